@@ -1,0 +1,328 @@
+//! The application model: a stack of screens, one update function, and the
+//! side effects it asks for, returned as data and run by the loop.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
+
+use crate::assessment::Assessment;
+use crate::content::Workbook;
+use crate::keymap::{self, Action, Context};
+use crate::store::{Person, Store};
+use crate::ui::Theme;
+use crate::ui::screens::{HomeScreen, PeopleScreen, ReferenceScreen, SessionScreen};
+
+pub type Clock = fn() -> DateTime<FixedOffset>;
+
+pub fn local_now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// Work the update asks the loop to do after the screen is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    SaveDraft {
+        person: Person,
+        assessment: Box<Assessment>,
+    },
+    Complete {
+        person: Person,
+        assessment: Box<Assessment>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: StatusKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            kind: StatusKind::Error,
+            text: text.into(),
+        }
+    }
+}
+
+pub enum Screen {
+    People(Box<PeopleScreen>),
+    Home(HomeScreen),
+    Session(Box<SessionScreen>),
+    Reference(ReferenceScreen),
+}
+
+/// What a screen wants after handling an action.
+pub enum Outcome {
+    Stay,
+    Push(Screen),
+    Pop,
+    Replace(Screen),
+    Quit,
+}
+
+/// What screens may read and ask for while handling an action.
+pub struct Ctx<'a> {
+    pub workbook: &'a Workbook,
+    pub store: &'a Store,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+    pub effects: &'a mut Vec<Effect>,
+    pub status: &'a mut Option<Status>,
+}
+
+pub struct App {
+    pub workbook: Workbook,
+    pub store: Store,
+    pub theme: Theme,
+    pub screens: Vec<Screen>,
+    pub status: Option<Status>,
+    pub help_open: bool,
+    pub running: bool,
+    effects: Vec<Effect>,
+    clock: Clock,
+}
+
+impl App {
+    pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
+        let mut status = None;
+        let people = PeopleScreen::load(&store, &mut status);
+        Self {
+            workbook,
+            store,
+            theme,
+            screens: vec![Screen::People(Box::new(people))],
+            status,
+            help_open: false,
+            running: true,
+            effects: Vec::new(),
+            clock,
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        // The stack is never empty: popping the last screen quits instead.
+        self.screens
+            .last()
+            .unwrap_or_else(|| unreachable!("empty screen stack"))
+    }
+
+    /// The key contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let mut contexts = match self.screen() {
+            Screen::People(screen) => screen.contexts(),
+            Screen::Home(screen) => screen.contexts(),
+            Screen::Session(screen) => screen.contexts(),
+            Screen::Reference(screen) => screen.contexts(),
+        };
+        if !contexts.contains(&Context::Editing) && !contexts.contains(&Context::Confirm) {
+            contexts.push(Context::Global);
+        }
+        contexts
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Paste(text) => self.handle_paste(&text),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.help_open {
+            self.help_open = false;
+            return;
+        }
+        let contexts = self.contexts();
+        let action = keymap::lookup(&contexts, &key);
+        if action.is_some() {
+            self.status = None;
+        }
+        match action {
+            Some(Action::Help) => self.help_open = true,
+            Some(Action::Quit) => self.running = false,
+            Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
+            None if contexts.contains(&Context::Editing) => {
+                self.dispatch(|screen, cx| match screen {
+                    Screen::Session(session) => session.edit_key(key, cx),
+                    Screen::People(people) => people.edit_key(key),
+                    _ => Outcome::Stay,
+                });
+            }
+            None => {}
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        self.dispatch(|screen, cx| match screen {
+            Screen::Session(session) => session.paste(text, cx),
+            Screen::People(people) => people.paste(text),
+            _ => Outcome::Stay,
+        });
+    }
+
+    fn handle_mouse(&mut self, mouse: MouseEvent) {
+        if self.help_open {
+            return;
+        }
+        self.dispatch(|screen, cx| match screen {
+            Screen::Session(session) => session.mouse(mouse, cx),
+            _ => Outcome::Stay,
+        });
+    }
+
+    /// Terminal size, needed by mouse handling to map clicks onto layout.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        for screen in &mut self.screens {
+            if let Screen::Session(session) = screen {
+                session.set_size(width, height);
+            }
+        }
+    }
+
+    fn dispatch(&mut self, act: impl FnOnce(&mut Screen, &mut Ctx<'_>) -> Outcome) {
+        let now = (self.clock)();
+        let Some(screen) = self.screens.last_mut() else {
+            return;
+        };
+        let mut cx = Ctx {
+            workbook: &self.workbook,
+            store: &self.store,
+            now,
+            theme: self.theme,
+            effects: &mut self.effects,
+            status: &mut self.status,
+        };
+        let outcome = act(screen, &mut cx);
+        self.apply(outcome);
+    }
+
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Push(screen) => self.screens.push(screen),
+            Outcome::Pop => {
+                if self.screens.len() > 1 {
+                    self.screens.pop();
+                    self.refresh_top();
+                } else {
+                    self.running = false;
+                }
+            }
+            Outcome::Replace(screen) => {
+                self.screens.pop();
+                self.screens.push(screen);
+            }
+            Outcome::Quit => self.running = false,
+        }
+    }
+
+    /// A screen shown again may have stale lists (a draft was completed).
+    fn refresh_top(&mut self) {
+        let mut status = self.status.take();
+        if let Some(Screen::Home(home)) = self.screens.last_mut() {
+            home.reload(&self.store, &mut status);
+        }
+        if let Some(Screen::People(people)) = self.screens.last_mut() {
+            **people = PeopleScreen::load(&self.store, &mut status);
+        }
+        self.status = status;
+    }
+
+    pub fn has_pending_effects(&self) -> bool {
+        !self.effects.is_empty()
+    }
+
+    /// Runs what the updates asked for. Only the newest draft save of a run
+    /// is written: the older ones are contained in it. Returns true when
+    /// the outcome changed what should be on screen.
+    pub fn run_effects(&mut self) -> bool {
+        let effects = std::mem::take(&mut self.effects);
+        let before = (self.status.clone(), self.screens.len());
+        let last_save = effects
+            .iter()
+            .rposition(|effect| matches!(effect, Effect::SaveDraft { .. }));
+        for (index, effect) in effects.into_iter().enumerate() {
+            match effect {
+                Effect::SaveDraft { person, assessment } => {
+                    if Some(index) != last_save {
+                        continue;
+                    }
+                    if let Err(error) = self.store.save_draft(&person, &assessment) {
+                        self.status = Some(Status::error(format!(
+                            "Could not save the draft: {error}. Your answers are kept here and saving is retried on the next change."
+                        )));
+                    }
+                }
+                Effect::Complete {
+                    person,
+                    mut assessment,
+                } => {
+                    let now = (self.clock)();
+                    match self.store.complete(&person, &mut assessment, now) {
+                        Ok(path) => self.completed(&person, path),
+                        Err(error) => {
+                            self.status = Some(Status::error(format!(
+                                "Could not save the assessment: {error}. Nothing is lost; press c to try again."
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+        before != (self.status.clone(), self.screens.len())
+    }
+
+    fn completed(&mut self, person: &Person, path: PathBuf) {
+        if let Some(Screen::Session(_)) = self.screens.last() {
+            self.screens.pop();
+        }
+        if !matches!(self.screens.last(), Some(Screen::Home(_))) {
+            self.screens
+                .push(Screen::Home(HomeScreen::new(person.clone())));
+        }
+        self.refresh_top();
+        self.status = Some(Status::info(format!(
+            "Assessment complete and saved to {}",
+            path.display()
+        )));
+    }
+
+    /// A new screen stack for a chosen person, used by tests and `--person`.
+    pub fn open_person(&mut self, person: Person) {
+        let mut home = HomeScreen::new(person);
+        home.reload(&self.store, &mut self.status);
+        self.screens.push(Screen::Home(home));
+    }
+}
+
+fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+    match screen {
+        Screen::People(screen) => screen.handle(action, cx),
+        Screen::Home(screen) => screen.handle(action, cx),
+        Screen::Session(screen) => screen.handle(action, cx),
+        Screen::Reference(screen) => screen.handle(action, cx),
+    }
+}
+
+/// Cards can be opened from anywhere; this keeps how in one place.
+pub fn reference_screen(workbook: &Workbook) -> Screen {
+    Screen::Reference(ReferenceScreen::new(workbook))
+}

@@ -1,0 +1,116 @@
+//! The command line: arguments, and the subcommands that print and exit.
+
+mod content_check;
+mod list;
+mod lookup;
+mod out;
+mod reports;
+mod revisit;
+mod where_cmd;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use content_check::content_check;
+pub use list::list;
+pub use reports::{Destination, show, show_comparison};
+pub use revisit::revisit;
+pub use where_cmd::where_data;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "handoff",
+    version,
+    about = "A coaching workbook about delegation, in your terminal.",
+    long_about = "A coaching workbook about delegation, in your terminal.\n\n\
+        Run with no arguments to open the workbook. Everything you write stays \
+        in a folder on this machine (see `handoff where`)."
+)]
+pub struct Cli {
+    /// Keep data in this folder instead of the usual one.
+    #[arg(long, global = true, value_name = "DIR", env = "HANDOFF_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check workbook content files.
+    #[command(subcommand)]
+    Content(ContentCommand),
+    /// Print where handoff keeps its data.
+    Where,
+    /// List everyone saved, or one person's assessments.
+    ///
+    /// With --person, each assessment is one line: its id, date, whether it
+    /// is complete or a draft, and its section scores ("-" for a section
+    /// left unanswered). Files that cannot be read are listed with the
+    /// reason.
+    List {
+        /// Whose assessments to list: the name, or its folder name.
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+    },
+    /// Show one assessment: every answer and the summary.
+    Show {
+        /// The assessment's id, as `handoff list --person NAME` shows it.
+        id: String,
+        /// Print Markdown instead of plain text.
+        #[arg(long)]
+        markdown: bool,
+        /// Look only at this person's assessments (when an id is shared).
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+    },
+    /// Compare two assessments: scores, every answer, and how the earlier
+    /// commitments went.
+    ///
+    /// The older one is "before" whichever order the ids are given in.
+    Compare {
+        /// One assessment's id.
+        id_a: String,
+        /// The other assessment's id.
+        id_b: String,
+        /// Print Markdown instead of plain text.
+        #[arg(long)]
+        markdown: bool,
+        /// Look only at this person's assessments (when an id is shared).
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+    },
+    /// Write one assessment, or a comparison of two, as Markdown.
+    ///
+    /// Prints to standard output unless --out names a file. The file is
+    /// readable by you alone (0600) and is never written over unless you
+    /// pass --force.
+    Export {
+        /// One id for an assessment's report, two for a comparison.
+        #[arg(required = true, num_args = 1..=2, value_name = "ID")]
+        ids: Vec<String>,
+        /// Write the report to this file instead.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Look only at this person's assessments (when an id is shared).
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Check a folder of content files and report every problem.
+    ///
+    /// A folder with a [workbook] table is checked as a whole workbook; any
+    /// other folder as an extension of the built-in one. With no folder, the
+    /// built-in content is checked.
+    Check {
+        /// The folder to check.
+        dir: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,191 @@
+//! The workbook as the rest of the program sees it: validated, linked, and
+//! free of the spans and options the loader needs while parsing.
+
+use std::fmt;
+
+/// Every rated worksheet the code knows how to ask. Content chooses each
+/// one's wording and scale; the code decides where it appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectionKind {
+    Readiness,
+    Drivers,
+    Symptoms,
+    Aggravators,
+    Remedies,
+    Support,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 6] = [
+        SectionKind::Readiness,
+        SectionKind::Drivers,
+        SectionKind::Symptoms,
+        SectionKind::Aggravators,
+        SectionKind::Remedies,
+        SectionKind::Support,
+    ];
+
+    /// The stable key used in content files and saved assessments.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Readiness => "readiness",
+            SectionKind::Drivers => "drivers",
+            SectionKind::Symptoms => "symptoms",
+            SectionKind::Aggravators => "aggravators",
+            SectionKind::Remedies => "remedies",
+            SectionKind::Support => "support",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SectionKind> {
+        SectionKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
+impl fmt::Display for SectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Which end of a scale a leader would want to move towards. Used to say
+/// whether a change between two assessments is better or worse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Lower,
+    Higher,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScalePoint {
+    pub value: u8,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub id: String,
+    pub title: String,
+    /// Contiguous values starting at 0; the loader guarantees it.
+    pub points: Vec<ScalePoint>,
+}
+
+impl Scale {
+    pub fn max(&self) -> u8 {
+        self.points.last().map_or(0, |point| point.value)
+    }
+
+    pub fn label(&self, value: u8) -> Option<&str> {
+        self.points
+            .iter()
+            .find(|point| point.value == value)
+            .map(|point| point.label.as_str())
+    }
+}
+
+/// The text every item carries, whatever list it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub explanation: String,
+    pub prompts: Vec<String>,
+    /// Remedies that answer this item (drivers, symptoms, aggravators).
+    pub remedies: Vec<String>,
+    /// Nearby patterns this item is easily confused with (symptoms).
+    pub patterns: Vec<String>,
+    /// How a nearby pattern differs from the gap (patterns only).
+    pub difference: Option<String>,
+    /// Whom this sign points to for help (support signs only).
+    pub who: Option<String>,
+}
+
+/// A rated worksheet: its wording, its scale and its items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub title: String,
+    pub intro: String,
+    pub question: String,
+    pub scale: Scale,
+    pub better: Better,
+    /// Ratings at or above this value count as notable: they drive
+    /// recommendations and the summary's "strongest" lists.
+    pub notable_from: u8,
+    pub items: Vec<Item>,
+}
+
+impl Section {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub title: String,
+    pub summary: String,
+    pub explanation: String,
+    pub characteristics: Vec<String>,
+    pub when_it_lasts: String,
+    pub scenario: String,
+    pub scenario_prompts: Vec<String>,
+    /// The two directions, in the order the placement scale runs.
+    pub directions: Vec<Item>,
+    pub placement_question: String,
+    pub placement_scale: Scale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mode {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub explanation: String,
+    pub goal: String,
+    pub mindset: String,
+    pub example: String,
+    pub prompts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Modes {
+    pub title: String,
+    pub summary: String,
+    pub explanation: String,
+    /// The reflection to make before handing a task over.
+    pub question: String,
+    pub only_performance: String,
+    pub only_learning: String,
+    pub modes: Vec<Mode>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workbook {
+    pub version: String,
+    pub gap: Gap,
+    pub sections: Vec<Section>,
+    pub patterns: Vec<Item>,
+    pub topics: Vec<Item>,
+    pub modes: Modes,
+}
+
+impl Workbook {
+    pub fn section(&self, kind: SectionKind) -> &Section {
+        // The loader refuses a workbook that lacks any section, so every
+        // kind is present exactly once.
+        self.sections
+            .iter()
+            .find(|section| section.kind == kind)
+            .unwrap_or_else(|| unreachable!("validated workbook lacks section {kind}"))
+    }
+
+    pub fn pattern(&self, id: &str) -> Option<&Item> {
+        self.patterns.iter().find(|item| item.id == id)
+    }
+
+    pub fn remedy(&self, id: &str) -> Option<&Item> {
+        self.section(SectionKind::Remedies).item(id)
+    }
+}

@@ -1,0 +1,523 @@
+//! Every key handoff answers to, declared once. The footer hints and the `?`
+//! help are generated from this table, so they can never drift from what
+//! the keys really do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies. A screen names the contexts active right now,
+/// most specific first; `Global` always comes last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    People,
+    Home,
+    /// Any worksheet of an assessment in progress.
+    Sheet,
+    Rated,
+    Form,
+    Tasks,
+    Commitments,
+    Summary,
+    Reference,
+    /// A text field is being edited: only these keys are taken from it.
+    Editing,
+    Confirm,
+    /// A short list to pick from, such as the worksheet list.
+    Picker,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    NextField,
+    PrevField,
+    Select,
+    Rate(u8),
+    ClearRating,
+    EditNote,
+    ToggleExplanation,
+    NextSheet,
+    PrevSheet,
+    SheetList,
+    Reference,
+    Add,
+    Delete,
+    ToggleMode,
+    Complete,
+    FinishEditing,
+    Yes,
+    No,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    /// Any digit; the action receives its value.
+    Digit,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Delete,
+}
+
+impl Key {
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, event.code) {
+            (Key::Ctrl(wanted), KeyCode::Char(c)) => ctrl && c.eq_ignore_ascii_case(&wanted),
+            (_, _) if ctrl => false,
+            (Key::Char(wanted), KeyCode::Char(c)) => c == wanted,
+            (Key::Digit, KeyCode::Char(c)) => c.is_ascii_digit(),
+            (Key::Up, KeyCode::Up)
+            | (Key::Down, KeyCode::Down)
+            | (Key::Left, KeyCode::Left)
+            | (Key::Right, KeyCode::Right)
+            | (Key::PageUp, KeyCode::PageUp)
+            | (Key::PageDown, KeyCode::PageDown)
+            | (Key::Enter, KeyCode::Enter)
+            | (Key::Esc, KeyCode::Esc)
+            | (Key::Tab, KeyCode::Tab)
+            | (Key::BackTab, KeyCode::BackTab)
+            | (Key::Delete, KeyCode::Delete) => true,
+            _ => false,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Digit => "0-9".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Delete => "Del".into(),
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// A word or two for the footer; empty keeps it out of the footer.
+    pub hint: &'static str,
+    /// The sentence shown in `?` help.
+    pub help: &'static str,
+}
+
+impl Binding {
+    /// The keys as shown to people: "↑/k".
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|key| key.label())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+use Action as A;
+use Context as C;
+use Key as K;
+
+macro_rules! bind {
+    ($context:expr, [$($key:expr),+], $action:expr, $hint:expr, $help:expr) => {
+        Binding { context: $context, keys: &[$($key),+], action: $action, hint: $hint, help: $help }
+    };
+}
+
+pub const BINDINGS: &[Binding] = &[
+    // Editing a text field: the editor takes every other key.
+    bind!(
+        C::Editing,
+        [K::Esc],
+        A::FinishEditing,
+        "done",
+        "Finish editing and keep the text"
+    ),
+    bind!(
+        C::Editing,
+        [K::Enter],
+        A::FinishEditing,
+        "",
+        "Finish a one-line field (a note takes Enter as a new line)"
+    ),
+    bind!(
+        C::Editing,
+        [K::Ctrl('s')],
+        A::FinishEditing,
+        "",
+        "Finish editing and keep the text"
+    ),
+    bind!(
+        C::Editing,
+        [K::Tab],
+        A::NextField,
+        "next field",
+        "Keep the text and move to the next field"
+    ),
+    bind!(
+        C::Editing,
+        [K::BackTab],
+        A::PrevField,
+        "",
+        "Keep the text and move to the previous field"
+    ),
+    bind!(
+        C::Editing,
+        [K::Ctrl('c')],
+        A::Quit,
+        "",
+        "Quit; the text typed so far is kept in the draft"
+    ),
+    // Questions that need a yes or no.
+    bind!(C::Confirm, [K::Char('y')], A::Yes, "yes", "Yes"),
+    bind!(
+        C::Confirm,
+        [K::Char('n'), K::Esc],
+        A::No,
+        "no",
+        "No, go back"
+    ),
+    // Picking from a short list.
+    bind!(C::Picker, [K::Up, K::Char('k')], A::Up, "", "Move up"),
+    bind!(C::Picker, [K::Down, K::Char('j')], A::Down, "", "Move down"),
+    bind!(
+        C::Picker,
+        [K::Enter],
+        A::Select,
+        "go",
+        "Go to the highlighted worksheet"
+    ),
+    bind!(
+        C::Picker,
+        [K::Esc, K::Char('g')],
+        A::Back,
+        "close",
+        "Close the list"
+    ),
+    // Choosing a person.
+    bind!(C::People, [K::Up, K::Char('k')], A::Up, "", "Move up"),
+    bind!(C::People, [K::Down, K::Char('j')], A::Down, "", "Move down"),
+    bind!(
+        C::People,
+        [K::Enter],
+        A::Select,
+        "open",
+        "Open this person's workbook"
+    ),
+    bind!(
+        C::People,
+        [K::Char('a')],
+        A::Add,
+        "add person",
+        "Add a person"
+    ),
+    // A person's home.
+    bind!(C::Home, [K::Up, K::Char('k')], A::Up, "", "Move up"),
+    bind!(C::Home, [K::Down, K::Char('j')], A::Down, "", "Move down"),
+    bind!(
+        C::Home,
+        [K::Enter],
+        A::Select,
+        "choose",
+        "Do the highlighted thing"
+    ),
+    bind!(
+        C::Home,
+        [K::Esc],
+        A::Back,
+        "people",
+        "Back to the list of people"
+    ),
+    // Rated worksheets.
+    bind!(
+        C::Rated,
+        [K::Up, K::Char('k')],
+        A::Up,
+        "item",
+        "Previous item"
+    ),
+    bind!(C::Rated, [K::Down, K::Char('j')], A::Down, "", "Next item"),
+    bind!(
+        C::Rated,
+        [K::Digit],
+        A::Rate(0),
+        "rate",
+        "Rate the item with that number"
+    ),
+    bind!(
+        C::Rated,
+        [K::Left, K::Char('h')],
+        A::Left,
+        "",
+        "Move the rating down a point"
+    ),
+    bind!(
+        C::Rated,
+        [K::Right, K::Char('l')],
+        A::Right,
+        "",
+        "Move the rating up a point"
+    ),
+    bind!(
+        C::Rated,
+        [K::Char('x'), K::Delete],
+        A::ClearRating,
+        "",
+        "Clear the rating (skip the item)"
+    ),
+    bind!(
+        C::Rated,
+        [K::Char('n'), K::Enter],
+        A::EditNote,
+        "note",
+        "Write a note on this item"
+    ),
+    bind!(
+        C::Rated,
+        [K::Char('e')],
+        A::ToggleExplanation,
+        "explain",
+        "Show or hide the longer explanation"
+    ),
+    // Worksheets made of fields.
+    bind!(
+        C::Form,
+        [K::Up, K::Char('k')],
+        A::Up,
+        "field",
+        "Previous field"
+    ),
+    bind!(C::Form, [K::Down, K::Char('j')], A::Down, "", "Next field"),
+    bind!(
+        C::Form,
+        [K::Enter],
+        A::Select,
+        "edit",
+        "Edit the field, or choose"
+    ),
+    bind!(
+        C::Form,
+        [K::Left, K::Char('h')],
+        A::Left,
+        "",
+        "Previous choice"
+    ),
+    bind!(
+        C::Form,
+        [K::Right, K::Char('l')],
+        A::Right,
+        "",
+        "Next choice"
+    ),
+    bind!(
+        C::Tasks,
+        [K::Char('a')],
+        A::Add,
+        "add task",
+        "Add a task you could hand over"
+    ),
+    bind!(
+        C::Tasks,
+        [K::Char('d')],
+        A::Delete,
+        "remove",
+        "Remove the highlighted task"
+    ),
+    bind!(
+        C::Tasks,
+        [K::Char('m')],
+        A::ToggleMode,
+        "mode",
+        "Switch between performance and learning"
+    ),
+    bind!(
+        C::Commitments,
+        [K::Char('a')],
+        A::Add,
+        "add",
+        "Add a commitment (up to three)"
+    ),
+    bind!(
+        C::Commitments,
+        [K::Char('d')],
+        A::Delete,
+        "remove",
+        "Remove the highlighted commitment"
+    ),
+    bind!(
+        C::Summary,
+        [K::Up, K::Char('k')],
+        A::Up,
+        "scroll",
+        "Scroll up"
+    ),
+    bind!(
+        C::Summary,
+        [K::Down, K::Char('j')],
+        A::Down,
+        "",
+        "Scroll down"
+    ),
+    bind!(C::Summary, [K::PageUp], A::PageUp, "", "Scroll up a page"),
+    bind!(
+        C::Summary,
+        [K::PageDown, K::Char(' ')],
+        A::PageDown,
+        "",
+        "Scroll down a page"
+    ),
+    bind!(
+        C::Summary,
+        [K::Char('c')],
+        A::Complete,
+        "complete",
+        "Complete and save this assessment"
+    ),
+    // Moving between worksheets.
+    bind!(
+        C::Sheet,
+        [K::Tab],
+        A::NextSheet,
+        "next sheet",
+        "Next worksheet"
+    ),
+    bind!(
+        C::Sheet,
+        [K::BackTab],
+        A::PrevSheet,
+        "",
+        "Previous worksheet"
+    ),
+    bind!(
+        C::Sheet,
+        [K::Char('g')],
+        A::SheetList,
+        "sheets",
+        "Jump to any worksheet"
+    ),
+    bind!(
+        C::Sheet,
+        [K::Char('r')],
+        A::Reference,
+        "cards",
+        "Open the reference cards"
+    ),
+    bind!(
+        C::Sheet,
+        [K::Esc],
+        A::Back,
+        "",
+        "Leave the assessment (it stays saved as a draft)"
+    ),
+    // Reference cards.
+    bind!(
+        C::Reference,
+        [K::Up, K::Char('k')],
+        A::Up,
+        "card",
+        "Previous card"
+    ),
+    bind!(
+        C::Reference,
+        [K::Down, K::Char('j')],
+        A::Down,
+        "",
+        "Next card"
+    ),
+    bind!(
+        C::Reference,
+        [K::PageUp],
+        A::PageUp,
+        "",
+        "Scroll the card up"
+    ),
+    bind!(
+        C::Reference,
+        [K::PageDown, K::Char(' ')],
+        A::PageDown,
+        "scroll",
+        "Scroll the card down"
+    ),
+    bind!(C::Reference, [K::Esc], A::Back, "back", "Close the cards"),
+    // Everywhere.
+    bind!(
+        C::Global,
+        [K::Char('?')],
+        A::Help,
+        "help",
+        "Show every key of this screen"
+    ),
+    bind!(
+        C::Global,
+        [K::Char('q'), K::Ctrl('c')],
+        A::Quit,
+        "quit",
+        "Quit (your work is already saved)"
+    ),
+];
+
+/// The action for a key press in the given contexts, most specific first.
+pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    contexts.iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|binding| binding.context == *context)
+            .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
+            .map(|binding| match (binding.action, event.code) {
+                (Action::Rate(_), KeyCode::Char(c)) => {
+                    Action::Rate(c.to_digit(10).unwrap_or_default() as u8)
+                }
+                (action, _) => action,
+            })
+    })
+}
+
+/// The bindings in force, in the order the contexts are given, without
+/// repeating an action a more specific context already took.
+pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
+    let mut seen: Vec<(Action, &'static [Key])> = Vec::new();
+    let mut found = Vec::new();
+    for context in contexts {
+        for binding in BINDINGS
+            .iter()
+            .filter(|binding| binding.context == *context)
+        {
+            if seen
+                .iter()
+                .any(|(_, keys)| keys.iter().any(|key| binding.keys.contains(key)))
+            {
+                continue;
+            }
+            seen.push((binding.action, binding.keys));
+            found.push(binding);
+        }
+    }
+    found
+}

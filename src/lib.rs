@@ -1,0 +1,15 @@
+//! handoff: a terminal coaching workbook about delegation.
+//!
+//! The domain (`content`, `assessment`, `store`) knows nothing of the
+//! terminal, so another front end can reuse it as it is.
+
+pub mod app;
+pub mod assessment;
+pub mod cli;
+pub mod content;
+pub mod keymap;
+pub mod report;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

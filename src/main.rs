@@ -1,0 +1,62 @@
+use std::io;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use handoff::app::{App, local_now};
+use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
+use handoff::store::{Store, resolve_data_dir};
+use handoff::text::sanitize;
+use handoff::ui::Theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("handoff: {}", sanitize(&format!("{error:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data_dir = || {
+        resolve_data_dir(cli.data_dir.clone()).context("no home folder found; pass --data-dir DIR")
+    };
+    match &cli.command {
+        Some(Command::Content(ContentCommand::Check { dir })) => Ok(content_check(
+            dir.as_deref(),
+            &mut io::stdout().lock(),
+            &mut io::stderr().lock(),
+        )),
+        Some(Command::Where) => Ok(where_data(&data_dir()?, &mut io::stdout().lock())),
+        Some(command) => {
+            handoff::cli::revisit(command, &Store::new(data_dir()?), &mut io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => run_workbook(Store::new(data_dir()?)),
+    }
+}
+
+fn run_workbook(store: Store) -> anyhow::Result<ExitCode> {
+    let workbook = handoff::content::load_builtin()
+        .map_err(|errors| anyhow::anyhow!("the built-in content has problems:\n{errors}"))?;
+    // Hooks first, terminal second: a panic must find the terminal
+    // restorable.
+    handoff::tui::install_panic_hook();
+    let mut app = App::new(workbook, store, Theme::from_env(), local_now);
+    let ending = handoff::tui::run(&mut app)?;
+    if let Some(status) = &app.status
+        && status.kind == handoff::app::StatusKind::Error
+    {
+        eprintln!("handoff: {}", sanitize(&status.text));
+    }
+    Ok(match ending {
+        handoff::tui::Ending::Quit => ExitCode::SUCCESS,
+        // Exiting on a signal or a closed terminal is expected, but not a
+        // normal quit; scripts can tell the difference.
+        handoff::tui::Ending::Signal | handoff::tui::Ending::HungUp => ExitCode::from(130),
+    })
+}

@@ -1,0 +1,77 @@
+//! Plain-text rendering for a terminal or a screen reader: no markup to
+//! read past, tables turned into labelled lines, every piece of text
+//! sanitised so nothing from a file can reach the terminal as a control
+//! sequence.
+
+use super::document::{Block, Document, Span};
+use crate::text::{sanitize, sanitize_line};
+
+pub fn render(document: &Document) -> String {
+    let parts: Vec<String> = document.blocks.iter().map(block).collect();
+    let mut out = parts.join("\n\n");
+    out.push('\n');
+    out
+}
+
+fn block(block: &Block) -> String {
+    match block {
+        Block::Heading(level, title) => heading(*level, title),
+        Block::Paragraph(spans) => indented(&spans_text(spans), ""),
+        Block::Aside(remark) => indented(remark, "  "),
+        Block::List(items) => items
+            .iter()
+            .map(|spans| format!("- {}", indented(&spans_text(spans), "  ").trim_start()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Table { headers, rows } => table(headers, rows),
+    }
+}
+
+fn heading(level: u8, title: &str) -> String {
+    let title = sanitize_line(title);
+    let rule = match level {
+        1 => '=',
+        2 => '-',
+        _ => return format!("{title}:"),
+    };
+    let underline: String = std::iter::repeat_n(rule, title.chars().count()).collect();
+    format!("{title}\n{underline}")
+}
+
+fn spans_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Text(text) | Span::Strong(text) => text.as_str(),
+        })
+        .collect()
+}
+
+/// Each row as a bullet named by its first cell, then one labelled line
+/// per other non-empty cell: readable at any width, and by a screen reader.
+fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut lines = Vec::new();
+    for cells in rows {
+        let first = cells.first().map_or("", String::as_str);
+        lines.push(format!("- {}", sanitize_line(first)));
+        for (header, value) in headers.iter().zip(cells).skip(1) {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let label = sanitize_line(header);
+            lines.push(indented(&format!("{label}: {}", value.trim()), "    "));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Sanitised text with every line indented, so a multi-line note stays
+/// under the item it belongs to.
+fn indented(text: &str, indent: &str) -> String {
+    let clean = sanitize(&text.replace("\r\n", "\n").replace('\t', " "));
+    clean
+        .lines()
+        .map(|line| format!("{indent}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,88 @@
+//! Phrases both reports share, so an answer reads the same in each.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::assessment::{Assessment, Commitment};
+use crate::content::{Better, Scale, Section, Workbook};
+
+pub const NOT_A_DIAGNOSIS: &str = "These scores only summarise the person's own answers. They are a reflection aid, not a diagnosis.";
+
+/// "23 November 2026", in the offset the assessment was taken in.
+pub fn day(date: &DateTime<FixedOffset>) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+pub fn due(date: Option<NaiveDate>) -> String {
+    date.map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The date that names an assessment: when it was completed, else started.
+pub fn taken(assessment: &Assessment) -> String {
+    day(assessment.completed.as_ref().unwrap_or(&assessment.created))
+}
+
+/// "completed 23 November 2026 at 10:15 (+01:00)" or a draft's start.
+pub fn status(assessment: &Assessment) -> String {
+    let at =
+        |date: &DateTime<FixedOffset>| format!("{} at {}", day(date), date.format("%H:%M (%:z)"));
+    match &assessment.completed {
+        Some(date) => format!("completed {}", at(date)),
+        None => format!(
+            "a draft, not completed; started {}",
+            at(&assessment.created)
+        ),
+    }
+}
+
+/// An item's title, or its id marked as gone when the content no longer
+/// has it.
+pub fn item_title(section: &Section, id: &str) -> String {
+    section.item(id).map_or_else(
+        || format!("{id} (no longer in the workbook)"),
+        |item| item.title.clone(),
+    )
+}
+
+pub fn remedy_title(workbook: &Workbook, id: &str) -> String {
+    match workbook.remedy(id) {
+        Some(item) => item.title.clone(),
+        None if id.trim().is_empty() => "a remedy not chosen".to_string(),
+        None => format!("{id} (no longer in the workbook)"),
+    }
+}
+
+/// "Very strongly (4)"; "skipped" when there is no rating.
+pub fn rating(scale: &Scale, rating: Option<u8>) -> String {
+    match rating {
+        Some(value) => match scale.label(value) {
+            Some(label) => format!("{label} ({value})"),
+            None => format!("{value} (off the scale)"),
+        },
+        None => "skipped".to_string(),
+    }
+}
+
+pub fn percent(percent: Option<u8>) -> String {
+    percent.map_or_else(|| "no answers".to_string(), |value| format!("{value}%"))
+}
+
+pub fn direction(better: Better) -> &'static str {
+    match better {
+        Better::Lower => "lower is easier",
+        Better::Higher => "higher is stronger",
+    }
+}
+
+pub fn commitment_row(workbook: &Workbook, commitment: &Commitment) -> Vec<String> {
+    vec![
+        remedy_title(workbook, &commitment.remedy),
+        commitment.first_step.clone(),
+        commitment.with_whom.clone(),
+        due(commitment.due),
+        commitment.checkpoint.clone(),
+    ]
+}
+
+pub const COMMITMENT_HEADERS: [&str; 5] =
+    ["Remedy", "First step", "With whom", "By when", "Checkpoint"];

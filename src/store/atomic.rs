@@ -1,0 +1,90 @@
+//! Saves that can never leave a half-written file: write a temporary file in
+//! the same folder, flush it to disk, rename it over the target, then flush
+//! the folder so the rename itself survives a power cut.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+/// The steps of a save, named so tests can make any one of them fail and
+/// check that the previous file survives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    Create,
+    Write,
+    Sync,
+    Rename,
+    SyncFolder,
+}
+
+impl WriteStep {
+    pub const ALL: [WriteStep; 5] = [
+        WriteStep::Create,
+        WriteStep::Write,
+        WriteStep::Sync,
+        WriteStep::Rename,
+        WriteStep::SyncFolder,
+    ];
+}
+
+/// Temporary files start with a dot and end in `.tmp`, so a listing that
+/// reads only `*.toml` files never mistakes a leftover for an assessment.
+pub const TEMP_PREFIX: &str = ".handoff-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+pub fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<WriteStep>) -> io::Result<()> {
+    let injected = |step: WriteStep| -> io::Result<()> {
+        if fail_at == Some(step) {
+            Err(io::Error::other(format!("injected failure at {step:?}")))
+        } else {
+            Ok(())
+        }
+    };
+    let folder = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
+
+    injected(WriteStep::Create)?;
+    // Dropping the temporary file on any early return deletes it.
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .permissions(Permissions::from_mode(0o600))
+        .tempfile_in(folder)?;
+    // Permissions given at creation are masked by the umask; set them again
+    // so the file is 0600 whatever the umask is.
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(0o600))?;
+
+    injected(WriteStep::Write)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+
+    injected(WriteStep::Sync)?;
+    temp.as_file().sync_all()?;
+
+    injected(WriteStep::Rename)?;
+    temp.persist(path).map_err(|error| error.error)?;
+
+    injected(WriteStep::SyncFolder)?;
+    File::open(folder)?.sync_all()
+}
+
+/// Creates a folder (and any missing parents) readable by its owner only,
+/// whatever the umask.
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        create_private_dir(parent)?;
+    }
+    match fs::create_dir(path) {
+        Ok(()) => fs::set_permissions(path, Permissions::from_mode(0o700)),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+        Err(error) => Err(error),
+    }
+}

@@ -1,0 +1,36 @@
+use std::path::PathBuf;
+
+use crate::assessment::SCHEMA_VERSION;
+
+/// A problem with the data folder, always naming the file involved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {problem}", path.display())]
+    Unreadable { path: PathBuf, problem: String },
+    #[error(
+        "{}: written by a newer handoff (format {found}; this one knows format {SCHEMA_VERSION}), so it is read-only here",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: u32 },
+    #[error("{}: already exists; handoff never overwrites a finished assessment", path.display())]
+    Exists { path: PathBuf },
+    #[error(
+        "{name}'s workbook is open in another handoff window; finish there first (this one can still read the cards)"
+    )]
+    Busy { name: String },
+    #[error("a name needs at least one visible character")]
+    EmptyName,
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+}

@@ -1,0 +1,359 @@
+//! A per-person cache of history headers, so listing thousands of
+//! assessments reads one small file and a folder of `stat`s instead of
+//! parsing every assessment in full.
+//!
+//! `<person>/index.toml` records, for each file in `assessments/`, its name,
+//! size, modification and change times and inode, plus the header the list
+//! shows: id, dates and headline section percents. An entry is trusted only
+//! while all of those still match the file; otherwise the file is read again.
+//! The index is only ever a cache: if it is missing, unreadable, from
+//! another format or scored against different content, it is rebuilt, and
+//! failing to write it never fails a listing.
+//!
+//! Headline percents depend on the workbook (items the content no longer has
+//! are not scored), so the caller passes the `Workbook` and the index keeps a
+//! fingerprint of what scoring depends on: each section's scale top and item
+//! ids. New content means one full rescan, then warm again.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Assessment, Scored, TrendColumn, section_scores};
+use crate::content::{SectionKind, Workbook};
+
+use super::atomic::write_atomic;
+use super::read::read_assessment;
+
+/// The index's file name inside a person's folder.
+pub const INDEX_FILE: &str = "index.toml";
+
+/// Bumped whenever the index's layout changes; an index of another format
+/// is simply rebuilt.
+const INDEX_FORMAT: u32 = 1;
+
+/// Far above any real index (10,000 entries are about 3 MB), yet a stray
+/// huge file is not read into memory.
+const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a history list shows of one completed assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub id: String,
+    pub created: DateTime<FixedOffset>,
+    pub completed: Option<DateTime<FixedOffset>>,
+    /// Written by a newer handoff: it can be shown but not saved.
+    pub read_only: bool,
+    /// Headline percents in the workbook's section order; `None` where the
+    /// section was not answered.
+    pub scores: Vec<(SectionKind, Option<u8>)>,
+}
+
+impl Header {
+    pub fn of(workbook: &Workbook, assessment: &Assessment, read_only: bool) -> Header {
+        Header {
+            id: assessment.id.clone(),
+            created: assessment.created,
+            completed: assessment.completed,
+            read_only,
+            scores: section_scores(workbook, assessment)
+                .into_iter()
+                .map(|score| (score.kind, score.percent))
+                .collect(),
+        }
+    }
+
+    pub fn percent(&self, kind: SectionKind) -> Option<u8> {
+        self.scores
+            .iter()
+            .find(|(found, _)| *found == kind)
+            .and_then(|(_, percent)| *percent)
+    }
+
+    /// The input a trend chart needs, without loading the file.
+    pub fn scored(&self) -> Scored {
+        Scored {
+            column: TrendColumn {
+                id: self.id.clone(),
+                created: self.created,
+            },
+            percents: self.scores.clone(),
+        }
+    }
+}
+
+/// One file of a person's history: its header, or why it cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HistoryEntry {
+    Readable { path: PathBuf, header: Header },
+    Unreadable { path: PathBuf, reason: String },
+}
+
+impl HistoryEntry {
+    pub fn path(&self) -> &Path {
+        match self {
+            HistoryEntry::Readable { path, .. } | HistoryEntry::Unreadable { path, .. } => path,
+        }
+    }
+
+    pub fn header(&self) -> Option<&Header> {
+        match self {
+            HistoryEntry::Readable { header, .. } => Some(header),
+            HistoryEntry::Unreadable { .. } => None,
+        }
+    }
+}
+
+/// What identifies one version of a file. Size and times alone can repeat
+/// after a restore with preserved times; the inode changes with every
+/// atomic save, and the change time with any write at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime: i64,
+    ctime: i64,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        let nanos =
+            |secs: i64, nsecs: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsecs);
+        Stamp {
+            size: meta.len(),
+            mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+            ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexFile {
+    format: u32,
+    scoring: String,
+    #[serde(default, rename = "entry")]
+    entries: Vec<IndexEntry>,
+}
+
+/// One cached file. Dates are kept as RFC 3339 text: the file is a cache,
+/// read only by this module.
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexEntry {
+    file: String,
+    size: u64,
+    mtime: i64,
+    ctime: i64,
+    inode: u64,
+    id: String,
+    created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    completed: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    read_only: bool,
+    /// Section key to percent; unanswered sections are absent.
+    #[serde(default)]
+    scores: BTreeMap<String, u8>,
+}
+
+impl IndexEntry {
+    fn new(file: &str, stamp: Stamp, header: &Header) -> IndexEntry {
+        let text =
+            |date: &DateTime<FixedOffset>| date.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+        IndexEntry {
+            file: file.to_string(),
+            size: stamp.size,
+            mtime: stamp.mtime,
+            ctime: stamp.ctime,
+            inode: stamp.inode,
+            id: header.id.clone(),
+            created: text(&header.created),
+            completed: header.completed.as_ref().map(text),
+            read_only: header.read_only,
+            scores: header
+                .scores
+                .iter()
+                .filter_map(|(kind, percent)| Some((kind.key().to_string(), (*percent)?)))
+                .collect(),
+        }
+    }
+
+    /// The header back, or `None` if the entry is damaged (then the file is
+    /// simply read again).
+    fn stamp(&self) -> Stamp {
+        Stamp {
+            size: self.size,
+            mtime: self.mtime,
+            ctime: self.ctime,
+            inode: self.inode,
+        }
+    }
+
+    fn header(&self, workbook: &Workbook) -> Option<Header> {
+        let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
+        let completed = match &self.completed {
+            Some(text) => Some(date(text)?),
+            None => None,
+        };
+        Some(Header {
+            id: self.id.clone(),
+            created: date(&self.created)?,
+            completed,
+            read_only: self.read_only,
+            scores: workbook
+                .sections
+                .iter()
+                .map(|section| (section.kind, self.scores.get(section.kind.key()).copied()))
+                .collect(),
+        })
+    }
+}
+
+/// The history of the folder `assessments` under `person_dir`, by file
+/// name (ids sort by creation time), refreshing the index as needed.
+pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> {
+    let index_path = person_dir.join(INDEX_FILE);
+    let scoring = scoring_fingerprint(workbook);
+    let index = read_index(&index_path, &scoring);
+    // A missing or rejected index is written even if nothing else changes.
+    let mut changed = index.is_none();
+    let mut cached: HashMap<String, IndexEntry> = index
+        .map(|index| {
+            index
+                .entries
+                .into_iter()
+                .map(|entry| (entry.file.clone(), entry))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut fresh = Vec::new();
+    let mut listed = Vec::new();
+    for (file, path) in assessment_files(&person_dir.join("assessments")) {
+        let entry = cached.remove(&file);
+        let had_entry = entry.is_some();
+        let (listing, kept) = header_for(&file, path, entry, workbook);
+        changed |= match &kept {
+            Some((_, reused)) => !reused,
+            None => had_entry,
+        };
+        if let Some((entry, _)) = kept {
+            fresh.push(entry);
+        }
+        listed.push(listing);
+    }
+    // Entries left over belong to files that are gone.
+    changed |= !cached.is_empty();
+    if changed {
+        write_index(&index_path, scoring, fresh);
+    }
+    listed
+}
+
+/// One file's listing, and its index entry with whether it came from the
+/// old index unchanged. Unreadable files get no entry: they are read again
+/// next time, so a repaired file shows up at once.
+fn header_for(
+    file: &str,
+    path: PathBuf,
+    cached: Option<IndexEntry>,
+    workbook: &Workbook,
+) -> (HistoryEntry, Option<(IndexEntry, bool)>) {
+    // The stamp is taken before reading: if the file changes in between, the
+    // entry is stale next time and read again, never wrongly trusted.
+    let stamp = fs::symlink_metadata(&path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|meta| Stamp::of(&meta));
+    if let (Some(stamp), Some(entry)) = (stamp, cached)
+        && entry.stamp() == stamp
+        && let Some(header) = entry.header(workbook)
+    {
+        return (HistoryEntry::Readable { path, header }, Some((entry, true)));
+    }
+    match read_assessment(&path) {
+        Ok(loaded) => {
+            let header = Header::of(workbook, &loaded.assessment, loaded.read_only);
+            let entry = stamp.map(|stamp| (IndexEntry::new(file, stamp, &header), false));
+            (HistoryEntry::Readable { path, header }, entry)
+        }
+        Err(error) => (
+            HistoryEntry::Unreadable {
+                path,
+                reason: error.to_string(),
+            },
+            None,
+        ),
+    }
+}
+
+/// `(file name, path)` of every visible `*.toml` file, sorted by name.
+pub(super) fn assessment_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            // Lossy, like `Store::history`: an odd name is still listed.
+            let name = entry.file_name().to_string_lossy().into_owned();
+            (!name.starts_with('.') && name.ends_with(".toml")).then(|| (name, entry.path()))
+        })
+        .collect();
+    files.sort_unstable();
+    files
+}
+
+/// The index if it can be used as it is; `None` for any problem at all.
+fn read_index(path: &Path, scoring: &str) -> Option<IndexFile> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
+        return None;
+    }
+    let mut text = String::new();
+    fs::File::open(path)
+        .ok()?
+        .take(MAX_INDEX_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    let index: IndexFile = toml::from_str(&text).ok()?;
+    (index.format == INDEX_FORMAT && index.scoring == scoring).then_some(index)
+}
+
+/// Best effort: a read-only folder or a full disk only means the next
+/// listing is slower, so errors are dropped on purpose.
+fn write_index(path: &Path, scoring: String, entries: Vec<IndexEntry>) {
+    let index = IndexFile {
+        format: INDEX_FORMAT,
+        scoring,
+        entries,
+    };
+    if let Ok(body) = toml::to_string(&index) {
+        let text =
+            format!("# handoff's cache of this history. Safe to delete: it is rebuilt.\n{body}");
+        let _ = write_atomic(path, text.as_bytes(), None);
+    }
+}
+
+/// What headline scores depend on: each section's scale top and its item
+/// ids. FNV-1a by hand, because std's hasher may change between releases.
+fn scoring_fingerprint(workbook: &Workbook) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |text: &str| {
+        for byte in text.bytes().chain([0xff]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for section in &workbook.sections {
+        feed(section.kind.key());
+        feed(&section.scale.max().to_string());
+        for item in &section.items {
+            feed(&item.id);
+        }
+    }
+    format!("{hash:016x}")
+}

@@ -1,0 +1,39 @@
+//! One writer per person. Two handoff windows on the same person would
+//! overwrite each other's drafts; the second one is told instead.
+//!
+//! The lock is an OS file lock, so the kernel releases it when the holder
+//! exits in any way, SIGKILL included: it can never stay stuck.
+
+use std::fs::{File, OpenOptions, Permissions, TryLockError};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+
+use super::{Person, StoreError};
+
+#[derive(Debug)]
+pub struct PersonLock {
+    _file: File,
+}
+
+/// Takes the person's lock, or says plainly that another window has it.
+pub fn lock_person(person: &Person) -> Result<PersonLock, StoreError> {
+    let path = person.dir.join(".lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(StoreError::io(&path))?;
+    file.set_permissions(Permissions::from_mode(0o600))
+        .map_err(StoreError::io(&path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(PersonLock { _file: file }),
+        Err(TryLockError::WouldBlock) => Err(StoreError::Busy {
+            name: person.name.clone(),
+        }),
+        Err(TryLockError::Error(error)) => Err(StoreError::Io {
+            path,
+            source: error,
+        }),
+    }
+}

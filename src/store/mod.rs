@@ -1,0 +1,370 @@
+//! Where assessments live on disk and how they get there safely.
+//!
+//! ```text
+//! <data>/people/<slug>/person.toml              the display name
+//! <data>/people/<slug>/drafts/<id>.toml         work in progress
+//! <data>/people/<slug>/assessments/<id>.toml    completed assessments
+//! <data>/people/<slug>/index.toml               a cache of history headers
+//! ```
+//!
+//! Folders are 0700 and files 0600. Every write is atomic. A file that
+//! cannot be read is reported and left exactly as it is.
+
+mod atomic;
+mod error;
+mod index;
+mod location;
+mod lock;
+mod name;
+mod read;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Assessment, Trend};
+use crate::content::Workbook;
+
+pub use atomic::{TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, write_atomic};
+pub use error::StoreError;
+pub use index::{Header, HistoryEntry, INDEX_FILE};
+pub use location::{DATA_DIR_ENV, resolve_data_dir};
+pub use lock::{PersonLock, lock_person};
+pub use name::{MAX_NAME_CHARS, clean_name, slug};
+pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
+
+/// A person whose assessments are kept, and the folder that holds them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub dir: PathBuf,
+}
+
+impl Person {
+    /// The folder name, which is what subcommands accept besides the name.
+    pub fn key(&self) -> String {
+        self.dir
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct PersonFile {
+    name: String,
+}
+
+/// One file found in a person's history or drafts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Listed {
+    Readable { path: PathBuf, loaded: Box<Loaded> },
+    Unreadable { path: PathBuf, reason: String },
+}
+
+impl Listed {
+    pub fn path(&self) -> &Path {
+        match self {
+            Listed::Readable { path, .. } | Listed::Unreadable { path, .. } => path,
+        }
+    }
+}
+
+/// People the store could not read, reported rather than hidden.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeopleListing {
+    pub people: Vec<Person>,
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    root: PathBuf,
+    fail_at: Option<WriteStep>,
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            fail_at: None,
+        }
+    }
+
+    /// A store whose saves fail at `step`, for proving that a failed save
+    /// loses nothing.
+    pub fn failing_at(mut self, step: Option<WriteStep>) -> Self {
+        self.fail_at = step;
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn people_dir(&self) -> PathBuf {
+        self.root.join("people")
+    }
+
+    pub fn people(&self) -> Result<PeopleListing, StoreError> {
+        let mut listing = PeopleListing {
+            people: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        let dir = self.people_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
+            Err(error) => {
+                return Err(StoreError::Io {
+                    path: dir,
+                    source: error,
+                });
+            }
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden || !entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                continue;
+            }
+            match read_person(&path) {
+                Ok(person) => listing.people.push(person),
+                Err(error) => listing.unreadable.push((path, error.to_string())),
+            }
+        }
+        listing
+            .people
+            .sort_by_key(|person| person.name.to_lowercase());
+        Ok(listing)
+    }
+
+    /// Finds a person by display name or by folder name.
+    pub fn find_person(&self, name_or_key: &str) -> Result<Option<Person>, StoreError> {
+        let wanted = clean_name(name_or_key);
+        let listing = self.people()?;
+        Ok(listing
+            .people
+            .iter()
+            .find(|person| Some(&person.name) == wanted.as_ref())
+            .or_else(|| {
+                listing
+                    .people
+                    .iter()
+                    .find(|person| person.key() == name_or_key)
+            })
+            .cloned())
+    }
+
+    /// The person with this name, created if new. Names that slug alike get
+    /// folders `name`, `name-2`, `name-3`, … so they never share a folder.
+    pub fn add_person(&self, name: &str) -> Result<Person, StoreError> {
+        let name = clean_name(name).ok_or(StoreError::EmptyName)?;
+        if let Some(person) = self.find_person(&name)? {
+            return Ok(person);
+        }
+        let people = self.people_dir();
+        create_private_dir(&people).map_err(StoreError::io(&people))?;
+        let base = slug(&name);
+        let mut number = 1;
+        let dir = loop {
+            let candidate = if number == 1 {
+                people.join(&base)
+            } else {
+                people.join(format!("{base}-{number}"))
+            };
+            match fs::create_dir(&candidate) {
+                Ok(()) => break candidate,
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => number += 1,
+                Err(error) => {
+                    return Err(StoreError::Io {
+                        path: candidate,
+                        source: error,
+                    });
+                }
+            }
+        };
+        set_private(&dir)?;
+        let text = toml::to_string(&PersonFile { name: name.clone() }).map_err(|error| {
+            StoreError::Unreadable {
+                path: dir.clone(),
+                problem: error.to_string(),
+            }
+        })?;
+        self.write(&dir.join("person.toml"), text.as_bytes())?;
+        Ok(Person { name, dir })
+    }
+
+    pub fn drafts(&self, person: &Person) -> Vec<Listed> {
+        list_folder(&person.dir.join("drafts"))
+    }
+
+    /// Completed assessments, oldest first (ids sort by creation time),
+    /// each parsed in full. For a list, prefer [`Store::history_headers`].
+    pub fn history(&self, person: &Person) -> Vec<Listed> {
+        list_folder(&person.dir.join("assessments"))
+    }
+
+    /// Completed assessments in the same order as [`Store::history`], but
+    /// only what a list shows, served from the person's index so only new
+    /// or changed files are parsed. Unreadable files are listed with the
+    /// reason. Headline scores are computed against `workbook`.
+    pub fn history_headers(&self, person: &Person, workbook: &Workbook) -> Vec<HistoryEntry> {
+        index::history_headers(&person.dir, workbook)
+    }
+
+    /// Each section's score over the person's completed assessments, from
+    /// the index (no full parse when it is warm).
+    pub fn trend(&self, person: &Person, workbook: &Workbook) -> Trend {
+        let headers = self.history_headers(person, workbook);
+        let scored = headers
+            .iter()
+            .filter_map(HistoryEntry::header)
+            .filter(|header| header.completed.is_some())
+            .map(Header::scored);
+        Trend::from_scored(workbook, scored)
+    }
+
+    pub fn draft_path(&self, person: &Person, id: &str) -> PathBuf {
+        person.dir.join("drafts").join(file_name(id))
+    }
+
+    pub fn assessment_path(&self, person: &Person, id: &str) -> PathBuf {
+        person.dir.join("assessments").join(file_name(id))
+    }
+
+    /// Saves work in progress over the previous draft of the same assessment.
+    pub fn save_draft(
+        &self,
+        person: &Person,
+        assessment: &Assessment,
+    ) -> Result<PathBuf, StoreError> {
+        let path = self.draft_path(person, &assessment.id);
+        self.write_assessment(&path, assessment)?;
+        Ok(path)
+    }
+
+    /// Marks the assessment complete, saves it among the finished ones and
+    /// only then removes its draft, so a crash in between leaves both, never
+    /// neither.
+    pub fn complete(
+        &self,
+        person: &Person,
+        assessment: &mut Assessment,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PathBuf, StoreError> {
+        let path = self.assessment_path(person, &assessment.id);
+        if fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError::Exists { path });
+        }
+        let previous = (assessment.completed, assessment.updated);
+        assessment.completed = Some(now);
+        assessment.updated = now;
+        if let Err(error) = self.write_assessment(&path, assessment) {
+            (assessment.completed, assessment.updated) = previous;
+            return Err(error);
+        }
+        let draft = self.draft_path(person, &assessment.id);
+        match fs::remove_file(&draft) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                return Err(StoreError::Io {
+                    path: draft,
+                    source: error,
+                });
+            }
+        }
+        Ok(path)
+    }
+
+    /// Deletes a draft the person chose to discard.
+    pub fn discard_draft(&self, person: &Person, id: &str) -> Result<(), StoreError> {
+        let path = self.draft_path(person, id);
+        fs::remove_file(&path).map_err(StoreError::io(path))
+    }
+
+    fn write_assessment(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+        let text = to_toml(assessment).map_err(|problem| StoreError::Unreadable {
+            path: path.to_path_buf(),
+            problem,
+        })?;
+        if let Some(folder) = path.parent() {
+            create_private_dir(folder).map_err(StoreError::io(folder))?;
+        }
+        self.write(path, text.as_bytes())
+    }
+
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        write_atomic(path, bytes, self.fail_at).map_err(StoreError::io(path))
+    }
+}
+
+/// The saved form of an assessment, with a header line saying what it is.
+pub fn to_toml(assessment: &Assessment) -> Result<String, String> {
+    let body = toml::to_string(assessment).map_err(|error| error.to_string())?;
+    Ok(format!(
+        "# A handoff self-assessment. Safe to read; edit with care.\n{body}"
+    ))
+}
+
+fn file_name(id: &str) -> String {
+    // Ids are generated by us, but a hand-edited file could carry anything;
+    // the slug keeps the path inside the folder regardless.
+    format!("{}.toml", slug(id))
+}
+
+fn set_private(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(StoreError::io(dir))
+}
+
+fn read_person(dir: &Path) -> Result<Person, StoreError> {
+    let path = dir.join("person.toml");
+    let text = read_text(&path)?;
+    let file: PersonFile = toml::from_str(&text).map_err(|error| StoreError::Unreadable {
+        path: path.clone(),
+        problem: read::describe(&text, &error),
+    })?;
+    let name = clean_name(&file.name).ok_or_else(|| StoreError::Unreadable {
+        path,
+        problem: "the name is empty".into(),
+    })?;
+    Ok(Person {
+        name,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// Every `*.toml` file of a folder, parsed or reported. Hidden files
+/// (including our temporary files) are skipped.
+fn list_folder(dir: &Path) -> Vec<Listed> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name.ends_with(".toml")
+        })
+        .map(|entry| entry.path())
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| match read_assessment(&path) {
+            Ok(loaded) => Listed::Readable {
+                path,
+                loaded: Box::new(loaded),
+            },
+            Err(error) => Listed::Unreadable {
+                reason: error.to_string(),
+                path,
+            },
+        })
+        .collect()
+}

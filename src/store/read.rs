@@ -1,0 +1,115 @@
+//! Reading a saved assessment without trusting it: only regular files, a
+//! size limit, UTF-8 checked, the format version checked before the rest.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::assessment::{Assessment, SCHEMA_VERSION};
+
+use super::error::StoreError;
+
+/// Large enough for years of notes and a pasted document; small enough that
+/// a stray video file is refused at once instead of parsed.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A file that parsed. `read_only` is set for a file from a newer handoff:
+/// it can be shown, but saving it could drop fields we do not know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub assessment: Assessment,
+    pub read_only: bool,
+}
+
+pub fn read_assessment(path: &Path) -> Result<Loaded, StoreError> {
+    let text = read_text(path)?;
+    parse_assessment(path, &text)
+}
+
+/// Reads a small text file that must be a regular file: a symbolic link, a
+/// FIFO (which would block forever) or a device is refused by name.
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    let unreadable = |problem: String| StoreError::Unreadable {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let meta = fs::symlink_metadata(path).map_err(StoreError::io(path))?;
+    if meta.file_type().is_symlink() {
+        return Err(unreadable(
+            "is a symbolic link; handoff reads only regular files in its data folder".into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(unreadable("is not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "is {:.1} MB; handoff reads files up to {} MB",
+            meta.len() as f64 / 1_000_000.0,
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(StoreError::io(path))?;
+    if bytes.is_empty() {
+        return Err(unreadable("is empty".into()));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        unreadable(format!(
+            "is not UTF-8 text (bad byte at offset {})",
+            error.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+pub fn parse_assessment(path: &Path, text: &str) -> Result<Loaded, StoreError> {
+    let unreadable = |problem: String| StoreError::Unreadable {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let table: toml::Table =
+        toml::from_str(text).map_err(|error| unreadable(describe(text, &error)))?;
+    let version = match table.get("schema_version") {
+        Some(toml::Value::Integer(version)) => u32::try_from(*version)
+            .map_err(|_| unreadable(format!("schema_version {version} is not a format number")))?,
+        Some(other) => {
+            return Err(unreadable(format!(
+                "schema_version should be a number, found {}",
+                other.type_str()
+            )));
+        }
+        None => {
+            return Err(unreadable(
+                "has no schema_version; is it a handoff file?".into(),
+            ));
+        }
+    };
+    let read_only = version > SCHEMA_VERSION;
+    match toml::from_str::<Assessment>(text) {
+        Ok(assessment) => Ok(Loaded {
+            assessment,
+            read_only,
+        }),
+        Err(_) if read_only => Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+        }),
+        Err(error) => Err(unreadable(describe(text, &error))),
+    }
+}
+
+/// A TOML error in one line: "line 12: invalid type …".
+pub fn describe(text: &str, error: &toml::de::Error) -> String {
+    let message = error.message().trim().replace('\n', " ");
+    match error.span() {
+        Some(span) => {
+            let line = text
+                .get(..span.start)
+                .map_or(1, |before| before.matches('\n').count() + 1);
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}

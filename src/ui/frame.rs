@@ -1,0 +1,129 @@
+//! The frame around every screen: header, status line, key hints, help,
+//! and the message shown instead of a cramped layout.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::widgets::{centered, key_hints};
+use crate::app::{App, Screen, StatusKind};
+use crate::keymap;
+use crate::text::sanitize_line;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area, app.theme);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let crumb = match app.screen() {
+        Screen::People(_) => "People".to_string(),
+        Screen::Home(home) => sanitize_line(&home.person.name),
+        Screen::Session(session) => session.breadcrumb(&app.workbook),
+        Screen::Reference(_) => "Reference cards".to_string(),
+    };
+    let title = Line::from(vec![
+        Span::styled(" handoff ", app.theme.title()),
+        Span::styled(format!("· {crumb}"), app.theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(title), header);
+
+    match app.screen() {
+        Screen::People(screen) => screen.draw(frame, body, app),
+        Screen::Home(screen) => screen.draw(frame, body, app),
+        Screen::Session(screen) => screen.draw(frame, body, app),
+        Screen::Reference(screen) => screen.draw(frame, body, app),
+    }
+
+    if let Some(message) = &app.status {
+        let style = match message.kind {
+            StatusKind::Info => app.theme.good(),
+            StatusKind::Error => app.theme.error(),
+        };
+        let marker = match message.kind {
+            StatusKind::Info => "✓ ",
+            StatusKind::Error => "! ",
+        };
+        let line = Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(sanitize_line(&message.text), style),
+        ]);
+        frame.render_widget(Paragraph::new(line), status);
+    }
+
+    let contexts = app.contexts();
+    frame.render_widget(
+        key_hints(&keymap::active(&contexts), footer.width, app.theme),
+        footer,
+    );
+
+    if app.help_open {
+        draw_help(frame, body, app);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
+    let text = format!(
+        "handoff needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+         Make the window larger and the workbook comes back as it was. (q quits.)",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(text)
+        .style(theme.warning())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
+    let contexts = app.contexts();
+    let bindings = keymap::active(&contexts);
+    let width = body.width.saturating_sub(4).min(76);
+    let height = (bindings.len() as u16 + 4).min(body.height);
+    let area = centered(body, width, height);
+    let key_width = bindings
+        .iter()
+        .map(|binding| binding.keys_label().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = bindings
+        .iter()
+        .map(|binding| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {:>key_width$}  ", binding.keys_label()),
+                    app.theme.key(),
+                ),
+                Span::raw(binding.help),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        " Press any key to close this help.",
+        app.theme.muted(),
+    ));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focus_border())
+        .title(" Keys on this screen ");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,14 @@
+//! Drawing. Everything here reads the `App` and draws it; nothing here
+//! changes state, so any screen can be drawn into a test backend from a
+//! hand-built app.
+
+mod editor;
+mod frame;
+pub mod screens;
+pub mod scroll;
+mod theme;
+pub mod widgets;
+
+pub use editor::Editor;
+pub use frame::{MIN_HEIGHT, MIN_WIDTH, draw};
+pub use theme::Theme;

@@ -1,0 +1,241 @@
+//! Commitments: up to three remedies to act on, each with a first step,
+//! with whom, by when and a checkpoint. The next check-in asks about them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::assessment::{Assessment, Commitment, CommitmentField, Field, MAX_COMMITMENTS, Summary};
+use crate::content::{SectionKind, Workbook};
+use crate::keymap::Action;
+use crate::text::sanitize_line;
+use crate::ui::widgets::{field_lines, scroll_to};
+
+use super::session::Pending;
+use super::{SheetOutcome, SheetView};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Remedy,
+    Field(CommitmentField),
+}
+
+const PARTS: [Part; 5] = [
+    Part::Remedy,
+    Part::Field(CommitmentField::FirstStep),
+    Part::Field(CommitmentField::WithWhom),
+    Part::Field(CommitmentField::Due),
+    Part::Field(CommitmentField::Checkpoint),
+];
+
+/// Remedies in the order worth offering: the recommended ones first.
+pub fn remedy_order(workbook: &Workbook, assessment: &Assessment) -> Vec<String> {
+    let mut order: Vec<String> = Summary::of(workbook, assessment)
+        .recommendations
+        .into_iter()
+        .map(|recommendation| recommendation.remedy)
+        .collect();
+    for remedy in &workbook.section(SectionKind::Remedies).items {
+        if !order.contains(&remedy.id) {
+            order.push(remedy.id.clone());
+        }
+    }
+    order
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CommitmentsView {
+    pub selected: usize,
+}
+
+impl CommitmentsView {
+    fn commitment_and_part(&self) -> (usize, Part) {
+        (
+            self.selected / PARTS.len(),
+            PARTS[self.selected % PARTS.len()],
+        )
+    }
+
+    pub fn clamp(&mut self, commitments: usize) {
+        let rows = commitments * PARTS.len();
+        if self.selected >= rows {
+            self.selected = rows.saturating_sub(PARTS.len());
+        }
+    }
+
+    pub fn current_field(&self, assessment: &Assessment) -> Option<Field> {
+        let (index, part) = self.commitment_and_part();
+        match part {
+            Part::Field(field) if index < assessment.commitments.len() => {
+                Some(Field::Commitment(index, field))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn handle(
+        &mut self,
+        action: Action,
+        workbook: &Workbook,
+        assessment: &mut Assessment,
+    ) -> SheetOutcome {
+        let rows = assessment.commitments.len() * PARTS.len();
+        let (index, part) = self.commitment_and_part();
+        match action {
+            Action::Add if assessment.commitments.len() >= MAX_COMMITMENTS => {
+                return SheetOutcome::Refused(format!(
+                    "Up to {MAX_COMMITMENTS} commitments: a short list is one you can keep. Remove one to add another."
+                ));
+            }
+            Action::Add => {
+                let order = remedy_order(workbook, assessment);
+                let taken: Vec<&str> = assessment
+                    .commitments
+                    .iter()
+                    .map(|c| c.remedy.as_str())
+                    .collect();
+                let remedy = order
+                    .iter()
+                    .find(|id| !taken.contains(&id.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                assessment.commitments.push(Commitment {
+                    remedy,
+                    ..Commitment::default()
+                });
+                self.selected = (assessment.commitments.len() - 1) * PARTS.len();
+                return SheetOutcome::Changed;
+            }
+            _ if rows == 0 => {
+                return match action {
+                    Action::Select => self.handle(Action::Add, workbook, assessment),
+                    _ => SheetOutcome::Unhandled,
+                };
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(rows - 1),
+            Action::Delete => return SheetOutcome::Confirm(Pending::DeleteCommitment(index)),
+            Action::Left | Action::Right | Action::Select if part == Part::Remedy => {
+                let order = remedy_order(workbook, assessment);
+                let Some(commitment) = assessment.commitments.get_mut(index) else {
+                    return SheetOutcome::Nothing;
+                };
+                let position = order
+                    .iter()
+                    .position(|id| *id == commitment.remedy)
+                    .unwrap_or(0);
+                let next = if action == Action::Left {
+                    (position + order.len() - 1) % order.len()
+                } else {
+                    (position + 1) % order.len()
+                };
+                commitment.remedy = order[next].clone();
+                return SheetOutcome::Changed;
+            }
+            Action::Select => {
+                return self
+                    .current_field(assessment)
+                    .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
+            }
+            _ => return SheetOutcome::Unhandled,
+        }
+        SheetOutcome::Nothing
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
+        let theme = view.theme;
+        let assessment = view.assessment;
+        let editor_height = view.editor.map_or(0, |editor| editor.height());
+        let [body, editor_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
+        let recommended = remedy_order(view.workbook, assessment);
+        let recommended_count = Summary::of(view.workbook, assessment).recommendations.len();
+
+        let mut lines = vec![
+            Line::styled("Commitments", theme.title()),
+            Line::styled(
+                format!(
+                    "Pick up to {MAX_COMMITMENTS} things to try before you next sit down with this. Small and specific beats ambitious."
+                ),
+                theme.muted(),
+            ),
+            Line::from(""),
+        ];
+        if assessment.commitments.is_empty() {
+            lines.push(Line::styled(
+                "No commitments yet. Press a to add one.",
+                theme.muted(),
+            ));
+        }
+        let mut focus_line = 0;
+        for (index, commitment) in assessment.commitments.iter().enumerate() {
+            lines.push(Line::styled(
+                format!("Commitment {}", index + 1),
+                theme.heading(),
+            ));
+            for (offset, part) in PARTS.iter().enumerate() {
+                let selected = self.selected == index * PARTS.len() + offset;
+                if selected {
+                    focus_line = lines.len();
+                }
+                let (label, value, hint) = match part {
+                    Part::Remedy => {
+                        let title = view
+                            .workbook
+                            .remedy(&commitment.remedy)
+                            .map_or(commitment.remedy.clone(), |item| item.title.clone());
+                        let why = if recommended
+                            .iter()
+                            .position(|id| *id == commitment.remedy)
+                            .is_some_and(|p| p < recommended_count)
+                        {
+                            " (recommended by your answers)"
+                        } else {
+                            ""
+                        };
+                        (
+                            "What you will work on  ← →",
+                            format!("{}{why}", sanitize_line(&title)),
+                            "",
+                        )
+                    }
+                    Part::Field(CommitmentField::FirstStep) => (
+                        "First step",
+                        commitment.first_step.clone(),
+                        "The very next action, small enough to start this week",
+                    ),
+                    Part::Field(CommitmentField::WithWhom) => (
+                        "With whom",
+                        commitment.with_whom.clone(),
+                        "Who is involved?",
+                    ),
+                    Part::Field(CommitmentField::Due) => (
+                        "By when",
+                        commitment
+                            .due
+                            .map(|date| date.format("%Y-%m-%d (%A)").to_string())
+                            .unwrap_or_default(),
+                        "A date, written like 2026-12-15",
+                    ),
+                    Part::Field(CommitmentField::Checkpoint) => (
+                        "Checkpoint",
+                        commitment.checkpoint.clone(),
+                        "How and when will you check how it is going?",
+                    ),
+                };
+                lines.extend(field_lines(label, &value, hint, selected, theme));
+            }
+        }
+        let scroll = scroll_to(focus_line, body.height);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0)),
+            body,
+        );
+        if let Some(editor) = view.editor {
+            editor.draw(frame, editor_area);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! A person's starting point: resume a draft, start a new assessment, or
+//! read the reference cards.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
+use crate::assessment::{Assessment, FollowUp};
+use crate::keymap::{Action, Context};
+use crate::store::{Listed, Person, Store, lock_person};
+use crate::text::sanitize_line;
+
+use super::SessionScreen;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    Resume(Box<Assessment>),
+    Start,
+    Reference,
+}
+
+pub struct HomeScreen {
+    pub person: Person,
+    pub choices: Vec<Choice>,
+    pub selected: usize,
+    pub completed: Vec<Assessment>,
+    pub unreadable: Vec<String>,
+}
+
+impl HomeScreen {
+    pub fn new(person: Person) -> Self {
+        Self {
+            person,
+            choices: vec![Choice::Start, Choice::Reference],
+            selected: 0,
+            completed: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// Reads drafts and history again; unreadable files are listed, never
+    /// hidden.
+    pub fn reload(&mut self, store: &Store, status: &mut Option<Status>) {
+        let mut choices = Vec::new();
+        self.unreadable.clear();
+        for listed in store.drafts(&self.person) {
+            match listed {
+                Listed::Readable { loaded, .. } if loaded.read_only => self.unreadable.push(
+                    format!("a draft from a newer handoff: {}", loaded.assessment.id),
+                ),
+                Listed::Readable { loaded, .. } => {
+                    choices.push(Choice::Resume(Box::new(loaded.assessment)))
+                }
+                Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
+            }
+        }
+        self.completed.clear();
+        for listed in store.history(&self.person) {
+            match listed {
+                Listed::Readable { loaded, .. } => self.completed.push(loaded.assessment),
+                Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
+            }
+        }
+        self.completed.sort_by_key(|assessment| assessment.created);
+        choices.push(Choice::Start);
+        choices.push(Choice::Reference);
+        self.choices = choices;
+        self.selected = 0;
+        if !self.unreadable.is_empty() && status.is_none() {
+            *status = Some(Status::error(format!(
+                "{} file(s) could not be read; they are listed below and left untouched.",
+                self.unreadable.len()
+            )));
+        }
+    }
+
+    pub fn contexts(&self) -> Vec<Context> {
+        vec![Context::Home]
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
+            }
+            Action::Back => return Outcome::Pop,
+            Action::Select => match self.choices.get(self.selected) {
+                Some(Choice::Resume(draft)) => {
+                    let assessment = (**draft).clone();
+                    return self.open(assessment, false, cx);
+                }
+                Some(Choice::Start) => {
+                    let assessment = self.fresh_assessment(cx);
+                    return self.open(assessment, true, cx);
+                }
+                Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
+                None => {}
+            },
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Opens a session if no other window holds this person's lock.
+    fn open(&self, assessment: Assessment, is_new: bool, cx: &mut Ctx<'_>) -> Outcome {
+        let lock = match lock_person(&self.person) {
+            Ok(lock) => lock,
+            Err(error) => {
+                *cx.status = Some(Status::error(error.to_string()));
+                return Outcome::Stay;
+            }
+        };
+        let session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
+        if is_new {
+            session.save(cx);
+        }
+        Outcome::Push(Screen::Session(Box::new(session)))
+    }
+
+    /// A new assessment that carries forward the role and context, and asks
+    /// about the last assessment's commitments.
+    fn fresh_assessment(&self, cx: &Ctx<'_>) -> Assessment {
+        let mut assessment = Assessment::start(&self.person.name, &cx.workbook.version, cx.now);
+        if let Some(last) = self.completed.last() {
+            assessment.check_in.role = last.check_in.role.clone();
+            assessment.check_in.previous = Some(last.id.clone());
+            assessment.check_in.follow_ups = last
+                .commitments
+                .iter()
+                .map(|commitment| FollowUp {
+                    commitment: commitment.clone(),
+                    ..FollowUp::default()
+                })
+                .collect();
+        }
+        assessment
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
+        let theme = app.theme;
+        let area = crate::ui::widgets::inset(area);
+        let [intro, menu, history] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(self.choices.len() as u16 + 1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let greeting = vec![
+            Line::styled(
+                format!("Hello, {}.", sanitize_line(&self.person.name)),
+                theme.heading(),
+            ),
+            Line::styled(
+                "Take your time. Every answer is saved as you go, and scores only summarise what you say.",
+                theme.muted(),
+            ),
+        ];
+        frame.render_widget(Paragraph::new(greeting).wrap(Wrap { trim: true }), intro);
+
+        let items: Vec<ListItem> = self
+            .choices
+            .iter()
+            .map(|choice| {
+                ListItem::new(match choice {
+                    Choice::Resume(draft) => format!(
+                        " Resume the draft from {} ({} answered)",
+                        draft.created.format("%-d %b %Y, %H:%M"),
+                        answered(draft)
+                    ),
+                    Choice::Start => " Start a new assessment".to_string(),
+                    Choice::Reference => " Read the reference cards".to_string(),
+                })
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected())
+                .highlight_symbol("▶"),
+            menu,
+            &mut state,
+        );
+
+        let mut lines = Vec::new();
+        if !self.completed.is_empty() {
+            lines.push(Line::styled(
+                format!("Completed assessments: {}", self.completed.len()),
+                theme.heading(),
+            ));
+            for assessment in self.completed.iter().rev().take(5) {
+                let date = assessment.completed.unwrap_or(assessment.created);
+                lines.push(Line::from(format!("  {}", date.format("%-d %b %Y"))));
+            }
+        }
+        for reason in &self.unreadable {
+            lines.push(Line::from(vec![
+                Span::styled("! unreadable: ", theme.error()),
+                Span::raw(sanitize_line(reason)),
+            ]));
+        }
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme.border());
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            history,
+        );
+    }
+}
+
+fn answered(assessment: &Assessment) -> usize {
+    crate::content::SectionKind::ALL
+        .iter()
+        .map(|kind| {
+            assessment
+                .answers(*kind)
+                .values()
+                .filter(|answer| answer.rating.is_some())
+                .count()
+        })
+        .sum::<usize>()
+        + usize::from(assessment.placement.rating.is_some())
+}

@@ -1,0 +1,20 @@
+//! One file per screen and per worksheet: each owns its view state, its
+//! keys and its drawing.
+
+mod checkin;
+mod commitments;
+mod home;
+mod modes;
+mod people;
+mod rated;
+mod reference;
+mod session;
+mod sheet;
+mod summary;
+
+pub use home::{Choice, HomeScreen};
+pub use people::PeopleScreen;
+pub use reference::ReferenceScreen;
+pub use session::{Pending, SessionScreen, SheetOutcome, SheetView};
+pub use sheet::Sheet;
+pub use summary::{SummaryView, summary_lines};

@@ -1,0 +1,216 @@
+//! Learning or performance: the tasks a leader could hand over, to whom,
+//! and in which mode, with the reflection question and the balance.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::assessment::{Assessment, DelegationMode, Field, Lean, Task, TaskField, balance};
+use crate::keymap::Action;
+use crate::text::sanitize;
+use crate::ui::widgets::{choice_line, field_lines, scroll_to};
+
+use super::session::Pending;
+use super::{SheetOutcome, SheetView};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Title,
+    ToWhom,
+    Mode,
+    Note,
+}
+
+const PARTS: [Part; 4] = [Part::Title, Part::ToWhom, Part::Mode, Part::Note];
+const MODES: [DelegationMode; 2] = [DelegationMode::Performance, DelegationMode::Learning];
+
+#[derive(Clone, Debug, Default)]
+pub struct ModesView {
+    /// Index over every part of every task.
+    pub selected: usize,
+}
+
+impl ModesView {
+    fn task_and_part(&self) -> (usize, Part) {
+        (
+            self.selected / PARTS.len(),
+            PARTS[self.selected % PARTS.len()],
+        )
+    }
+
+    pub fn clamp(&mut self, tasks: usize) {
+        let rows = tasks * PARTS.len();
+        if self.selected >= rows {
+            self.selected = rows.saturating_sub(PARTS.len());
+        }
+    }
+
+    pub fn current_field(&self, assessment: &Assessment) -> Option<Field> {
+        let (task, part) = self.task_and_part();
+        if task >= assessment.tasks.len() {
+            return None;
+        }
+        match part {
+            Part::Title => Some(Field::Task(task, TaskField::Title)),
+            Part::ToWhom => Some(Field::Task(task, TaskField::ToWhom)),
+            Part::Note => Some(Field::Task(task, TaskField::Note)),
+            Part::Mode => None,
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, assessment: &mut Assessment) -> SheetOutcome {
+        let rows = assessment.tasks.len() * PARTS.len();
+        let (task, part) = self.task_and_part();
+        match action {
+            Action::Add => {
+                assessment.tasks.push(Task::default());
+                self.selected = (assessment.tasks.len() - 1) * PARTS.len();
+                return SheetOutcome::Edit(Field::Task(
+                    assessment.tasks.len() - 1,
+                    TaskField::Title,
+                ));
+            }
+            _ if rows == 0 => {
+                return match action {
+                    Action::Select => self.handle(Action::Add, assessment),
+                    _ => SheetOutcome::Unhandled,
+                };
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(rows - 1),
+            Action::Delete => return SheetOutcome::Confirm(Pending::DeleteTask(task)),
+            Action::ToggleMode => return set_mode(assessment, task, action),
+            Action::Left | Action::Right if part == Part::Mode => {
+                return set_mode(assessment, task, action);
+            }
+            Action::Select if part == Part::Mode => {
+                return set_mode(assessment, task, Action::ToggleMode);
+            }
+            Action::Select => {
+                return self
+                    .current_field(assessment)
+                    .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
+            }
+            _ => return SheetOutcome::Unhandled,
+        }
+        SheetOutcome::Nothing
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
+        let theme = view.theme;
+        let modes = &view.workbook.modes;
+        let assessment = view.assessment;
+        let editor_height = view.editor.map_or(0, |editor| editor.height());
+        let [body, editor_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
+
+        let mut lines = vec![
+            Line::styled(sanitize(&modes.title), theme.title()),
+            Line::styled(format!("“{}”", sanitize(&modes.question)), theme.prompt()),
+        ];
+        for mode in &modes.modes {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", sanitize(&mode.title)), theme.heading()),
+                Span::raw(sanitize(&mode.goal)),
+            ]));
+        }
+        lines.push(Line::from(""));
+        let counts = balance(&assessment.tasks);
+        let mut balance_line = vec![Span::styled(
+            format!(
+                "Balance: {} for performance · {} for learning",
+                counts.performance, counts.learning
+            ),
+            theme.heading(),
+        )];
+        if counts.undecided > 0 {
+            balance_line.push(Span::styled(
+                format!(" · {} undecided", counts.undecided),
+                theme.muted(),
+            ));
+        }
+        lines.push(Line::from(balance_line));
+        let warning = match counts.lean {
+            Lean::AllPerformance => Some(&modes.only_performance),
+            Lean::AllLearning => Some(&modes.only_learning),
+            Lean::Mixed | Lean::TooFewToSay => None,
+        };
+        if let Some(warning) = warning {
+            lines.push(Line::styled(
+                format!("! Every task is one kind. {}", sanitize(warning)),
+                theme.warning(),
+            ));
+        }
+        lines.push(Line::from(""));
+        if assessment.tasks.is_empty() {
+            lines.push(Line::styled(
+                "No tasks yet. Press a to add a piece of work you could hand over.",
+                theme.muted(),
+            ));
+        }
+        let mut focus_line = 0;
+        let labels: Vec<&str> = modes.modes.iter().map(|mode| mode.id.as_str()).collect();
+        for (index, task) in assessment.tasks.iter().enumerate() {
+            lines.push(Line::styled(format!("Task {}", index + 1), theme.heading()));
+            for (offset, part) in PARTS.iter().enumerate() {
+                let selected = self.selected == index * PARTS.len() + offset;
+                if selected {
+                    focus_line = lines.len();
+                }
+                match part {
+                    Part::Title => lines.extend(field_lines(
+                        "What",
+                        &task.title,
+                        "Press Enter to name the task",
+                        selected,
+                        theme,
+                    )),
+                    Part::ToWhom => lines.extend(field_lines(
+                        "To whom",
+                        &task.to_whom,
+                        "Who could take it?",
+                        selected,
+                        theme,
+                    )),
+                    Part::Mode => {
+                        let chosen = task
+                            .mode
+                            .and_then(|mode| MODES.iter().position(|m| *m == mode));
+                        lines.push(choice_line("For", &labels, chosen, selected, theme));
+                    }
+                    Part::Note => lines.extend(field_lines(
+                        "Note",
+                        &task.note,
+                        "Support they will need, what could go wrong",
+                        selected,
+                        theme,
+                    )),
+                }
+            }
+        }
+        let scroll = scroll_to(focus_line, body.height);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0)),
+            body,
+        );
+        if let Some(editor) = view.editor {
+            editor.draw(frame, editor_area);
+        }
+    }
+}
+
+fn set_mode(assessment: &mut Assessment, task: usize, action: Action) -> SheetOutcome {
+    let Some(task) = assessment.tasks.get_mut(task) else {
+        return SheetOutcome::Nothing;
+    };
+    task.mode = Some(match (action, task.mode) {
+        (Action::Left, _) => DelegationMode::Performance,
+        (Action::Right, _) => DelegationMode::Learning,
+        (_, Some(DelegationMode::Performance)) => DelegationMode::Learning,
+        (_, _) => DelegationMode::Performance,
+    });
+    SheetOutcome::Changed
+}

@@ -1,0 +1,181 @@
+//! Choosing whose workbook to open, or adding a person.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::{App, Ctx, Outcome, Screen, Status};
+use crate::keymap::{Action, Context};
+use crate::store::{Person, Store};
+use crate::text::sanitize_line;
+use crate::ui::Editor;
+
+use super::HomeScreen;
+
+pub struct PeopleScreen {
+    pub people: Vec<Person>,
+    pub unreadable: Vec<String>,
+    pub selected: usize,
+    /// Open while a new name is being typed.
+    pub adding: Option<Editor>,
+}
+
+impl PeopleScreen {
+    pub fn load(store: &Store, status: &mut Option<Status>) -> Self {
+        let (people, unreadable) = match store.people() {
+            Ok(listing) => (
+                listing.people,
+                listing
+                    .unreadable
+                    .into_iter()
+                    .map(|(_, reason)| reason)
+                    .collect(),
+            ),
+            Err(error) => {
+                *status = Some(Status::error(format!("Could not list people: {error}")));
+                (Vec::new(), Vec::new())
+            }
+        };
+        Self {
+            people,
+            unreadable,
+            selected: 0,
+            adding: None,
+        }
+    }
+
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.adding.is_some() {
+            vec![Context::Editing]
+        } else {
+            vec![Context::People]
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        if self.adding.is_some() {
+            return self.finish_adding(action, cx);
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down if self.selected + 1 < self.people.len() => self.selected += 1,
+            Action::Add => {
+                self.adding = Some(Editor::new("", false, "Name — Enter to add", cx.theme))
+            }
+            Action::Select => {
+                if let Some(person) = self.people.get(self.selected) {
+                    let mut home = HomeScreen::new(person.clone());
+                    home.reload(cx.store, cx.status);
+                    return Outcome::Push(Screen::Home(home));
+                }
+                self.adding = Some(Editor::new("", false, "Name — Enter to add", cx.theme));
+            }
+            Action::Back => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn finish_adding(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let Some(editor) = self.adding.take() else {
+            return Outcome::Stay;
+        };
+        let name = editor.text();
+        if action != Action::FinishEditing && action != Action::NextField {
+            self.adding = Some(editor);
+            return Outcome::Stay;
+        }
+        if name.trim().is_empty() {
+            // Esc on an empty name simply cancels.
+            return Outcome::Stay;
+        }
+        match cx.store.add_person(&name) {
+            Ok(person) => {
+                let mut home = HomeScreen::new(person.clone());
+                home.reload(cx.store, cx.status);
+                if !self.people.contains(&person) {
+                    self.people.push(person);
+                    self.people.sort_by_key(|person| person.name.to_lowercase());
+                }
+                Outcome::Push(Screen::Home(home))
+            }
+            Err(error) => {
+                *cx.status = Some(Status::error(format!("Could not add {name}: {error}")));
+                self.adding = Some(editor);
+                Outcome::Stay
+            }
+        }
+    }
+
+    pub fn edit_key(&mut self, key: KeyEvent) -> Outcome {
+        if let Some(editor) = &mut self.adding {
+            editor.key(key);
+        }
+        Outcome::Stay
+    }
+
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        if let Some(editor) = &mut self.adding {
+            editor.paste(text);
+        }
+        Outcome::Stay
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
+        let theme = app.theme;
+        let area = crate::ui::widgets::inset(area);
+        let [intro, list, add] = Layout::vertical([
+            Constraint::Length(4),
+            Constraint::Fill(1),
+            Constraint::Length(if self.adding.is_some() { 3 } else { 0 }),
+        ])
+        .areas(area);
+        let welcome = vec![
+            Line::styled("Whose workbook is this?", theme.heading()),
+            Line::styled(
+                "Everything stays on this machine. Pick a person, or press a to add one.",
+                theme.muted(),
+            ),
+        ];
+        frame.render_widget(Paragraph::new(welcome).wrap(Wrap { trim: true }), intro);
+
+        let mut items: Vec<ListItem> = self
+            .people
+            .iter()
+            .map(|person| ListItem::new(Line::from(format!(" {}", sanitize_line(&person.name)))))
+            .collect();
+        if self.people.is_empty() {
+            items.push(ListItem::new(Line::styled(
+                " No one yet. Press a (or Enter) and type a name to begin.",
+                theme.muted(),
+            )));
+        }
+        for reason in &self.unreadable {
+            items.push(ListItem::new(Line::from(vec![
+                Span::styled(" ! unreadable: ", theme.error()),
+                Span::raw(sanitize_line(reason)),
+            ])));
+        }
+        let mut state = ListState::default();
+        if !self.people.is_empty() {
+            state.select(Some(self.selected));
+        }
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme.border())
+            .title(" People ");
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(block)
+                .highlight_style(theme.selected())
+                .highlight_symbol("▶"),
+            list,
+            &mut state,
+        );
+        if let Some(editor) = &self.adding {
+            editor.draw(frame, add);
+        }
+    }
+}

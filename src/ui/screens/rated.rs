@@ -1,0 +1,315 @@
+//! A rated worksheet: one item at a time with its scale, prompt and note;
+//! on a wide terminal the list of items sits beside it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::assessment::{Assessment, Field, Rated};
+use crate::content::{Scale, Workbook};
+use crate::keymap::Action;
+use crate::text::{sanitize, sanitize_line};
+use crate::ui::scroll::wrapped_rows;
+use crate::ui::widgets::scale_lines;
+
+use super::sheet::Sheet;
+use super::{SheetOutcome, SheetView};
+
+/// The words shown for one rated thing, gathered from content.
+pub struct RowText {
+    pub title: String,
+    pub summary: String,
+    pub prompts: Vec<String>,
+    pub explanation: String,
+    pub question: String,
+    pub extra: Vec<String>,
+    pub scale: Scale,
+}
+
+pub fn row_text(workbook: &Workbook, rated: &Rated) -> RowText {
+    match rated {
+        Rated::Placement => {
+            let gap = &workbook.gap;
+            let mut extra = Vec::new();
+            for (side, direction) in ["Low end", "High end"].iter().zip(&gap.directions) {
+                extra.push(format!(
+                    "{side} — {}: {}",
+                    direction.title, direction.summary
+                ));
+            }
+            RowText {
+                title: "Where you sit".to_string(),
+                summary: gap.summary.clone(),
+                prompts: gap
+                    .directions
+                    .iter()
+                    .flat_map(|d| d.prompts.first().cloned())
+                    .collect(),
+                explanation: gap.explanation.clone(),
+                question: gap.placement_question.clone(),
+                extra,
+                scale: gap.placement_scale.clone(),
+            }
+        }
+        Rated::Item(kind, id) => {
+            let section = workbook.section(*kind);
+            let item = section.item(id);
+            let mut extra = Vec::new();
+            if let Some(who) = item.and_then(|item| item.who.as_ref()) {
+                extra.push(format!("Who can help: {who}"));
+            }
+            RowText {
+                title: item.map_or_else(|| id.clone(), |item| item.title.clone()),
+                summary: item.map(|item| item.summary.clone()).unwrap_or_default(),
+                prompts: item.map(|item| item.prompts.clone()).unwrap_or_default(),
+                explanation: item
+                    .map(|item| item.explanation.clone())
+                    .unwrap_or_default(),
+                question: section.question.clone(),
+                extra,
+                scale: section.scale.clone(),
+            }
+        }
+    }
+}
+
+/// From this width the list of items sits beside the current one.
+const LIST_BESIDE_FROM: u16 = 80;
+
+#[derive(Clone, Debug, Default)]
+pub struct RatedView {
+    pub selected: usize,
+    pub explain: bool,
+}
+
+impl RatedView {
+    pub fn handle(
+        &mut self,
+        sheet: Sheet,
+        action: Action,
+        workbook: &Workbook,
+        assessment: &mut Assessment,
+    ) -> SheetOutcome {
+        let rows = sheet.rated(workbook);
+        let Some(current) = rows.get(self.selected).cloned() else {
+            return SheetOutcome::Nothing;
+        };
+        let max = row_text(workbook, &current).scale.max();
+        let rating = current.rating(assessment);
+        match action {
+            Action::Up => self.move_to(self.selected.saturating_sub(1)),
+            Action::Down => self.move_to((self.selected + 1).min(rows.len() - 1)),
+            Action::Rate(value) if value <= max => {
+                current.set_rating(assessment, Some(value));
+                return SheetOutcome::Changed;
+            }
+            Action::Rate(value) => {
+                return SheetOutcome::Refused(format!(
+                    "This scale runs from 0 to {max}; {value} is not on it."
+                ));
+            }
+            Action::Left => {
+                let value = rating.map_or(0, |value| value.saturating_sub(1));
+                current.set_rating(assessment, Some(value));
+                return SheetOutcome::Changed;
+            }
+            Action::Right => {
+                let value = rating.map_or(0, |value| (value + 1).min(max));
+                current.set_rating(assessment, Some(value));
+                return SheetOutcome::Changed;
+            }
+            Action::ClearRating => {
+                current.set_rating(assessment, None);
+                return SheetOutcome::Changed;
+            }
+            Action::EditNote => return SheetOutcome::Edit(Field::Note(current)),
+            Action::ToggleExplanation => self.explain = !self.explain,
+            _ => return SheetOutcome::Unhandled,
+        }
+        SheetOutcome::Nothing
+    }
+
+    fn move_to(&mut self, index: usize) {
+        if index != self.selected {
+            self.selected = index;
+            self.explain = false;
+        }
+    }
+
+    /// The screen rows where each scale point is drawn, so a click can rate.
+    pub fn scale_rows(&self, sheet: Sheet, workbook: &Workbook, area: Rect) -> Option<(Rect, u8)> {
+        let rows = sheet.rated(workbook);
+        let current = rows.get(self.selected)?;
+        let text = row_text(workbook, current);
+        let detail = detail_area(area, rows.len());
+        let parts = detail_layout(detail, &text, self.explain);
+        Some((parts.scale, text.scale.max()))
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, cx: &SheetView<'_>) {
+        let theme = cx.theme;
+        let rows = cx.sheet.rated(cx.workbook);
+        let Some(current) = rows.get(self.selected) else {
+            return;
+        };
+        if area.width >= LIST_BESIDE_FROM {
+            let [list, _] =
+                Layout::horizontal([Constraint::Length(34), Constraint::Fill(1)]).areas(area);
+            self.draw_list(frame, list, &rows, cx);
+        }
+        let detail = detail_area(area, rows.len());
+        let text = row_text(cx.workbook, current);
+        let parts = detail_layout(detail, &text, self.explain);
+        let rating = current.rating(cx.assessment);
+
+        let position = format!("{} of {}", self.selected + 1, rows.len());
+        let title = Line::from(vec![
+            Span::styled(sanitize_line(&text.title), theme.heading()),
+            Span::styled(format!("   {position}"), theme.muted()),
+        ]);
+        let mut body = vec![title];
+        if self.explain {
+            body.extend(
+                sanitize(&text.explanation)
+                    .lines()
+                    .map(|line| Line::from(line.to_string())),
+            );
+        } else {
+            body.push(Line::from(sanitize(&text.summary)));
+            for extra in &text.extra {
+                body.push(Line::styled(sanitize(extra), theme.muted()));
+            }
+            for prompt in &text.prompts {
+                body.push(Line::styled(
+                    format!("“{}”", sanitize(prompt)),
+                    theme.prompt(),
+                ));
+            }
+        }
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), parts.text);
+        frame.render_widget(
+            Paragraph::new(Line::styled(sanitize_line(&text.question), theme.heading()))
+                .wrap(Wrap { trim: true }),
+            parts.question,
+        );
+        frame.render_widget(
+            Paragraph::new(scale_lines(&text.scale, rating, true, theme)),
+            parts.scale,
+        );
+
+        match cx.editor {
+            Some(editor) => editor.draw(frame, parts.note),
+            None => {
+                let note = current.note(cx.assessment);
+                let lines = if note.is_empty() {
+                    vec![Line::styled(
+                        "No note yet. Press n to add one.",
+                        theme.muted(),
+                    )]
+                } else {
+                    sanitize(note)
+                        .lines()
+                        .map(|line| Line::from(line.to_string()))
+                        .collect()
+                };
+                let block = Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(theme.border())
+                    .title(" Note ");
+                frame.render_widget(
+                    Paragraph::new(lines)
+                        .block(block)
+                        .wrap(Wrap { trim: false }),
+                    parts.note,
+                );
+            }
+        }
+    }
+
+    fn draw_list(&self, frame: &mut Frame<'_>, area: Rect, rows: &[Rated], cx: &SheetView<'_>) {
+        let theme = cx.theme;
+        let items: Vec<ListItem> = rows
+            .iter()
+            .map(|rated| {
+                let text = row_text(cx.workbook, rated);
+                let rating = rated.rating(cx.assessment);
+                let mark = if rating.is_some() { "●" } else { "○" };
+                let label = match rating.and_then(|value| text.scale.label(value)) {
+                    Some(label) => label.to_string(),
+                    None => "skipped".to_string(),
+                };
+                ListItem::new(vec![
+                    Line::from(format!("{mark} {}", sanitize_line(&text.title))),
+                    Line::styled(format!("   {label}"), theme.muted()),
+                ])
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        let block = Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(theme.border());
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(block)
+                .highlight_style(theme.selected()),
+            area,
+            &mut state,
+        );
+    }
+}
+
+/// The part of the sheet that shows the current item.
+fn detail_area(area: Rect, _rows: usize) -> Rect {
+    if area.width >= LIST_BESIDE_FROM {
+        let [_, detail] =
+            Layout::horizontal([Constraint::Length(35), Constraint::Fill(1)]).areas(area);
+        detail
+    } else {
+        area
+    }
+}
+
+struct DetailParts {
+    text: Rect,
+    question: Rect,
+    scale: Rect,
+    note: Rect,
+}
+
+/// Text first, sized to what it needs; then the question and scale; the
+/// note takes what is left (at least four rows, so an open editor fits).
+fn detail_layout(area: Rect, text: &RowText, explain: bool) -> DetailParts {
+    let wrapped_height = |text: &str, width: u16| {
+        u16::try_from(wrapped_rows(text, usize::from(width.max(1)))).unwrap_or(u16::MAX)
+    };
+    let points = text.scale.points.len() as u16;
+    let question_height = wrapped_height(&text.question, area.width);
+    let mut paragraphs = vec![text.title.clone()];
+    if explain {
+        paragraphs.extend(text.explanation.lines().map(str::to_string));
+    } else {
+        paragraphs.push(text.summary.clone());
+        paragraphs.extend(text.extra.iter().cloned());
+        paragraphs.extend(text.prompts.iter().map(|prompt| format!("“{prompt}”")));
+    }
+    let wanted: u16 = paragraphs
+        .iter()
+        .map(|line| wrapped_height(line, area.width))
+        .sum::<u16>()
+        + 1;
+    let room = area.height.saturating_sub(question_height + points + 4);
+    let [text_area, question, scale, note] = Layout::vertical([
+        Constraint::Length(wanted.min(room)),
+        Constraint::Length(question_height),
+        Constraint::Length(points),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    DetailParts {
+        text: text_area,
+        question,
+        scale,
+        note,
+    }
+}

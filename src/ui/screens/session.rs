@@ -1,0 +1,531 @@
+//! An assessment in progress: which worksheet is open, the field being
+//! edited, and moving between worksheets. Each worksheet's own keys and
+//! drawing live in its own file.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
+use crate::assessment::{Assessment, Field};
+use crate::content::Workbook;
+use crate::keymap::{Action, Context};
+use crate::store::{Person, PersonLock};
+use crate::text::sanitize_line;
+use crate::ui::widgets::{centered, inset};
+use crate::ui::{Editor, Theme};
+
+use super::checkin::CheckInView;
+use super::commitments::CommitmentsView;
+use super::modes::ModesView;
+use super::rated::RatedView;
+use super::sheet::Sheet;
+use super::summary::SummaryView;
+
+/// What a worksheet did with an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SheetOutcome {
+    Nothing,
+    /// The sheet has no use for this action; the session may.
+    Unhandled,
+    /// The assessment changed and should be saved.
+    Changed,
+    /// The action cannot be done; say why.
+    Refused(String),
+    Edit(Field),
+    /// Ask a yes/no question before doing something that cannot be undone.
+    Confirm(Pending),
+    Complete,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    DeleteTask(usize),
+    DeleteCommitment(usize),
+    Complete,
+}
+
+impl Pending {
+    fn question(&self) -> &'static str {
+        match self {
+            Pending::DeleteTask(_) => "Remove this task?",
+            Pending::DeleteCommitment(_) => "Remove this commitment?",
+            Pending::Complete => {
+                "Complete this assessment and save it? You can still read it afterwards."
+            }
+        }
+    }
+}
+
+/// What a worksheet needs to draw itself.
+pub struct SheetView<'a> {
+    pub sheet: Sheet,
+    pub workbook: &'a Workbook,
+    pub assessment: &'a Assessment,
+    pub theme: Theme,
+    pub editor: Option<&'a Editor>,
+    pub editing: Option<&'a Field>,
+}
+
+pub struct SessionScreen {
+    pub person: Person,
+    pub assessment: Assessment,
+    pub sheet: Sheet,
+    pub rated: Vec<RatedView>,
+    pub checkin: CheckInView,
+    pub modes: ModesView,
+    pub commitments: CommitmentsView,
+    pub summary: SummaryView,
+    pub editing: Option<(Field, Editor)>,
+    /// The worksheet list, open with `g`, and its highlighted row.
+    pub picker: Option<usize>,
+    pub confirm: Option<Pending>,
+    size: (u16, u16),
+    /// Held while the session is open so a second window cannot write the
+    /// same person's files; released when the session closes.
+    lock: Option<PersonLock>,
+}
+
+impl SessionScreen {
+    pub fn new(person: Person, assessment: Assessment) -> Self {
+        Self {
+            person,
+            assessment,
+            sheet: Sheet::CheckIn,
+            rated: vec![RatedView::default(); Sheet::ALL.len()],
+            checkin: CheckInView::default(),
+            modes: ModesView::default(),
+            commitments: CommitmentsView::default(),
+            summary: SummaryView::default(),
+            editing: None,
+            picker: None,
+            confirm: None,
+            size: (0, 0),
+            lock: None,
+        }
+    }
+
+    pub fn with_lock(mut self, lock: PersonLock) -> Self {
+        self.lock = Some(lock);
+        self
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    pub fn save(&self, cx: &mut Ctx<'_>) {
+        cx.effects.push(Effect::SaveDraft {
+            person: self.person.clone(),
+            assessment: Box::new(self.assessment.clone()),
+        });
+    }
+
+    fn changed(&mut self, cx: &mut Ctx<'_>) {
+        self.assessment.updated = cx.now;
+        self.save(cx);
+    }
+
+    pub fn breadcrumb(&self, workbook: &Workbook) -> String {
+        format!(
+            "{} · {}/{} {}",
+            sanitize_line(&self.person.name),
+            self.sheet.index() + 1,
+            Sheet::ALL.len(),
+            self.sheet.title(workbook)
+        )
+    }
+
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.editing.is_some() {
+            return vec![Context::Editing];
+        }
+        if self.confirm.is_some() {
+            return vec![Context::Confirm];
+        }
+        if self.picker.is_some() {
+            return vec![Context::Picker];
+        }
+        let own = match self.sheet {
+            Sheet::CheckIn => vec![Context::Form],
+            Sheet::Modes => vec![Context::Tasks, Context::Form],
+            Sheet::Commitments => vec![Context::Commitments, Context::Form],
+            Sheet::Summary => vec![Context::Summary],
+            _ => vec![Context::Rated],
+        };
+        own.into_iter().chain([Context::Sheet]).collect()
+    }
+
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        if self.editing.is_some() {
+            return self.finish_editing(action, cx);
+        }
+        if let Some(pending) = self.confirm.take() {
+            if action == Action::Yes {
+                self.confirmed(pending, cx);
+            }
+            return Outcome::Stay;
+        }
+        if let Some(row) = self.picker {
+            match action {
+                Action::Up => self.picker = Some(row.saturating_sub(1)),
+                Action::Down => self.picker = Some((row + 1).min(Sheet::ALL.len() - 1)),
+                Action::Select => {
+                    self.sheet = Sheet::ALL[row];
+                    self.picker = None;
+                }
+                Action::Back => self.picker = None,
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        let outcome = self.sheet_action(action, cx);
+        self.follow(outcome, action, cx)
+    }
+
+    fn sheet_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> SheetOutcome {
+        let workbook = cx.workbook;
+        let assessment = &mut self.assessment;
+        match self.sheet {
+            Sheet::CheckIn => self.checkin.handle(action, assessment),
+            Sheet::Modes => self.modes.handle(action, assessment),
+            Sheet::Commitments => self.commitments.handle(action, workbook, assessment),
+            Sheet::Summary => self.summary.handle(action),
+            sheet => self.rated[sheet.index()].handle(sheet, action, workbook, assessment),
+        }
+    }
+
+    fn follow(&mut self, outcome: SheetOutcome, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        match outcome {
+            SheetOutcome::Nothing => {}
+            SheetOutcome::Changed => self.changed(cx),
+            SheetOutcome::Refused(why) => *cx.status = Some(Status::error(why)),
+            SheetOutcome::Edit(field) => self.start_editing(field, cx),
+            SheetOutcome::Confirm(pending) => self.confirm = Some(pending),
+            SheetOutcome::Complete => self.confirm = Some(Pending::Complete),
+            SheetOutcome::Unhandled => return self.session_action(action, cx),
+        }
+        Outcome::Stay
+    }
+
+    fn session_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        match action {
+            Action::NextSheet => self.sheet = self.sheet.next(),
+            Action::PrevSheet => self.sheet = self.sheet.previous(),
+            Action::SheetList => self.picker = Some(self.sheet.index()),
+            Action::Reference => return Outcome::Push(reference_screen(cx.workbook)),
+            Action::Back => {
+                *cx.status = Some(Status::info(
+                    "Your answers are saved as a draft; resume them any time.",
+                ));
+                return Outcome::Pop;
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn confirmed(&mut self, pending: Pending, cx: &mut Ctx<'_>) {
+        match pending {
+            Pending::DeleteTask(index) => {
+                if index < self.assessment.tasks.len() {
+                    self.assessment.tasks.remove(index);
+                    self.modes.clamp(self.assessment.tasks.len());
+                    self.changed(cx);
+                }
+            }
+            Pending::DeleteCommitment(index) => {
+                if index < self.assessment.commitments.len() {
+                    self.assessment.commitments.remove(index);
+                    self.commitments.clamp(self.assessment.commitments.len());
+                    self.changed(cx);
+                }
+            }
+            Pending::Complete => cx.effects.push(Effect::Complete {
+                person: self.person.clone(),
+                assessment: Box::new(self.assessment.clone()),
+            }),
+        }
+    }
+
+    fn start_editing(&mut self, field: Field, cx: &Ctx<'_>) {
+        let title = field_title(&field);
+        let editor = Editor::new(
+            &field.get(&self.assessment),
+            field.is_multiline(),
+            &title,
+            cx.theme,
+        );
+        self.editing = Some((field, editor));
+    }
+
+    /// Keys the editor did not claim: finishing, or moving to another field.
+    fn finish_editing(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let Some((field, editor)) = &self.editing else {
+            return Outcome::Stay;
+        };
+        match action {
+            // Enter in a note is a new line; the editor gets it as a key.
+            Action::FinishEditing | Action::NextField | Action::PrevField => {}
+            _ => return Outcome::Stay,
+        }
+        let text = editor.text();
+        if let Err(why) = field.set(&mut self.assessment, &text) {
+            *cx.status = Some(Status::error(why));
+            return Outcome::Stay;
+        }
+        self.editing = None;
+        self.changed(cx);
+        let step = match action {
+            Action::NextField => Some(Action::Down),
+            Action::PrevField => Some(Action::Up),
+            _ => None,
+        };
+        // Tab while typing in a form moves on to the next field and opens
+        // it, so a form can be filled without reaching for other keys.
+        if let Some(step) = step
+            && !self.sheet.is_rated()
+        {
+            self.sheet_action(step, cx);
+            let next = match self.sheet {
+                Sheet::CheckIn => self.checkin.current_field(&self.assessment),
+                Sheet::Modes => self.modes.current_field(&self.assessment),
+                Sheet::Commitments => self.commitments.current_field(&self.assessment),
+                _ => None,
+            };
+            if let Some(next) = next {
+                self.start_editing(next, cx);
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// A key typed into the open editor. Every change is written into the
+    /// assessment and saved, so a kill loses at most the key in flight.
+    pub fn edit_key(&mut self, key: KeyEvent, cx: &mut Ctx<'_>) -> Outcome {
+        let multiline = self
+            .editing
+            .as_ref()
+            .is_some_and(|(_, editor)| editor.is_multiline());
+        if !multiline && key.code == ratatui::crossterm::event::KeyCode::Enter {
+            return self.finish_editing(Action::FinishEditing, cx);
+        }
+        let changed = self
+            .editing
+            .as_mut()
+            .is_some_and(|(_, editor)| editor.key(key));
+        if changed {
+            self.store_editor_text(cx);
+        }
+        Outcome::Stay
+    }
+
+    pub fn paste(&mut self, text: &str, cx: &mut Ctx<'_>) -> Outcome {
+        let changed = self
+            .editing
+            .as_mut()
+            .is_some_and(|(_, editor)| editor.paste(text));
+        if changed {
+            self.store_editor_text(cx);
+        }
+        Outcome::Stay
+    }
+
+    fn store_editor_text(&mut self, cx: &mut Ctx<'_>) {
+        let Some((field, editor)) = &self.editing else {
+            return;
+        };
+        // A half-typed date is kept in the editor until it parses; every
+        // other field is written through at once.
+        if field.set(&mut self.assessment, &editor.text()).is_ok() {
+            self.changed(cx);
+        }
+    }
+
+    pub fn mouse(&mut self, mouse: MouseEvent, cx: &mut Ctx<'_>) -> Outcome {
+        if self.editing.is_some() || self.picker.is_some() || self.confirm.is_some() {
+            return Outcome::Stay;
+        }
+        let MouseEventKind::Down(MouseButton::Left) = mouse.kind else {
+            return match mouse.kind {
+                MouseEventKind::ScrollDown => self.handle(Action::Down, cx),
+                MouseEventKind::ScrollUp => self.handle(Action::Up, cx),
+                _ => Outcome::Stay,
+            };
+        };
+        if !self.sheet.is_rated() {
+            return Outcome::Stay;
+        }
+        let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1));
+        let view = &self.rated[self.sheet.index()];
+        if let Some((scale, max)) = view.scale_rows(self.sheet, cx.workbook, main)
+            && mouse.column >= scale.x
+            && mouse.column < scale.right()
+            && mouse.row >= scale.y
+            && mouse.row < scale.bottom()
+        {
+            let value = (mouse.row - scale.y) as u8;
+            if value <= max {
+                return self.handle(Action::Rate(value), cx);
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// The worksheet area and the sidebar (on wide terminals), from the
+    /// whole terminal; shared by drawing and mouse handling.
+    fn areas(&self, terminal: Rect) -> (Rect, Option<Rect>) {
+        // The frame takes a header row on top and status and footer below.
+        let body = Rect {
+            y: terminal.y + 1,
+            height: terminal.height.saturating_sub(3),
+            ..terminal
+        };
+        if body.width >= 110 {
+            let [side, main] =
+                Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(body);
+            (inset(main), Some(side))
+        } else {
+            (inset(body), None)
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, body: Rect, app: &App) {
+        let theme = app.theme;
+        let terminal = Rect {
+            y: body.y - 1,
+            height: body.height + 3,
+            ..body
+        };
+        let (main, side) = self.areas(terminal);
+        if let Some(side) = side {
+            self.draw_sidebar(frame, side, app);
+        }
+        let view = SheetView {
+            sheet: self.sheet,
+            workbook: &app.workbook,
+            assessment: &self.assessment,
+            theme,
+            editor: self.editing.as_ref().map(|(_, editor)| editor),
+            editing: self.editing.as_ref().map(|(field, _)| field),
+        };
+        match self.sheet {
+            Sheet::CheckIn => self.checkin.draw(frame, main, &view),
+            Sheet::Modes => self.modes.draw(frame, main, &view),
+            Sheet::Commitments => self.commitments.draw(frame, main, &view),
+            Sheet::Summary => self.summary.draw(frame, main, &view),
+            sheet => self.rated[sheet.index()].draw(frame, main, &view),
+        }
+        if let Some(row) = self.picker {
+            self.draw_picker(frame, body, row, app);
+        }
+        if let Some(pending) = &self.confirm {
+            let area = centered(body, 56.min(body.width), 5);
+            let block = Block::new()
+                .borders(Borders::ALL)
+                .border_style(theme.focus_border())
+                .title(" Please confirm ");
+            let lines = vec![
+                Line::from(pending.question()),
+                Line::from(vec![
+                    Span::styled("y", theme.key()),
+                    Span::raw(" yes   "),
+                    Span::styled("n", theme.key()),
+                    Span::raw(" no"),
+                ]),
+            ];
+            frame.render_widget(Clear, area);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                area,
+            );
+        }
+    }
+
+    fn sheet_rows(&self, workbook: &Workbook, theme: Theme) -> Vec<ListItem<'static>> {
+        Sheet::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, sheet)| {
+                let progress = match sheet.progress(workbook, &self.assessment) {
+                    Some((done, total)) if done == total && total > 0 => "✓ done".to_string(),
+                    Some((done, total)) => format!("{done}/{total}"),
+                    None => String::new(),
+                };
+                let marker = if *sheet == self.sheet { "▶" } else { " " };
+                let title = format!("{marker}{:>2} {}", index + 1, sheet.title(workbook));
+                let pad = 33usize.saturating_sub(title.chars().count() + progress.chars().count());
+                ListItem::new(Line::from(vec![
+                    Span::raw(title),
+                    Span::styled(
+                        format!("{}{progress}", " ".repeat(pad.max(1))),
+                        theme.muted(),
+                    ),
+                ]))
+            })
+            .collect()
+    }
+
+    fn draw_sidebar(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
+        let block = Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(app.theme.border())
+            .title(" Worksheets ");
+        let mut state = ListState::default().with_selected(Some(self.sheet.index()));
+        frame.render_stateful_widget(
+            List::new(self.sheet_rows(&app.workbook, app.theme))
+                .block(block)
+                .highlight_style(app.theme.heading()),
+            area,
+            &mut state,
+        );
+    }
+
+    fn draw_picker(&self, frame: &mut Frame<'_>, body: Rect, row: usize, app: &App) {
+        let area = centered(body, 44, Sheet::ALL.len() as u16 + 2);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(app.theme.focus_border())
+            .title(" Go to worksheet ");
+        let mut state = ListState::default().with_selected(Some(row));
+        frame.render_widget(Clear, area);
+        frame.render_stateful_widget(
+            List::new(self.sheet_rows(&app.workbook, app.theme))
+                .block(block)
+                .highlight_style(app.theme.selected()),
+            area,
+            &mut state,
+        );
+    }
+}
+
+fn field_title(field: &Field) -> String {
+    use crate::assessment::{CommitmentField, TaskField};
+    let what = match field {
+        Field::Note(_) => "Note",
+        Field::Role => "Your role and context",
+        Field::Situation => "The delegation situation on your mind",
+        Field::FollowUpNote(_) => "How it went",
+        Field::Task(_, TaskField::Title) => "The task",
+        Field::Task(_, TaskField::ToWhom) => "To whom",
+        Field::Task(_, TaskField::Note) => "Note",
+        Field::Commitment(_, CommitmentField::FirstStep) => "First step",
+        Field::Commitment(_, CommitmentField::WithWhom) => "With whom",
+        Field::Commitment(_, CommitmentField::Due) => "By when (year-month-day, e.g. 2026-12-15)",
+        Field::Commitment(_, CommitmentField::Checkpoint) => "Checkpoint",
+    };
+    let keys = if field.is_multiline() {
+        "Esc done"
+    } else {
+        "Enter done"
+    };
+    format!("{what} — {keys}")
+}

@@ -1,0 +1,157 @@
+//! Long text that scrolls: drawing it clamped to its end, and knowing,
+//! when a key arrives, how far it may go.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Theme;
+
+/// Lines moved by PageUp/PageDown: most of the smallest body, so a page
+/// turn keeps a little context.
+pub const PAGE: i32 = 10;
+
+/// How far a text may scroll, learnt when it was last drawn: a key is
+/// handled without knowing the area, so the drawing leaves the answer here.
+/// Until the first drawing there is no limit to apply.
+#[derive(Clone, Debug, Default)]
+pub struct ScrollLimit(pub Cell<Option<u16>>);
+
+impl ScrollLimit {
+    pub fn step(&self, scroll: u16, by: i32) -> u16 {
+        let max = self.0.get().map_or(i32::from(u16::MAX), i32::from);
+        (i32::from(scroll) + by).clamp(0, max) as u16
+    }
+}
+
+/// Draws wrapped lines from `scroll`, clamped so the end of the text stays
+/// at the bottom. When the text overflows, the last row says whether more
+/// follows, so the scroll position never rests on colour or guesswork.
+pub fn draw_scrolled(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    limit: &ScrollLimit,
+    theme: Theme,
+) {
+    let height = wrapped_height(&lines, area.width);
+    if height <= usize::from(area.height) {
+        limit.0.set(Some(0));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        return;
+    }
+    let [text, more] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let max = u16::try_from(height - usize::from(text.height)).unwrap_or(u16::MAX);
+    limit.0.set(Some(max));
+    let scroll = scroll.min(max);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        text,
+    );
+    let marker = if scroll < max {
+        "▼ more below (PgDn)"
+    } else {
+        "▲ end of the page (PgUp goes back)"
+    };
+    frame.render_widget(Paragraph::new(Line::styled(marker, theme.muted())), more);
+}
+
+/// Rows the lines take when word-wrapped to `width`, following the greedy
+/// rule ratatui's wrapper uses (its own count sits behind an unstable
+/// feature flag).
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = line
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            wrapped_rows(&text, width)
+        })
+        .sum()
+}
+
+/// Rows one paragraph takes when word-wrapped to `width`.
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for (index, word) in text.split(' ').enumerate() {
+        let word_width = Span::raw(word).width();
+        let space = usize::from(index > 0);
+        if used + space + word_width <= width {
+            used += space + word_width;
+            continue;
+        }
+        if word_width == 0 {
+            // A space that does not fit is dropped at the end of the row.
+            continue;
+        }
+        if used > 0 {
+            rows += 1;
+        }
+        // A word wider than the row is broken across as many as it needs.
+        rows += (word_width - 1) / width;
+        used = word_width - (word_width - 1) / width * width;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::Widget;
+
+    fn rendered_rows(lines: &[Line<'static>], width: u16) -> usize {
+        let area = Rect::new(0, 0, width, 2000);
+        let mut buffer = Buffer::empty(area);
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .render(area, &mut buffer);
+        let blank = |y: u16| (0..width).all(|x| buffer[(x, y)].symbol() == " ");
+        (0..area.height)
+            .rev()
+            .find(|y| !blank(*y))
+            .map_or(0, |y| usize::from(y) + 1)
+    }
+
+    #[test]
+    fn the_wrapped_height_matches_what_ratatui_draws() {
+        let text = "Handing over is a skill: it grows with practice, and a little support early on saves a lot of rework later.";
+        let lines = vec![
+            Line::from(text),
+            Line::from(format!("    because: {text}")),
+            Line::from(
+                "averyveryverylongwordthatcannotfitonanyrowatallbecauseitkeepsgoing and then some",
+            ),
+            Line::from("• Perfectionism — Very strongly; Micromanagement — Often"),
+            Line::from("end"),
+        ];
+        for width in [20, 33, 58, 60, 90] {
+            assert_eq!(
+                wrapped_height(&lines, width),
+                rendered_rows(&lines, width),
+                "width {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_limit_once_drawn() {
+        let limit = ScrollLimit::default();
+        assert_eq!(limit.step(0, -1), 0);
+        assert_eq!(limit.step(0, PAGE), 10, "no limit before the first drawing");
+        limit.0.set(Some(4));
+        assert_eq!(limit.step(3, PAGE), 4);
+        assert_eq!(limit.step(4, -1), 3);
+    }
+}

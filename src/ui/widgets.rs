@@ -1,0 +1,185 @@
+//! Small drawing pieces shared by screens.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::content::Scale;
+use crate::keymap::{Action, Binding};
+
+/// What a person most needs to see when the footer is short: how to finish
+/// what they are doing, how to move on, then the rest.
+fn footer_rank(action: Action) -> u8 {
+    match action {
+        Action::FinishEditing | Action::Yes | Action::No => 0,
+        Action::Rate(_) | Action::Select | Action::Complete => 1,
+        Action::NextSheet | Action::NextField => 2,
+        Action::EditNote | Action::Add => 3,
+        Action::Up | Action::Down => 4,
+        Action::Quit => 9,
+        _ => 5,
+    }
+}
+
+/// The area less a column each side, so text does not touch the edges.
+pub fn inset(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The footer: the most useful hints that fit, in a steady order, with
+/// `? help` always last so a person can find the rest. Only a binding's
+/// first key is shown here; help lists them all.
+pub fn key_hints(bindings: &[&Binding], width: u16, theme: Theme) -> Paragraph<'static> {
+    let hint = |binding: &Binding| (binding.keys[0].label(), binding.hint.to_string());
+    let mut bindings: Vec<&Binding> = bindings.to_vec();
+    bindings.sort_by_key(|binding| footer_rank(binding.action));
+    let (help, others): (Vec<_>, Vec<_>) = bindings
+        .iter()
+        .filter(|binding| !binding.hint.is_empty())
+        .partition(|binding| binding.action == Action::Help);
+    let width_of =
+        |(keys, text): &(String, String)| keys.chars().count() + text.chars().count() + 3;
+    let help: Vec<_> = help.into_iter().map(&hint).collect();
+    let mut budget = (width as usize).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
+    let mut shown = Vec::new();
+    for pair in others.into_iter().map(hint) {
+        let needed = width_of(&pair);
+        if needed > budget {
+            break;
+        }
+        budget -= needed;
+        shown.push(pair);
+    }
+    shown.extend(help);
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, text) in shown {
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::styled(format!(" {text}   "), theme.muted()));
+    }
+    Paragraph::new(Line::from(spans))
+}
+
+/// The points of a scale, one per line, the chosen one marked with a
+/// symbol and a word as well as colour.
+pub fn scale_lines(
+    scale: &Scale,
+    chosen: Option<u8>,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    scale
+        .points
+        .iter()
+        .map(|point| {
+            let is_chosen = chosen == Some(point.value);
+            let marker = if is_chosen { "●" } else { "○" };
+            let style = match (is_chosen, focused) {
+                (true, true) => theme.selected(),
+                (true, false) => theme.chosen(),
+                _ => Style::new(),
+            };
+            let mut spans = vec![
+                Span::styled(format!(" {} ", point.value), theme.key()),
+                Span::styled(format!("{marker} {}", point.label), style),
+            ];
+            if is_chosen {
+                spans.push(Span::styled("  ← your answer", theme.muted()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// "Strongly (3 of 4)" or "skipped".
+pub fn rating_label(scale: &Scale, rating: Option<u8>) -> String {
+    match rating.and_then(|value| scale.label(value).map(|label| (value, label))) {
+        Some((value, label)) => format!("{label} ({value} of {})", scale.max()),
+        None => "skipped".to_string(),
+    }
+}
+
+/// One field of a form: its label, then its value (or a hint when empty)
+/// indented beneath; the highlighted field is marked with ▶ and reversed.
+pub fn field_lines(
+    label: &str,
+    value: &str,
+    placeholder: &str,
+    selected: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let marker = if selected { "▶ " } else { "  " };
+    let label_style = if selected {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(marker.to_string(), theme.key()),
+        Span::styled(crate::text::sanitize_line(label), label_style),
+    ])];
+    if value.trim().is_empty() {
+        lines.push(Line::styled(format!("    {placeholder}"), theme.muted()));
+    } else {
+        for line in crate::text::sanitize(value).lines() {
+            lines.push(Line::from(format!("    {line}")));
+        }
+    }
+    lines
+}
+
+/// A choice among a few words, the chosen one shown as `(•) word`.
+pub fn choice_line(
+    label: &str,
+    options: &[&str],
+    chosen: Option<usize>,
+    selected: bool,
+    theme: Theme,
+) -> Line<'static> {
+    let marker = if selected { "▶ " } else { "  " };
+    let label_style = if selected {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    let mut spans = vec![
+        Span::styled(marker.to_string(), theme.key()),
+        Span::styled(format!("{label} "), label_style),
+    ];
+    for (index, option) in options.iter().enumerate() {
+        let (mark, style) = if chosen == Some(index) {
+            ("(•)", theme.chosen())
+        } else {
+            ("( )", Style::new())
+        };
+        spans.push(Span::styled(format!(" {mark} {option}"), style));
+    }
+    Line::from(spans)
+}
+
+/// Scrolls a list of lines so that line `focus` is visible in `height`.
+pub fn scroll_to(focus: usize, height: u16) -> u16 {
+    let height = height as usize;
+    if height == 0 || focus < height.saturating_sub(2) {
+        0
+    } else {
+        (focus + 3).saturating_sub(height) as u16
+    }
+}

@@ -1,0 +1,278 @@
+//! The revisiting subcommands end to end: the real binary on a copy of
+//! the history fixture, through `--data-dir` and `HANDOFF_DATA_DIR`.
+
+mod history_fixture;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use history_fixture::{DAMAGED, DRAFT, FIRST, PERSON, SECOND, THIRD, history};
+
+fn handoff(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("HANDOFF_DATA_DIR")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run handoff")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+#[track_caller]
+fn succeeded(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}\n{}",
+        stderr(output),
+        stdout(output)
+    );
+    let text = stdout(output);
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape sequences reach the terminal:\n{text}"
+    );
+    text
+}
+
+#[track_caller]
+fn failed(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "should have failed:\n{}",
+        stdout(output)
+    );
+    stderr(output)
+}
+
+#[test]
+fn list_names_everyone_then_one_persons_history() {
+    let history = history();
+    let people = succeeded(&handoff(history.data(), &["list"]));
+    assert!(people.contains(PERSON), "{people}");
+
+    let listed = succeeded(&handoff(history.data(), &["list", "--person", PERSON]));
+    for id in [FIRST, SECOND, THIRD, DRAFT] {
+        assert!(listed.contains(id), "{id} in:\n{listed}");
+    }
+    let damaged = listed
+        .lines()
+        .find(|line| line.contains(DAMAGED))
+        .expect("the damaged file is listed");
+    assert!(
+        damaged.starts_with("unreadable") && damaged.contains("line"),
+        "{damaged}"
+    );
+    let draft = listed
+        .lines()
+        .find(|line| line.contains(DRAFT))
+        .expect("draft");
+    assert!(draft.contains("draft"), "{draft}");
+    let first = listed
+        .lines()
+        .find(|line| line.starts_with(FIRST))
+        .expect("first");
+    assert!(
+        first.contains("complete") && first.contains("drivers") && first.contains('%'),
+        "{first}"
+    );
+
+    let by_folder = succeeded(&handoff(
+        history.data(),
+        &["list", "--person", "sam-rivera"],
+    ));
+    assert_eq!(
+        by_folder, listed,
+        "the folder name works as well as the name"
+    );
+}
+
+#[test]
+fn show_prints_plain_text_or_markdown() {
+    let history = history();
+    let plain = succeeded(&handoff(history.data(), &["show", SECOND]));
+    assert!(
+        plain.contains(SECOND) && !plain.contains("| ---"),
+        "{plain}"
+    );
+    let markdown = succeeded(&handoff(history.data(), &["show", SECOND, "--markdown"]));
+    assert!(
+        markdown.starts_with("# ") && markdown.contains("| ---"),
+        "{markdown}"
+    );
+    let draft = succeeded(&handoff(history.data(), &["show", DRAFT]));
+    assert!(draft.contains("draft"), "{draft}");
+}
+
+#[test]
+fn compare_says_what_changed_in_words_whatever_the_order_of_ids() {
+    let history = history();
+    let forward = succeeded(&handoff(history.data(), &["compare", FIRST, SECOND]));
+    for words in [
+        "better",
+        "worse",
+        "same",
+        "no longer asked",
+        "kept",
+        "partly",
+    ] {
+        assert!(forward.contains(words), "{words} in:\n{forward}");
+    }
+    let backward = succeeded(&handoff(history.data(), &["compare", SECOND, FIRST]));
+    assert_eq!(forward, backward, "the older one is always before");
+}
+
+#[test]
+fn export_writes_markdown_to_stdout_or_a_private_file_never_over_another() {
+    let history = history();
+    let single = succeeded(&handoff(history.data(), &["export", SECOND]));
+    assert!(single.starts_with("# ") && single.contains(SECOND));
+    let compared = succeeded(&handoff(history.data(), &["export", FIRST, SECOND]));
+    assert!(compared.contains(FIRST) && compared.contains(SECOND));
+
+    let file = history.dir.path().join("report.md");
+    let shown = file.to_str().expect("path");
+    succeeded(&handoff(
+        history.data(),
+        &["export", FIRST, SECOND, "--out", shown],
+    ));
+    assert_eq!(fs::read_to_string(&file).expect("written"), compared);
+    let mode = fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    fs::write(&file, "the coach's own edits").expect("edit");
+    let refused = failed(&handoff(
+        history.data(),
+        &["export", SECOND, "--out", shown],
+    ));
+    assert!(
+        refused.contains("already exists") && refused.contains("--force"),
+        "{refused}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).expect("kept"),
+        "the coach's own edits"
+    );
+
+    succeeded(&handoff(
+        history.data(),
+        &["export", SECOND, "--out", shown, "--force"],
+    ));
+    assert_eq!(fs::read_to_string(&file).expect("replaced"), single);
+    let mode = fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn export_to_a_bare_file_name_writes_in_the_current_folder() {
+    let history = history();
+    let output = Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .current_dir(history.dir.path())
+        .args(["export", SECOND, "--out", "bare.md"])
+        .env("HANDOFF_DATA_DIR", history.data())
+        .output()
+        .expect("run");
+    succeeded(&output);
+    assert!(history.dir.path().join("bare.md").is_file());
+}
+
+#[test]
+fn unknown_ids_and_people_fail_with_a_message_naming_them() {
+    let history = history();
+    let missing = "20991231-235959-ffff";
+    for args in [
+        vec!["show", missing],
+        vec!["compare", FIRST, missing],
+        vec!["export", missing],
+        vec!["export", missing, FIRST],
+    ] {
+        let message = failed(&handoff(history.data(), &args));
+        assert!(message.contains(missing), "{args:?}: {message}");
+    }
+    let message = failed(&handoff(
+        history.data(),
+        &["list", "--person", "Nobody Here"],
+    ));
+    assert!(
+        message.contains("Nobody Here") && message.contains(PERSON),
+        "{message}"
+    );
+    let message = failed(&handoff(
+        history.data(),
+        &["show", SECOND, "--person", "Nobody Here"],
+    ));
+    assert!(message.contains("Nobody Here"), "{message}");
+}
+
+#[test]
+fn ids_that_are_not_ids_never_become_paths() {
+    let history = history();
+    for id in ["../sam-rivera/person", "/etc/passwd", ".", "", "A B"] {
+        let message = failed(&handoff(history.data(), &["show", id]));
+        assert!(message.contains("not an assessment id"), "{id}: {message}");
+    }
+}
+
+#[test]
+fn a_damaged_file_is_reported_by_name_and_left_alone() {
+    let history = history();
+    let before = fs::read(history.file(DAMAGED)).expect("read");
+    let message = failed(&handoff(history.data(), &["show", DAMAGED]));
+    assert!(
+        message.contains(&format!("{DAMAGED}.toml")) && message.contains("line"),
+        "{message}"
+    );
+    assert_eq!(fs::read(history.file(DAMAGED)).expect("read"), before);
+}
+
+#[test]
+fn an_id_shared_by_two_people_asks_which_one() {
+    let history = history();
+    let other = history.store.add_person("Ana Lopez").expect("person");
+    let mut copy = history.assessment(SECOND);
+    copy.person = other.name.clone();
+    fs::create_dir_all(other.dir.join("assessments")).expect("folder");
+    fs::write(
+        history.store.assessment_path(&other, SECOND),
+        handoff::store::to_toml(&copy).expect("toml"),
+    )
+    .expect("write");
+    let message = failed(&handoff(history.data(), &["show", SECOND]));
+    assert!(
+        message.contains(PERSON) && message.contains("Ana Lopez") && message.contains("--person"),
+        "{message}"
+    );
+    let chosen = succeeded(&handoff(
+        history.data(),
+        &["show", SECOND, "--person", "Ana Lopez"],
+    ));
+    assert!(chosen.contains("Ana Lopez"), "{chosen}");
+}
+
+#[test]
+fn an_empty_data_folder_lists_nobody_without_failing() {
+    let dir = tempfile::tempdir().expect("temp");
+    let listed = succeeded(&handoff(&dir.path().join("nothing"), &["list"]));
+    assert!(!listed.is_empty());
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let dir = tempfile::tempdir().expect("temp");
+    for command in ["list", "show", "compare", "export"] {
+        let help = succeeded(&handoff(dir.path(), &[command, "--help"]));
+        assert!(help.contains("Usage:"), "{command}: {help}");
+    }
+    let output = handoff(dir.path(), &["export", FIRST, SECOND, THIRD]);
+    assert!(!output.status.success(), "export takes one or two ids");
+}

@@ -1,0 +1,98 @@
+//! Shared builders for integration tests.
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use handoff::assessment::{
+    Answer, Assessment, Commitment, DelegationMode, FollowUp, FollowUpStatus, Task,
+};
+
+pub fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("test timestamp")
+}
+
+pub fn answer(rating: u8, note: &str) -> Answer {
+    Answer {
+        rating: Some(rating),
+        note: note.to_string(),
+    }
+}
+
+/// An assessment with something in every part, including text that is hard
+/// to round-trip (quotes, newlines, non-Latin scripts, emoji).
+pub fn full_assessment(person: &str) -> Assessment {
+    let mut assessment = Assessment::start(person, "2026.11", at("2026-11-23T09:30:00+01:00"));
+    assessment.id = "20261123-093000-beef".to_string();
+    assessment.check_in.role = "Head of analytics".into();
+    assessment.check_in.situation =
+        "Handing the monthly \"metrics\" report to Priya.\nShe's new.".into();
+    assessment.check_in.previous = Some("20260901-100000-abcd".into());
+    assessment.check_in.follow_ups = vec![FollowUp {
+        commitment: Commitment {
+            remedy: "checkpoints".into(),
+            first_step: "Set two review dates".into(),
+            with_whom: "Priya".into(),
+            due: NaiveDate::from_ymd_opt(2026, 10, 1),
+            checkpoint: "After the first draft".into(),
+        },
+        status: Some(FollowUpStatus::Partly),
+        note: "Did one of two.".into(),
+    }];
+    assessment.placement = answer(1, "I still redo her drafts.");
+    assessment.readiness.insert("skills".into(), answer(3, ""));
+    assessment
+        .readiness
+        .insert("clarity".into(), answer(1, "Goal never written down"));
+    assessment
+        .drivers
+        .insert("perfectionism".into(), answer(4, "李雷 said so too 🙂"));
+    assessment
+        .drivers
+        .insert("cognitive-load".into(), answer(3, ""));
+    assessment.drivers.insert(
+        "past-failures".into(),
+        Answer {
+            rating: None,
+            note: "skipped, but a thought".into(),
+        },
+    );
+    assessment
+        .symptoms
+        .insert("micromanagement".into(), answer(3, "Daily check-ins"));
+    assessment
+        .symptoms
+        .insert("last-minute-fixes".into(), answer(4, ""));
+    assessment
+        .aggravators
+        .insert("tight-timelines".into(), answer(2, ""));
+    assessment
+        .remedies
+        .insert("checkpoints".into(), answer(1, ""));
+    assessment
+        .remedies
+        .insert("clarify-outcomes".into(), answer(2, ""));
+    assessment
+        .support
+        .insert("repeated-conflict".into(), answer(0, ""));
+    assessment.tasks = vec![
+        Task {
+            title: "Monthly metrics report".into(),
+            to_whom: "Priya".into(),
+            mode: Some(DelegationMode::Learning),
+            note: String::new(),
+        },
+        Task {
+            title: "Vendor invoices".into(),
+            to_whom: "Sam".into(),
+            mode: Some(DelegationMode::Performance),
+            note: "He has done it for years".into(),
+        },
+    ];
+    assessment.commitments = vec![Commitment {
+        remedy: "acceptance-criteria".into(),
+        first_step: "Write a five-line checklist for the report".into(),
+        with_whom: "Priya".into(),
+        due: NaiveDate::from_ymd_opt(2026, 12, 15),
+        checkpoint: "Review the checklist together on Friday".into(),
+    }];
+    assessment
+}

@@ -1,0 +1,246 @@
+//! The real binary in a real pseudo-terminal: a whole assessment typed in
+//! and completed, and a SIGKILL in the middle that loses nothing.
+
+mod pty;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pty::{Key, PATIENCE, Tty};
+
+fn person_files(data: &Path, folder: &str) -> Vec<PathBuf> {
+    let Ok(people) = fs::read_dir(data.join("people")) else {
+        return Vec::new();
+    };
+    people
+        .filter_map(Result::ok)
+        .flat_map(|person| {
+            fs::read_dir(person.path().join(folder))
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect()
+}
+
+/// Waits until some draft holds every piece of `wanted` text.
+fn wait_for_draft(data: &Path, wanted: &[&str]) -> String {
+    let start = Instant::now();
+    loop {
+        for path in person_files(data, "drafts") {
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            if wanted.iter().all(|piece| text.contains(piece)) {
+                return text;
+            }
+        }
+        if start.elapsed() > PATIENCE {
+            let drafts: Vec<String> = person_files(data, "drafts")
+                .iter()
+                .map(|p| fs::read_to_string(p).unwrap_or_default())
+                .collect();
+            panic!("no draft with {wanted:?}; drafts: {drafts:#?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn start_assessment(tty: &mut Tty, name: &str) {
+    tty.wait_for("Whose workbook is this?");
+    tty.type_text("a");
+    tty.wait_for("Name");
+    tty.type_text(name);
+    tty.key(Key::Enter);
+    tty.wait_for("Start a new assessment");
+    tty.key(Key::Enter);
+    tty.wait_for("Your role and context");
+}
+
+#[test]
+fn a_full_assessment_typed_into_the_real_program_is_saved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 100, 30);
+    start_assessment(&mut tty, "Zoë O'Brien");
+
+    tty.key(Key::Enter);
+    tty.type_text("Design lead");
+    tty.key(Key::Tab);
+    tty.type_text("Handing over the research plan");
+    tty.key(Key::Esc);
+    tty.wait_until_gone("Esc done");
+
+    tty.key(Key::Tab);
+    tty.wait_for("Where you sit");
+    tty.type_text("1");
+    tty.type_text("j3");
+    tty.key(Key::Tab);
+    tty.wait_for("3/10");
+    tty.type_text("4");
+    tty.type_text("n");
+    tty.type_text("Juggling too much – 忙しい");
+    tty.key(Key::Esc);
+    tty.wait_for("忙しい");
+    for rating in ["3", "2", "1"] {
+        tty.key(Key::Tab);
+        tty.type_text(rating);
+    }
+    tty.key(Key::Tab);
+    tty.wait_for("No tasks yet");
+    tty.type_text("a");
+    tty.type_text("Research plan");
+    tty.key(Key::Tab);
+    tty.type_text("Maya");
+    tty.key(Key::Esc);
+    tty.type_text("mm");
+    tty.wait_for("1 for learning");
+
+    tty.key(Key::Tab);
+    tty.wait_for("No commitments yet");
+    tty.type_text("aj");
+    tty.key(Key::Enter);
+    tty.type_text("Agree the goal in writing");
+    tty.key(Key::Tab);
+    tty.type_text("Maya");
+    tty.key(Key::Tab);
+    tty.type_text("2027-01-08");
+    tty.key(Key::Enter);
+    tty.wait_for("2027-01-08");
+
+    tty.key(Key::Tab);
+    tty.type_text("0");
+    tty.key(Key::Tab);
+    tty.wait_for("Summary");
+    tty.type_text("c");
+    tty.wait_for("Please confirm");
+    tty.type_text("y");
+    tty.wait_for("Assessment complete");
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
+
+    let files = person_files(&data, "assessments");
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = fs::read_to_string(&files[0]).expect("saved");
+    for piece in [
+        "person = \"Zoë O'Brien\"",
+        "role = \"Design lead\"",
+        "situation = \"Handing over the research plan\"",
+        "[placement]\nrating = 1",
+        "[drivers.cognitive-load]\nrating = 4\nnote = \"Juggling too much – 忙しい\"",
+        "title = \"Research plan\"",
+        "to_whom = \"Maya\"",
+        "mode = \"learning\"",
+        "first_step = \"Agree the goal in writing\"",
+        "due = 2027-01-08",
+        "completed = ",
+    ] {
+        assert!(text.contains(piece), "missing {piece:?} in:\n{text}");
+    }
+    assert!(
+        person_files(&data, "drafts").is_empty(),
+        "the draft is removed once complete"
+    );
+}
+
+#[test]
+fn sigkill_mid_assessment_loses_no_answer() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 80, 24);
+    start_assessment(&mut tty, "Sam");
+    tty.key(Key::Tab);
+    tty.type_text("3");
+    tty.key(Key::Tab);
+    tty.type_text("2j4");
+    tty.type_text("n");
+    tty.type_text("half a thou");
+    wait_for_draft(
+        &data,
+        &[
+            "[placement]\nrating = 3",
+            "rating = 2",
+            "rating = 4",
+            "note = \"half a thou\"",
+        ],
+    );
+    tty.signal(libc::SIGKILL);
+    tty.wait_exit();
+    drop(tty);
+
+    let mut tty = Tty::spawn(&data, 80, 24);
+    tty.wait_for("Sam");
+    tty.key(Key::Enter);
+    tty.wait_for("Resume the draft");
+    tty.key(Key::Enter);
+    tty.wait_for("Your role and context");
+    tty.key(Key::Tab);
+    tty.wait_for("Where you sit");
+    // The placement given before the kill is marked as the answer.
+    tty.wait_for("● I lean towards handing off bare");
+    tty.key(Key::Tab);
+    tty.type_text("j");
+    tty.wait_for("half a thou");
+    tty.type_text("q");
+    tty.wait_exit();
+}
+
+#[test]
+fn the_terminal_is_restored_on_sigterm_and_the_draft_kept() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 80, 24);
+    start_assessment(&mut tty, "Ana");
+    tty.key(Key::Tab);
+    tty.type_text("4");
+    wait_for_draft(&data, &["[placement]\nrating = 4"]);
+    tty.signal(libc::SIGTERM);
+    tty.wait_exit();
+    let raw = tty.raw.lock().map(|raw| raw.clone()).unwrap_or_default();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "main screen not restored: {tail:?}"
+    );
+    assert!(
+        tail.contains("\x1b[?25h"),
+        "cursor not shown again: {tail:?}"
+    );
+}
+
+#[test]
+fn a_second_window_is_told_and_can_open_once_the_first_is_killed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut first = Tty::spawn(&data, 80, 24);
+    start_assessment(&mut first, "Ana");
+
+    let mut second = Tty::spawn(&data, 80, 24);
+    second.wait_for("Ana");
+    second.key(Key::Enter);
+    second.wait_for("Resume the draft");
+    second.key(Key::Enter);
+    second.wait_for("open in another handoff window");
+
+    first.signal(libc::SIGKILL);
+    first.wait_exit();
+    second.key(Key::Enter);
+    second.wait_for("Your role and context");
+}
+
+#[test]
+fn closing_the_terminal_saves_the_draft_and_exits() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 80, 24);
+    start_assessment(&mut tty, "Ana");
+    tty.key(Key::Tab);
+    tty.type_text("0");
+    wait_for_draft(&data, &["[placement]\nrating = 0"]);
+    tty.hang_up();
+    // wait_exit fails the test if the program lingers (for instance spinning
+    // on a dead terminal).
+    tty.wait_exit();
+    wait_for_draft(&data, &["[placement]\nrating = 0"]);
+}

@@ -1,0 +1,207 @@
+//! The history index is only a cache: listing with it, without it, or with
+//! a damaged one gives the same answer as reading every file, and a file
+//! changed behind its back is read again.
+
+mod history_fixture;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+use handoff::content::{SectionKind, Workbook};
+use handoff::store::{Header, HistoryEntry, INDEX_FILE, Listed};
+use history_fixture::{DAMAGED, History, SECOND, THIRD, history, workbook};
+
+/// What the headers must say: each file read in full and summarised.
+fn from_full_files(history: &History, workbook: &Workbook) -> Vec<HistoryEntry> {
+    history
+        .store
+        .history(&history.person)
+        .into_iter()
+        .map(|listed| match listed {
+            Listed::Readable { path, loaded } => HistoryEntry::Readable {
+                path,
+                header: Header::of(workbook, &loaded.assessment, loaded.read_only),
+            },
+            Listed::Unreadable { path, reason } => HistoryEntry::Unreadable { path, reason },
+        })
+        .collect()
+}
+
+fn headers(history: &History, workbook: &Workbook) -> Vec<HistoryEntry> {
+    history.store.history_headers(&history.person, workbook)
+}
+
+fn index_inode(history: &History) -> u64 {
+    fs::metadata(history.person.dir.join(INDEX_FILE))
+        .expect("index written")
+        .ino()
+}
+
+#[test]
+fn headers_match_the_full_files_cold_and_warm() {
+    let (history, workbook) = (history(), workbook());
+    let expected = from_full_files(&history, &workbook);
+    assert_eq!(expected.len(), 4);
+    assert_eq!(headers(&history, &workbook), expected, "cold");
+    let index = history.person.dir.join(INDEX_FILE);
+    let mode = fs::metadata(&index).expect("index").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the index is as private as the files it lists");
+    let written = index_inode(&history);
+    assert_eq!(headers(&history, &workbook), expected, "warm");
+    assert_eq!(
+        index_inode(&history),
+        written,
+        "a warm listing does not rewrite the index"
+    );
+}
+
+#[test]
+fn unreadable_files_stay_listed_with_the_reason() {
+    let (history, workbook) = (history(), workbook());
+    for _ in 0..2 {
+        let listed = headers(&history, &workbook);
+        let damaged = listed
+            .iter()
+            .find(|entry| entry.path().ends_with(format!("{DAMAGED}.toml")))
+            .expect("listed");
+        match damaged {
+            HistoryEntry::Unreadable { reason, .. } => assert!(reason.contains("line"), "{reason}"),
+            HistoryEntry::Readable { .. } => panic!("the damaged file read as fine"),
+        }
+    }
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt() {
+    let (history, workbook) = (history(), workbook());
+    let expected = from_full_files(&history, &workbook);
+    headers(&history, &workbook);
+    fs::remove_file(history.person.dir.join(INDEX_FILE)).expect("delete");
+    assert_eq!(headers(&history, &workbook), expected);
+    assert!(
+        history.person.dir.join(INDEX_FILE).is_file(),
+        "written again"
+    );
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_never_trusted() {
+    let (history, workbook) = (history(), workbook());
+    let expected = from_full_files(&history, &workbook);
+    let index = history.person.dir.join(INDEX_FILE);
+    for garbage in [
+        &b"\x00\xff not toml"[..],
+        b"format = 1\nscoring = 3\n",
+        b"format = 99\nscoring = \"x\"\n",
+        b"",
+    ] {
+        headers(&history, &workbook);
+        fs::write(&index, garbage).expect("damage the index");
+        assert_eq!(
+            headers(&history, &workbook),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(garbage)
+        );
+        let text = fs::read_to_string(&index).expect("rewritten");
+        assert!(text.contains(SECOND), "rebuilt in full: {text}");
+    }
+}
+
+#[test]
+fn index_entries_that_no_longer_match_their_files_are_not_trusted() {
+    let (history, workbook) = (history(), workbook());
+    headers(&history, &workbook);
+    let index = history.person.dir.join(INDEX_FILE);
+    // Entries whose stamp no longer matches their file are read again,
+    // whatever they say.
+    let text = fs::read_to_string(&index).expect("index");
+    let tampered = text.replace("size = ", "size = 1");
+    fs::write(&index, tampered).expect("write");
+    assert_eq!(
+        headers(&history, &workbook),
+        from_full_files(&history, &workbook)
+    );
+}
+
+#[test]
+fn a_file_changed_behind_its_back_is_read_again_even_with_the_same_size_and_time() {
+    let (history, workbook) = (history(), workbook());
+    headers(&history, &workbook);
+    let path = history.file(THIRD);
+    let before = fs::metadata(&path).expect("meta");
+    let text = fs::read_to_string(&path).expect("read");
+    // Same length, different answer: skills 4 becomes 0.
+    let changed = text.replacen(
+        "[readiness.skills]\nrating = 4",
+        "[readiness.skills]\nrating = 0",
+        1,
+    );
+    assert_ne!(changed, text);
+    fs::write(&path, &changed).expect("edit in place");
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|file| file.set_modified(before.modified()?))
+        .expect("put the time back");
+    assert_eq!(fs::metadata(&path).expect("meta").len(), before.len());
+
+    let listed = headers(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    let third = listed
+        .iter()
+        .filter_map(HistoryEntry::header)
+        .find(|h| h.id == THIRD)
+        .expect("third");
+    let readiness = workbook.section(SectionKind::Readiness);
+    let expected =
+        handoff::assessment::section_score(readiness, &history.assessment(THIRD)).percent;
+    assert_eq!(third.percent(SectionKind::Readiness), expected);
+}
+
+#[test]
+fn added_removed_and_repaired_files_show_up_at_once() {
+    let (history, workbook) = (history(), workbook());
+    headers(&history, &workbook);
+
+    fs::remove_file(history.file(SECOND)).expect("remove");
+    let mut added = history.assessment(THIRD);
+    added.id = "20261111-111111-eeee".into();
+    let text = handoff::store::to_toml(&added).expect("toml");
+    fs::write(history.file(&added.id), text).expect("add");
+    let fixed = history.assessment(THIRD);
+    let mut repaired = fixed.clone();
+    repaired.id = history_fixture::DAMAGED.into();
+    fs::write(
+        history.file(DAMAGED),
+        handoff::store::to_toml(&repaired).expect("toml"),
+    )
+    .expect("repair");
+
+    let listed = headers(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    assert!(
+        listed.iter().all(|entry| entry.header().is_some()),
+        "nothing unreadable now"
+    );
+    let index = fs::read_to_string(history.person.dir.join(INDEX_FILE)).expect("index");
+    assert!(!index.contains(SECOND), "a removed file leaves the index");
+    assert!(index.contains("20261111-111111-eeee"));
+}
+
+#[test]
+fn new_content_rescores_every_entry() {
+    let (history, mut workbook) = (history(), workbook());
+    headers(&history, &workbook);
+    // Drop an answered driver from the content: the drivers score changes.
+    let drivers = workbook
+        .sections
+        .iter_mut()
+        .find(|section| section.kind == SectionKind::Drivers)
+        .expect("drivers");
+    drivers.items.retain(|item| item.id != "perfectionism");
+    assert_eq!(
+        headers(&history, &workbook),
+        from_full_files(&history, &workbook)
+    );
+}

@@ -1,0 +1,273 @@
+//! Runs the real handoff binary in a pseudo-terminal and reads its screen
+//! the way a person would see it (parsed by vt100, not raw bytes: ratatui
+//! redraws only the cells that change).
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Generous, because CI machines are slow and busy; a test only waits this
+/// long when it is about to fail.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Tty {
+    pub child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for checks on what reached the terminal.
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Tty {
+    pub fn spawn(data_dir: &Path, cols: u16, rows: u16) -> Tty {
+        Self::spawn_with(data_dir, cols, rows, &[])
+    }
+
+    pub fn spawn_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tty {
+        let system = native_pty_system();
+        // A fresh pty is 0×0; size it before the program starts or ratatui
+        // draws nothing.
+        let pair = system
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handoff"));
+        command.env("HANDOFF_DATA_DIR", data_dir);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("start handoff");
+        drop(pair.slave);
+        let writer = pair.master.take_writer().expect("writer");
+        // Our own copy of the master for reading, polled with a timeout so
+        // `hang_up` can stop the reader and really close the terminal.
+        let master_fd = pair.master.as_raw_fd().expect("master fd");
+        // SAFETY: fcntl only copies a descriptor number we own (close-on-exec,
+        // so programs started by other tests do not keep it open).
+        let read_fd = unsafe { libc::fcntl(master_fd, libc::F_DUPFD_CLOEXEC, 0) };
+        assert!(read_fd >= 0, "dup failed");
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_reader = Arc::clone(&stop);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        let reader = std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while !stop_reader.load(Ordering::Relaxed) {
+                let mut pollfd = libc::pollfd {
+                    fd: read_fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: poll and read use the descriptor this thread owns
+                // and a buffer that outlives the calls.
+                let ready = unsafe { libc::poll(&mut pollfd, 1, 50) };
+                if ready <= 0 {
+                    continue;
+                }
+                let count =
+                    unsafe { libc::read(read_fd, buffer.as_mut_ptr().cast(), buffer.len()) };
+                if count <= 0 {
+                    break;
+                }
+                let count = count as usize;
+                if let Ok(mut parser) = screen_in.lock() {
+                    parser.process(&buffer[..count]);
+                }
+                if let Ok(mut raw) = raw_in.lock() {
+                    raw.extend_from_slice(&buffer[..count]);
+                }
+            }
+            // SAFETY: closing the descriptor this thread owns, once.
+            unsafe { libc::close(read_fd) };
+        });
+        Tty {
+            child,
+            master: Some(pair.master),
+            writer: Some(writer),
+            screen,
+            raw,
+            reader: Some(reader),
+            stop,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.screen
+            .lock()
+            .map(|parser| parser.screen().contents())
+            .unwrap_or_default()
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("the terminal is still open");
+        writer.write_all(bytes).expect("write to pty");
+        writer.flush().expect("flush pty");
+    }
+
+    /// Closes the terminal under the program, as closing its window does.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Types text one key at a time, as a person does, waiting for the
+    /// program to echo its effect is left to `wait_for`.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut buffer = [0u8; 4];
+            self.send(c.encode_utf8(&mut buffer).as_bytes());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    pub fn key(&mut self, key: Key) {
+        self.send(key.bytes());
+        // A lone ESC followed at once by another byte reads as Alt+key, in a
+        // terminal as in this harness; pause as a person's fingers would.
+        let pause = if matches!(key, Key::Esc) { 120 } else { 5 };
+        std::thread::sleep(Duration::from_millis(pause));
+    }
+
+    /// Waits until `text` is no longer on screen.
+    pub fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "waited {PATIENCE:?} for {text:?} to go; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `text`; on failure the message shows
+    /// what was on screen instead.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("waited {PATIENCE:?} for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("the terminal is still open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        if let Ok(mut parser) = self.screen.lock() {
+            parser.set_size(nonzero(rows), nonzero(cols));
+        }
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().map(|pid| pid as i32).expect("pid")
+    }
+
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill only takes numbers; the pid is our own child.
+        unsafe { libc::kill(self.pid(), signal) };
+    }
+
+    /// Waits for the program to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> Option<u32> {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("handoff did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Tty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            // SAFETY: as in `signal`.
+            unsafe { libc::kill(self.pid(), libc::SIGKILL) };
+            let _ = self.child.wait();
+        }
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
+}
+
+fn nonzero(value: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(value).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Key {
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    CtrlC,
+}
+
+impl Key {
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Key::Enter => b"\r",
+            Key::Esc => b"\x1b",
+            Key::Tab => b"\t",
+            Key::BackTab => b"\x1b[Z",
+            Key::Backspace => b"\x7f",
+            Key::Up => b"\x1b[A",
+            Key::Down => b"\x1b[B",
+            Key::Left => b"\x1b[D",
+            Key::Right => b"\x1b[C",
+            Key::CtrlC => b"\x03",
+        }
+    }
+}

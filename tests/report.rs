@@ -1,0 +1,126 @@
+//! The Markdown a coach sends: one assessment and a comparison, checked by
+//! snapshot (regenerate with `INSTA_UPDATE=always cargo test --test report`
+//! when the content's wording changes), and checked for what must hold
+//! whatever the wording: notes cannot break a table or reach the terminal.
+
+mod history_fixture;
+
+use handoff::assessment::compare;
+use handoff::report::{
+    assessment_markdown, assessment_text, comparison_markdown, comparison_text, escape_markdown,
+};
+use history_fixture::{FIRST, SECOND, history, workbook};
+
+fn no_control_characters(text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(bad.is_empty(), "control characters {bad:?} in:\n{text}");
+}
+
+/// Pipes that split cells, ignoring escaped ones.
+fn cell_breaks(row: &str) -> usize {
+    row.replace("\\\\", "")
+        .replace("\\|", "")
+        .matches('|')
+        .count()
+}
+
+/// Every table row has as many cells as its header, so no note split one.
+fn tables_are_intact(markdown: &str) {
+    let mut expected = None;
+    for line in markdown.lines() {
+        if !line.starts_with('|') {
+            expected = None;
+            continue;
+        }
+        let breaks = cell_breaks(line);
+        assert_eq!(
+            *expected.get_or_insert(breaks),
+            breaks,
+            "a broken row: {line}"
+        );
+    }
+}
+
+#[test]
+fn one_assessment_as_markdown() {
+    let (history, workbook) = (history(), workbook());
+    let markdown = assessment_markdown(&workbook, &history.assessment(SECOND));
+    no_control_characters(&markdown);
+    tables_are_intact(&markdown);
+    assert!(markdown.starts_with("# "), "a title first");
+    assert!(markdown.contains(SECOND));
+    insta::assert_snapshot!("assessment", markdown);
+}
+
+#[test]
+fn a_comparison_as_markdown() {
+    let (history, workbook) = (history(), workbook());
+    let comparison = compare(
+        &workbook,
+        &history.assessment(FIRST),
+        &history.assessment(SECOND),
+    );
+    let markdown = comparison_markdown(&workbook, &comparison);
+    no_control_characters(&markdown);
+    tables_are_intact(&markdown);
+    for words in [
+        "better",
+        "worse",
+        "same",
+        "no longer asked",
+        "not answered then",
+        "kept",
+        "partly",
+    ] {
+        assert!(
+            markdown.contains(words),
+            "the change is said in words: {words}"
+        );
+    }
+    assert!(
+        markdown.contains("flawless \\| no exceptions"),
+        "a pipe in a note is escaped"
+    );
+    insta::assert_snapshot!("comparison", markdown);
+}
+
+#[test]
+fn plain_text_reports_carry_no_markup_and_no_control_characters() {
+    let (history, workbook) = (history(), workbook());
+    let (first, second) = (history.assessment(FIRST), history.assessment(SECOND));
+    let single = assessment_text(&workbook, &second);
+    let compared = comparison_text(&workbook, &compare(&workbook, &first, &second));
+    for text in [&single, &compared] {
+        no_control_characters(text);
+        assert!(!text.contains("**") && !text.contains("| ---"), "{text}");
+    }
+    assert!(compared.contains("no longer asked"));
+}
+
+#[test]
+fn escaping_keeps_untrusted_text_inside_its_cell() {
+    assert_eq!(escape_markdown("a | b"), "a \\| b");
+    assert_eq!(escape_markdown("ends with \\|"), "ends with \\\\\\|");
+    assert_eq!(
+        escape_markdown("C:\\temp"),
+        "C:\\temp",
+        "a lone backslash is left alone"
+    );
+    assert_eq!(
+        escape_markdown("one\ntwo"),
+        "one<br>two",
+        "a newline cannot end the row"
+    );
+    assert_eq!(escape_markdown("<!-- hide"), "&lt;!-- hide");
+    assert_eq!(
+        escape_markdown("\u{1b}[2J\u{202e}x"),
+        "\u{FFFD}[2J\u{FFFD}x"
+    );
+    assert_eq!(
+        cell_breaks(&format!("| {} |", escape_markdown("a|b\\|c"))),
+        2
+    );
+}

@@ -1,0 +1,364 @@
+//! Saved assessments survive the trip to disk and back, failed saves lose
+//! nothing, and nothing a person types can lead a path out of the folder.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{at, full_assessment};
+use handoff::assessment::SCHEMA_VERSION;
+use handoff::store::{Listed, Store, StoreError, WriteStep};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path().join("data"));
+    (dir, store)
+}
+
+fn readable(listed: &[Listed]) -> Vec<&handoff::store::Loaded> {
+    listed
+        .iter()
+        .filter_map(|entry| match entry {
+            Listed::Readable { loaded, .. } => Some(loaded.as_ref()),
+            Listed::Unreadable { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_full_assessment_is_saved_and_loaded_back_equal() {
+    let (_dir, store) = store();
+    let person = store.add_person("Zoë O'Brien").expect("person");
+    let mut assessment = full_assessment(&person.name);
+    store.save_draft(&person, &assessment).expect("draft saved");
+    let drafts = store.drafts(&person);
+    assert_eq!(readable(&drafts)[0].assessment, assessment);
+
+    let path = store
+        .complete(&person, &mut assessment, at("2026-11-23T10:15:00+01:00"))
+        .expect("completed");
+    assert!(
+        store.drafts(&person).is_empty(),
+        "the draft is gone once complete"
+    );
+    let history = store.history(&person);
+    let loaded = readable(&history);
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].assessment, assessment);
+    assert!(!loaded[0].read_only);
+
+    let text = fs::read_to_string(path).expect("file");
+    assert!(
+        text.contains("completed = 2026-11-23T10:15:00+01:00"),
+        "{text}"
+    );
+    assert!(text.contains("[drivers.perfectionism]"), "{text}");
+    assert!(text.contains("due = 2026-12-15"), "{text}");
+    assert!(
+        text.contains(&format!("schema_version = {SCHEMA_VERSION}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn completing_never_overwrites_a_finished_assessment() {
+    let (_dir, store) = store();
+    let person = store.add_person("Sam").expect("person");
+    let mut first = full_assessment("Sam");
+    store
+        .complete(&person, &mut first, at("2026-11-23T10:00:00Z"))
+        .expect("first");
+    let mut again = full_assessment("Sam");
+    let error = store
+        .complete(&person, &mut again, at("2026-11-23T11:00:00Z"))
+        .unwrap_err();
+    assert!(matches!(error, StoreError::Exists { .. }), "{error}");
+    assert!(
+        again.completed.is_none(),
+        "a failed completion leaves the draft open"
+    );
+}
+
+#[test]
+fn a_failing_write_at_any_step_leaves_the_previous_file_byte_identical() {
+    let (_dir, store) = store();
+    let person = store.add_person("Priya").expect("person");
+    let mut assessment = full_assessment("Priya");
+    let path = store.save_draft(&person, &assessment).expect("first save");
+    let before = fs::read(&path).expect("read");
+
+    assessment.check_in.role = "Changed, but never saved".into();
+    for step in WriteStep::ALL {
+        let failing = store.clone().failing_at(Some(step));
+        let result = failing.save_draft(&person, &assessment);
+        if step == WriteStep::SyncFolder {
+            // The rename has happened: the new file is complete, only its
+            // durability was not confirmed. Say so, and keep the new text.
+            assert!(result.is_err());
+            fs::write(&path, &before).expect("restore for the next step");
+            continue;
+        }
+        let error = result.expect_err("the injected failure surfaces");
+        assert!(
+            error.to_string().contains(&path.display().to_string()),
+            "{error}"
+        );
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            before,
+            "after failing at {step:?}"
+        );
+        let leftovers: Vec<_> = fs::read_dir(path.parent().expect("folder"))
+            .expect("list")
+            .map(|entry| entry.expect("entry").file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "temporary file left after {step:?}: {leftovers:?}"
+        );
+    }
+    store
+        .save_draft(&person, &assessment)
+        .expect("a retry succeeds");
+    assert!(
+        fs::read_to_string(&path)
+            .expect("read")
+            .contains("Changed, but never saved")
+    );
+}
+
+#[test]
+fn hostile_names_stay_inside_the_data_folder_and_apart() {
+    let (dir, store) = store();
+    let long = "x".repeat(300);
+    let names = [
+        "../../etc",
+        "/",
+        "/etc/passwd",
+        "..",
+        "...",
+        "Zoë O'Brien",
+        "zoë o brien",
+        "李雷",
+        "con",
+        "a\u{0}b",
+        "tab\there",
+        "\u{202E}evil",
+        long.as_str(),
+    ];
+    let mut dirs = std::collections::BTreeSet::new();
+    for name in names {
+        let person = store
+            .add_person(name)
+            .unwrap_or_else(|error| panic!("{name:?}: {error}"));
+        let canonical = person.dir.canonicalize().expect("exists");
+        let people = dir
+            .path()
+            .join("data/people")
+            .canonicalize()
+            .expect("people");
+        assert_eq!(
+            canonical.parent(),
+            Some(people.as_path()),
+            "{name:?} -> {}",
+            person.dir.display()
+        );
+        assert!(dirs.insert(person.dir.clone()), "{name:?} shares a folder");
+        assert!(
+            person.key().chars().count() <= 44,
+            "{name:?} gives a long folder name"
+        );
+        let again = store
+            .find_person(name)
+            .expect("lookup")
+            .expect("found by name");
+        assert_eq!(again, person, "{name:?} is found again");
+    }
+    assert_eq!(store.people().expect("list").people.len(), names.len());
+    for empty in ["", "   ", "\u{0}\u{7}"] {
+        assert!(
+            matches!(store.add_person(empty), Err(StoreError::EmptyName)),
+            "{empty:?}"
+        );
+    }
+    assert!(!dir.path().join("etc").exists());
+}
+
+fn write_raw(path: &Path, bytes: &[u8]) {
+    fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+    fs::write(path, bytes).expect("write fixture");
+}
+
+#[test]
+fn bad_files_are_reported_by_name_and_left_untouched() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let mut good = full_assessment("Ana");
+    store
+        .complete(&person, &mut good, at("2026-11-23T10:00:00Z"))
+        .expect("good one");
+    let folder = person.dir.join("assessments");
+    let full = fs::read_to_string(store.assessment_path(&person, &good.id)).expect("text");
+
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.toml", Vec::new(), "is empty"),
+        (
+            "truncated.toml",
+            full.as_bytes()[..full.len() / 2].to_vec(),
+            "line ",
+        ),
+        (
+            "latin1.toml",
+            b"schema_version = 1\nperson = \"Jos\xe9\"\n".to_vec(),
+            "is not UTF-8 text",
+        ),
+        (
+            "garbage.toml",
+            vec![0xff, 0x00, 0x13, 0x37, 0xfe],
+            "is not UTF-8 text",
+        ),
+        (
+            "no-version.toml",
+            b"person = \"Ana\"\n".to_vec(),
+            "has no schema_version",
+        ),
+        (
+            "wrong-type.toml",
+            b"schema_version = 1\ntasks = \"many\"\n".to_vec(),
+            "line 2",
+        ),
+    ];
+    for (name, bytes, _) in &cases {
+        write_raw(&folder.join(name), bytes);
+    }
+    let history = store.history(&person);
+    assert_eq!(history.len(), cases.len() + 1);
+    assert_eq!(readable(&history).len(), 1, "the good file still loads");
+    for (name, bytes, reason) in &cases {
+        let path = folder.join(name);
+        let entry = history
+            .iter()
+            .find(|entry| entry.path() == path)
+            .expect("listed");
+        match entry {
+            Listed::Unreadable { reason: found, .. } => {
+                assert!(found.contains(&path.display().to_string()), "{found}");
+                assert!(found.contains(reason), "{name}: {found}");
+            }
+            Listed::Readable { .. } => panic!("{name} was read"),
+        }
+        assert_eq!(
+            &fs::read(&path).expect("still there"),
+            bytes,
+            "{name} was changed"
+        );
+    }
+}
+
+#[test]
+fn a_newer_schema_opens_read_only_or_is_explained() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let folder = person.dir.join("assessments");
+    let text = handoff::store::to_toml(&full_assessment("Ana")).expect("toml");
+    let newer = text.replace(
+        &format!("schema_version = {SCHEMA_VERSION}"),
+        &format!("schema_version = {}", SCHEMA_VERSION + 1),
+    );
+    write_raw(&folder.join("newer.toml"), newer.as_bytes());
+    // A newer format that changed the type of a field we know.
+    let changed =
+        newer
+            .replace("[[tasks]]", "[[tasks_v2]]")
+            .replacen("\nid = ", "\ntasks = 7\nid = ", 1);
+    write_raw(&folder.join("newer-changed.toml"), changed.as_bytes());
+
+    let history = store.history(&person);
+    let readable_one = history
+        .iter()
+        .find(|entry| entry.path().ends_with("newer.toml"))
+        .expect("listed");
+    match readable_one {
+        Listed::Readable { loaded, .. } => assert!(loaded.read_only),
+        Listed::Unreadable { reason, .. } => panic!("{reason}"),
+    }
+    let other = history
+        .iter()
+        .find(|entry| entry.path().ends_with("newer-changed.toml"))
+        .expect("listed");
+    match other {
+        Listed::Unreadable { reason, .. } => {
+            assert!(reason.contains("written by a newer handoff"), "{reason}")
+        }
+        Listed::Readable { .. } => panic!("a file we cannot understand was read"),
+    }
+}
+
+#[test]
+fn leftover_temporary_files_and_strangers_are_not_assessments() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let mut good = full_assessment("Ana");
+    store
+        .complete(&person, &mut good, at("2026-11-23T10:00:00Z"))
+        .expect("good");
+    let folder = person.dir.join("assessments");
+    let text = fs::read(store.assessment_path(&person, &good.id)).expect("bytes");
+    write_raw(&folder.join(".handoff-abc123.tmp"), &text);
+    write_raw(&folder.join(".handoff-half.tmp"), &text[..10]);
+    write_raw(&folder.join("notes.txt"), b"not ours");
+    let history = store.history(&person);
+    assert_eq!(history.len(), 1, "{history:?}");
+}
+
+#[test]
+fn symlinks_and_fifos_are_refused_without_hanging() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let folder = person.dir.join("assessments");
+    fs::create_dir_all(&folder).expect("folder");
+    let outside = dir.path().join("outside.toml");
+    fs::write(
+        &outside,
+        handoff::store::to_toml(&full_assessment("Ana")).expect("toml"),
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(&outside, folder.join("link.toml")).expect("symlink");
+    let fifo = folder.join("pipe.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    let history = store.history(&person);
+    assert_eq!(history.len(), 2);
+    for entry in &history {
+        match entry {
+            Listed::Unreadable { reason, .. } => {
+                assert!(
+                    reason.contains("symbolic link") || reason.contains("not a regular file"),
+                    "{reason}"
+                )
+            }
+            Listed::Readable { .. } => panic!("{} was read", entry.path().display()),
+        }
+    }
+}
+
+#[test]
+fn a_second_writer_on_the_same_person_is_told_and_the_lock_frees_on_exit() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let first = handoff::store::lock_person(&person).expect("first lock");
+    let error = handoff::store::lock_person(&person).expect_err("second is refused");
+    assert!(
+        error.to_string().contains("open in another handoff window"),
+        "{error}"
+    );
+    let other = store.add_person("Ben").expect("person");
+    handoff::store::lock_person(&other).expect("other people are not blocked");
+    drop(first);
+    handoff::store::lock_person(&person).expect("free again once the first is gone");
+}

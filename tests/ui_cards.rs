@@ -1,0 +1,415 @@
+//! The summary worksheet and the reference cards drawn into ratatui's test
+//! backend, checked for what a person must be able to read there.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use handoff::app::{App, Screen, reference_screen};
+use handoff::assessment::{Assessment, Summary};
+use handoff::content::{SectionKind, Workbook};
+use handoff::store::Store;
+use handoff::ui::Theme;
+use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
+
+const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
+
+/// Narrower than the session's sidebar threshold and tall enough for the
+/// whole summary, so its rows can be read as one text.
+const WHOLE_PAGE: (u16, u16) = (100, 400);
+
+fn clock() -> chrono::DateTime<chrono::FixedOffset> {
+    common::at("2026-11-23T09:30:00+01:00")
+}
+
+fn app(dir: &tempfile::TempDir) -> App {
+    let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    App::new(
+        workbook,
+        Store::new(dir.path().join("data")),
+        Theme::PLAIN,
+        clock,
+    )
+}
+
+fn summary_app(dir: &tempfile::TempDir, assessment: Assessment) -> App {
+    let mut app = app(dir);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut session = SessionScreen::new(person.clone(), assessment);
+    session.sheet = Sheet::Summary;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    app
+}
+
+fn cards_app(dir: &tempfile::TempDir) -> App {
+    let mut app = app(dir);
+    let cards = reference_screen(&app.workbook);
+    app.screens.push(cards);
+    app
+}
+
+/// The rows on screen, trailing blanks trimmed.
+fn render(app: &App, (width, height): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| handoff::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..height {
+        let row: String = (0..width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        text.push_str(row.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// What sits right of a list drawn beside the main text (the worksheet
+/// list, the list of cards), so wrapped text can be read on its own.
+fn right_of_list(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|row| row.split_once('│').map_or(row, |(_, right)| right))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Words joined by single spaces, so text can be found however it wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn summary_scroll(app: &App) -> u16 {
+    match app.screen() {
+        Screen::Session(session) => session.summary.scroll,
+        _ => panic!("the session is no longer on top"),
+    }
+}
+
+/// "Perfectionism — Very strongly", as the summary names a reason.
+fn reason_text(workbook: &Workbook, kind: SectionKind, item: &str, rating: u8) -> String {
+    let section = workbook.section(kind);
+    let title = &section.item(item).expect("item in content").title;
+    format!("{title} — {}", section.scale.label(rating).expect("label"))
+}
+
+#[test]
+fn the_summary_reads_at_both_sizes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::full_assessment("Ana"));
+    for size in SIZES {
+        let screen = render(&app, size);
+        let words = flat(&right_of_list(&screen));
+        assert!(
+            words.contains("reflection aid, not a diagnosis"),
+            "{size:?}:\n{screen}"
+        );
+        assert!(screen.contains("Section scores"), "{size:?}:\n{screen}");
+        assert!(screen.contains("answered "), "{size:?}:\n{screen}");
+        assert!(
+            screen.contains("▼ more below"),
+            "{size:?} hides that more follows:\n{screen}"
+        );
+        assert!(screen.contains("? help"), "{size:?}:\n{screen}");
+    }
+    let wide = render(&app, (120, 40));
+    let drivers = app.workbook.section(SectionKind::Drivers);
+    assert!(wide.contains(&drivers.title), "{wide}");
+    assert!(wide.contains("lower is easier"), "{wide}");
+}
+
+#[test]
+fn the_whole_summary_has_every_part() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::full_assessment("Ana"));
+    let page = flat(&render(&app, WHOLE_PAGE));
+    for heading in [
+        "Where you placed yourself",
+        "Strongest drivers",
+        "Most frequent symptoms",
+        "Recommended next steps",
+        "Nearby patterns worth reading",
+        "Signs to get support",
+        "Learning or performance",
+        "Your commitments",
+    ] {
+        assert!(page.contains(heading), "{heading} missing:\n{page}");
+    }
+    let placement = &app.workbook.gap.placement_scale;
+    assert!(page.contains(placement.label(1).expect("label")), "{page}");
+    assert!(
+        page.contains(&reason_text(
+            &app.workbook,
+            SectionKind::Drivers,
+            "perfectionism",
+            4
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains("1 for performance · 1 for learning"),
+        "{page}"
+    );
+    assert!(
+        page.contains("first step: Write a five-line checklist for the report"),
+        "{page}"
+    );
+    assert!(page.contains("by when: 2026-12-15 (Tuesday)"), "{page}");
+    assert!(
+        page.contains("Press c to complete and save this assessment."),
+        "{page}"
+    );
+}
+
+#[test]
+fn an_unanswered_section_counts_skipped_items_not_zero() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.readiness.clear();
+    let app = summary_app(&dir, assessment);
+    let page = render(&app, WHOLE_PAGE);
+    let readiness = app.workbook.section(SectionKind::Readiness);
+    let total = readiness.items.len();
+    let rows: Vec<&str> = page.lines().collect();
+    let title = rows
+        .iter()
+        .position(|row| row.contains(&readiness.title))
+        .expect("readiness listed");
+    let score = rows[title + 1];
+    assert!(score.contains("no answers"), "{score}");
+    assert!(
+        score.contains(&format!("answered 0 of {total} · {total} skipped")),
+        "{score}"
+    );
+    assert!(
+        !score.contains('%'),
+        "a section nobody answered has no percentage: {score}"
+    );
+}
+
+#[test]
+fn a_recommendation_says_which_answers_led_to_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::full_assessment("Ana"));
+    let summary = Summary::of(&app.workbook, &common::full_assessment("Ana"));
+    let first = summary
+        .recommendations
+        .first()
+        .expect("the answers recommend something");
+    let remedy = app.workbook.remedy(&first.remedy).expect("remedy");
+    let reasons: Vec<String> = first
+        .reasons
+        .iter()
+        .map(|reason| reason_text(&app.workbook, reason.kind, &reason.item, reason.rating))
+        .collect();
+    let page = flat(&render(&app, WHOLE_PAGE));
+    let expected = flat(&format!(
+        "• {} because: {}",
+        remedy.title,
+        reasons.join("; ")
+    ));
+    assert!(page.contains(&expected), "{expected:?} not in:\n{page}");
+}
+
+#[test]
+fn the_summary_scrolls_to_its_end_and_no_further() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = summary_app(&dir, common::full_assessment("Ana"));
+    let size = (60, 20);
+    let top = render(&app, size);
+    for _ in 0..100 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let end = render(&app, size);
+    assert!(
+        flat(&end).contains("Press c to complete and save this assessment."),
+        "{end}"
+    );
+    assert!(end.contains("▲ end of the page"), "{end}");
+    let limit = summary_scroll(&app);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(summary_scroll(&app), limit, "scrolled past the end");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(summary_scroll(&app), limit - 1, "one key back up must show");
+    for _ in 0..100 {
+        press(&mut app, KeyCode::PageUp);
+    }
+    assert_eq!(render(&app, size), top);
+}
+
+#[test]
+fn a_completed_summary_says_when() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.completed = Some(common::at("2026-11-24T17:00:00+01:00"));
+    let app = summary_app(&dir, assessment);
+    let page = flat(&render(&app, WHOLE_PAGE));
+    assert!(page.contains("Completed on 24 November 2026."), "{page}");
+    assert!(!page.contains("Press c to complete"), "{page}");
+}
+
+#[test]
+fn an_empty_assessment_still_has_every_heading_and_kind_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    let assessment = Assessment::start("Ana", "2026.11", clock());
+    let app = summary_app(&dir, assessment);
+    let page = flat(&render(&app, WHOLE_PAGE));
+    assert!(page.contains("Strongest drivers None stood out."), "{page}");
+    assert!(page.contains("You skipped this question."), "{page}");
+    assert!(
+        !page.contains("0%"),
+        "nothing answered, nothing scored:\n{page}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_notes_and_tasks_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    let hostile = "Mine\u{1b}[2J\u{1b}]52;c;aGk=\u{7}";
+    assessment.tasks[0].title = format!("Report {hostile}");
+    assessment.commitments[0].first_step = format!("Step {hostile}");
+    if let Some(answer) = assessment.drivers.get_mut("perfectionism") {
+        answer.note = format!("Note {hostile}\nsecond line");
+    }
+    for sheet in [Sheet::Summary, Sheet::Drivers, Sheet::Modes] {
+        let mut app = summary_app(&dir, assessment.clone());
+        let drivers = app.workbook.section(SectionKind::Drivers);
+        let noted = drivers
+            .items
+            .iter()
+            .position(|item| item.id == "perfectionism");
+        if let Some(Screen::Session(session)) = app.screens.last_mut() {
+            session.sheet = sheet;
+            // A rated sheet shows one item: the one carrying the note.
+            session.rated[Sheet::Drivers.index()].selected =
+                noted.expect("perfectionism in content");
+        }
+        let screen = render(&app, WHOLE_PAGE);
+        assert!(
+            !screen.contains('\u{1b}'),
+            "{sheet:?} let an escape through:\n{screen}"
+        );
+        assert!(
+            !screen.contains('\u{7}'),
+            "{sheet:?} let a bell through:\n{screen}"
+        );
+        assert!(
+            screen.contains("\u{FFFD}[2J"),
+            "{sheet:?} should show the text, defused:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_cards_read_at_both_sizes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = cards_app(&dir);
+    // Three cards on the gap, one per pattern, one on the modes, one per topic.
+    let count = 4 + app.workbook.patterns.len() + app.workbook.topics.len();
+    let narrow = render(&app, (60, 20));
+    assert!(narrow.contains(&format!("Card 1 of {count}")), "{narrow}");
+    assert!(narrow.contains("What the gap is"), "{narrow}");
+    assert!(narrow.contains(&app.workbook.gap.title), "{narrow}");
+    let wide = render(&app, (120, 40));
+    for heading in [
+        "The gap",
+        "Nearby patterns",
+        "Related topics",
+        "▶ What the gap is",
+    ] {
+        assert!(wide.contains(heading), "{heading} missing:\n{wide}");
+    }
+    assert!(wide.contains(&app.workbook.patterns[0].title), "{wide}");
+}
+
+#[test]
+fn a_pattern_card_says_how_it_differs_and_scrolls_then_closes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = cards_app(&dir);
+    let below = app.screens.len() - 1;
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    let pattern = app.workbook.patterns[0].clone();
+    let difference = pattern
+        .difference
+        .clone()
+        .expect("a pattern says how it differs");
+    let wide = right_of_list(&render(&app, (120, 40)));
+    assert!(wide.contains(&pattern.title), "{wide}");
+    assert!(
+        flat(&wide).contains(&flat(&format!("How it differs from the gap: {difference}"))),
+        "{wide}"
+    );
+
+    let top = render(&app, (60, 20));
+    assert!(top.contains("Card 4 of"), "{top}");
+    press(&mut app, KeyCode::PageDown);
+    let scrolled = render(&app, (60, 20));
+    if top.contains("▼ more below") {
+        assert_ne!(top, scrolled, "PageDown did not scroll the card");
+    } else {
+        assert_eq!(top, scrolled, "a card that fits has nothing to scroll");
+    }
+    assert!(
+        scrolled.contains(&pattern.title),
+        "the title stays in view:\n{scrolled}"
+    );
+
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screens.len(), below, "Esc closes the cards");
+    assert!(matches!(app.screen(), Screen::People(_)));
+}
+
+#[test]
+fn moving_between_cards_starts_each_at_the_top() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = cards_app(&dir);
+    render(&app, (60, 20));
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Down);
+    let Screen::Reference(cards) = app.screen() else {
+        panic!("the cards are no longer on top");
+    };
+    assert_eq!((cards.selected, cards.scroll), (1, 0));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    let last = render(&app, (60, 20));
+    assert!(last.contains("Card 1 of"), "{last}");
+}
+
+#[test]
+fn every_pattern_card_scrolls_to_its_last_line_and_stops_there() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = cards_app(&dir);
+    let size = (60, 20);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    for pattern in app.workbook.patterns.clone() {
+        render(&app, size);
+        for _ in 0..20 {
+            press(&mut app, KeyCode::PageDown);
+        }
+        let end = render(&app, size);
+        let last_prompt = pattern.prompts.last().expect("a prompt");
+        assert!(
+            flat(&end).contains(&flat(last_prompt)),
+            "{last_prompt:?} not reached:\n{end}"
+        );
+        assert!(!end.contains("▼ more below"), "{end}");
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(render(&app, size), end, "scrolled past the end");
+        press(&mut app, KeyCode::Down);
+    }
+}

@@ -1,0 +1,203 @@
+//! Every screen drawn into ratatui's test backend at the smallest supported
+//! size and a roomy one, compared against reviewed snapshots, plus checks
+//! on what must be visible whatever the wording.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use handoff::app::{App, Screen};
+use handoff::store::Store;
+use handoff::ui::Theme;
+use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
+
+const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
+
+fn clock() -> chrono::DateTime<chrono::FixedOffset> {
+    common::at("2026-11-23T09:30:00+01:00")
+}
+
+fn app(dir: &tempfile::TempDir) -> App {
+    let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    App::new(
+        workbook,
+        Store::new(dir.path().join("data")),
+        Theme::PLAIN,
+        clock,
+    )
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| handoff::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+fn session_app(dir: &tempfile::TempDir, sheet: Sheet) -> App {
+    let mut app = app(dir);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
+    session.sheet = sheet;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn every_worksheet_at_both_sizes() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in Sheet::ALL {
+        for (width, height) in SIZES {
+            let mut app = session_app(&dir, sheet);
+            app.set_size(width, height);
+            let screen = render(&app, width, height);
+            let title = sheet.title(&app.workbook);
+            assert!(
+                screen.contains(&title[..title.len().min(20)])
+                    || screen.contains(&format!("{}/10", sheet.index() + 1)),
+                "{sheet:?} at {width}×{height} does not say where we are:\n{screen}"
+            );
+            assert!(
+                screen.contains("? help"),
+                "{sheet:?} at {width}×{height} has no help hint:\n{screen}"
+            );
+            insta::assert_snapshot!(
+                format!("sheet_{:02}_{sheet:?}_{width}x{height}", sheet.index() + 1),
+                screen
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rated_sheet_shows_every_scale_point_and_the_answer_in_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = session_app(&dir, Sheet::Drivers);
+    let screen = render(&app, 60, 20);
+    let scale = &app
+        .workbook
+        .section(handoff::content::SectionKind::Drivers)
+        .scale;
+    for point in &scale.points {
+        assert!(
+            screen.contains(&point.label),
+            "{} missing:\n{screen}",
+            point.label
+        );
+    }
+    let wide = render(&app, 120, 40);
+    assert!(
+        wide.contains("skipped"),
+        "unanswered items read as skipped:\n{wide}"
+    );
+}
+
+#[test]
+fn the_explanation_is_one_key_away() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Drivers);
+    let before = render(&app, 120, 40);
+    press(&mut app, KeyCode::Char('e'));
+    let after = render(&app, 120, 40);
+    assert_ne!(before, after);
+    let explanation = &app
+        .workbook
+        .section(handoff::content::SectionKind::Drivers)
+        .items[0]
+        .explanation;
+    let first_words: String = explanation
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        after.contains(&first_words),
+        "{first_words:?} not shown:\n{after}"
+    );
+}
+
+#[test]
+fn people_home_help_picker_and_note_editor() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (width, height) in SIZES {
+        let app = app(&dir);
+        insta::assert_snapshot!(
+            format!("people_empty_{width}x{height}"),
+            render(&app, width, height)
+        );
+    }
+    let mut app = session_app(&dir, Sheet::Drivers);
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 60, 20);
+    assert!(help.contains("Keys on this screen"), "{help}");
+    insta::assert_snapshot!("help_drivers_60x20", help);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('g'));
+    insta::assert_snapshot!("picker_120x40", render(&app, 120, 40));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('n'));
+    let editing = render(&app, 60, 20);
+    assert!(editing.contains("Esc done"), "{editing}");
+    assert!(
+        !editing.contains("q quit"),
+        "q must not be offered while typing:\n{editing}"
+    );
+    insta::assert_snapshot!("note_editor_60x20", editing);
+}
+
+#[test]
+fn a_terminal_too_small_says_what_it_needs_and_recovers() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = session_app(&dir, Sheet::Drivers);
+    for (width, height) in [(59, 20), (60, 19), (20, 5), (1, 1)] {
+        let screen = render(&app, width, height);
+        if width >= 20 {
+            assert!(
+                screen.contains("60×20") || screen.contains("60"),
+                "{screen}"
+            );
+        }
+    }
+    let screen = render(&app, 60, 20);
+    assert!(!screen.contains("needs a terminal"), "{screen}");
+}
+
+#[test]
+fn every_size_from_tiny_to_huge_draws_without_panic() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in Sheet::ALL {
+        let app = session_app(&dir, sheet);
+        for (width, height) in [
+            (1, 1),
+            (10, 3),
+            (60, 20),
+            (61, 21),
+            (80, 24),
+            (99, 30),
+            (100, 30),
+            (109, 35),
+            (110, 35),
+            (200, 60),
+            (250, 80),
+        ] {
+            render(&app, width, height);
+        }
+    }
+}
