@@ -93,6 +93,9 @@ pub struct App {
     pub screens: Vec<Screen>,
     pub status: Option<Status>,
     pub help_open: bool,
+    /// How far the help is scrolled; it can be longer than a small screen.
+    pub help_scroll: u16,
+    pub help_limit: crate::ui::scroll::ScrollLimit,
     pub running: bool,
     effects: Vec<Effect>,
     clock: Clock,
@@ -109,6 +112,8 @@ impl App {
             screens: vec![Screen::People(Box::new(people))],
             status,
             help_open: false,
+            help_scroll: 0,
+            help_limit: Default::default(),
             running: true,
             effects: Vec::new(),
             clock,
@@ -147,7 +152,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         if self.help_open {
-            self.help_open = false;
+            self.help_key(key);
             return;
         }
         let contexts = self.contexts();
@@ -156,7 +161,10 @@ impl App {
             self.status = None;
         }
         match action {
-            Some(Action::Help) => self.help_open = true,
+            Some(Action::Help) => {
+                self.help_open = true;
+                self.help_scroll = 0;
+            }
             Some(Action::Quit) => self.running = false,
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) => {
@@ -168,6 +176,23 @@ impl App {
             }
             None => {}
         }
+    }
+
+    /// Scrolling keys move the help; any other key closes it.
+    fn help_key(&mut self, key: KeyEvent) {
+        use crate::ui::scroll::PAGE;
+        use ratatui::crossterm::event::KeyCode;
+        let by = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => 1,
+            KeyCode::Up | KeyCode::Char('k') => -1,
+            KeyCode::PageDown | KeyCode::Char(' ') => PAGE,
+            KeyCode::PageUp => -PAGE,
+            _ => {
+                self.help_open = false;
+                return;
+            }
+        };
+        self.help_scroll = self.help_limit.step(self.help_scroll, by);
     }
 
     fn handle_paste(&mut self, text: &str) {

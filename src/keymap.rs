@@ -306,6 +306,20 @@ pub const BINDINGS: &[Binding] = &[
         "explain",
         "Show or hide the longer explanation"
     ),
+    bind!(
+        C::Rated,
+        [K::PageDown, K::Char(' ')],
+        A::PageDown,
+        "",
+        "Scroll the explanation down"
+    ),
+    bind!(
+        C::Rated,
+        [K::PageUp],
+        A::PageUp,
+        "",
+        "Scroll the explanation up"
+    ),
     // Worksheets made of fields.
     bind!(
         C::Form,

@@ -148,7 +148,15 @@ fn people_home_help_picker_and_note_editor() {
     let help = render(&app, 60, 20);
     assert!(help.contains("Keys on this screen"), "{help}");
     insta::assert_snapshot!("help_drivers_60x20", help);
+    // Help is longer than a small screen: it scrolls to its last key.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let end = render(&app, 60, 20);
+    assert!(end.contains("Quit (your work is already saved)"), "{end}");
+    assert!(app.help_open, "scrolling keeps the help open");
     press(&mut app, KeyCode::Char('x'));
+    assert!(!app.help_open, "any other key closes it");
     press(&mut app, KeyCode::Char('g'));
     insta::assert_snapshot!("picker_120x40", render(&app, 120, 40));
     press(&mut app, KeyCode::Esc);

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
+use super::scroll::draw_scrolled;
 use super::widgets::{centered, key_hints};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
@@ -91,7 +92,7 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let contexts = app.contexts();
     let bindings = keymap::active(&contexts);
     let width = body.width.saturating_sub(4).min(76);
-    let height = (bindings.len() as u16 + 4).min(body.height);
+    let height = (bindings.len() as u16 + 4).min(body.height + 1);
     let area = centered(body, width, height);
     let key_width = bindings
         .iter()
@@ -112,7 +113,7 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        " Press any key to close this help.",
+        " ↑↓ scroll; any other key closes this help.",
         app.theme.muted(),
     ));
     let block = Block::new()
@@ -120,10 +121,14 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
         .border_style(app.theme.focus_border())
         .title(" Keys on this screen ");
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    draw_scrolled(
+        frame,
+        inner,
+        lines,
+        app.help_scroll,
+        &app.help_limit,
+        app.theme,
     );
 }

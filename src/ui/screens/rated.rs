@@ -10,7 +10,7 @@ use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::Action;
 use crate::text::{sanitize, sanitize_line};
-use crate::ui::scroll::wrapped_rows;
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, wrapped_rows};
 use crate::ui::widgets::scale_lines;
 
 use super::sheet::Sheet;
@@ -80,7 +80,10 @@ const LIST_BESIDE_FROM: u16 = 80;
 #[derive(Clone, Debug, Default)]
 pub struct RatedView {
     pub selected: usize,
+    /// The longer explanation replaces the scale and note while shown.
     pub explain: bool,
+    scroll: u16,
+    limit: ScrollLimit,
 }
 
 impl RatedView {
@@ -124,7 +127,12 @@ impl RatedView {
                 return SheetOutcome::Changed;
             }
             Action::EditNote => return SheetOutcome::Edit(Field::Note(current)),
-            Action::ToggleExplanation => self.explain = !self.explain,
+            Action::ToggleExplanation => {
+                self.explain = !self.explain;
+                self.scroll = 0;
+            }
+            Action::PageDown if self.explain => self.scroll = self.limit.step(self.scroll, PAGE),
+            Action::PageUp if self.explain => self.scroll = self.limit.step(self.scroll, -PAGE),
             _ => return SheetOutcome::Unhandled,
         }
         SheetOutcome::Nothing
@@ -134,6 +142,7 @@ impl RatedView {
         if index != self.selected {
             self.selected = index;
             self.explain = false;
+            self.scroll = 0;
         }
     }
 
@@ -141,6 +150,9 @@ impl RatedView {
     pub fn scale_rows(&self, sheet: Sheet, workbook: &Workbook, area: Rect) -> Option<(Rect, u8)> {
         let rows = sheet.rated(workbook);
         let current = rows.get(self.selected)?;
+        if self.explain {
+            return None;
+        }
         let text = row_text(workbook, current);
         let detail = detail_area(area, rows.len());
         let parts = detail_layout(detail, &text, self.explain);
@@ -175,6 +187,19 @@ impl RatedView {
                     .lines()
                     .map(|line| Line::from(line.to_string())),
             );
+            body.push(Line::from(""));
+            for prompt in &text.prompts {
+                body.push(Line::styled(
+                    format!("“{}”", sanitize(prompt)),
+                    theme.prompt(),
+                ));
+            }
+            body.push(Line::styled(
+                "Press e to go back to the scale.",
+                theme.muted(),
+            ));
+            draw_scrolled(frame, detail, body, self.scroll, &self.limit, theme);
+            return;
         } else {
             body.push(Line::from(sanitize(&text.summary)));
             for extra in &text.extra {
