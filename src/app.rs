@@ -11,7 +11,10 @@ use crate::content::Workbook;
 use crate::keymap::{self, Action, Context};
 use crate::store::{Person, Store};
 use crate::ui::Theme;
-use crate::ui::screens::{HomeScreen, PeopleScreen, ReferenceScreen, SessionScreen};
+use crate::ui::screens::{
+    HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
+    TrendScreen,
+};
 
 pub type Clock = fn() -> DateTime<FixedOffset>;
 
@@ -65,6 +68,9 @@ pub enum Screen {
     Home(HomeScreen),
     Session(Box<SessionScreen>),
     Reference(ReferenceScreen),
+    History(Box<HistoryScreen>),
+    Page(PageScreen),
+    Trend(TrendScreen),
 }
 
 /// What a screen wants after handling an action.
@@ -134,6 +140,9 @@ impl App {
             Screen::Home(screen) => screen.contexts(),
             Screen::Session(screen) => screen.contexts(),
             Screen::Reference(screen) => screen.contexts(),
+            Screen::History(screen) => screen.contexts(),
+            Screen::Page(screen) => screen.contexts(),
+            Screen::Trend(screen) => screen.contexts(),
         };
         if !contexts.contains(&Context::Editing) && !contexts.contains(&Context::Confirm) {
             contexts.push(Context::Global);
@@ -263,7 +272,7 @@ impl App {
     fn refresh_top(&mut self) {
         let mut status = self.status.take();
         if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &mut status);
+            home.reload(&self.store, &self.workbook, &mut status);
         }
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
@@ -333,7 +342,7 @@ impl App {
     /// A new screen stack for a chosen person, used by tests and `--person`.
     pub fn open_person(&mut self, person: Person) {
         let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &mut self.status);
+        home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
 }
@@ -344,6 +353,9 @@ fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outco
         Screen::Home(screen) => screen.handle(action, cx),
         Screen::Session(screen) => screen.handle(action, cx),
         Screen::Reference(screen) => screen.handle(action, cx),
+        Screen::History(screen) => screen.handle(action, cx),
+        Screen::Page(screen) => screen.handle(action, cx),
+        Screen::Trend(screen) => screen.handle(action, cx),
     }
 }
 

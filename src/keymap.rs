@@ -24,6 +24,10 @@ pub enum Context {
     Confirm,
     /// A short list to pick from, such as the worksheet list.
     Picker,
+    /// A person's list of completed assessments.
+    History,
+    /// A read-only page that scrolls: a comparison, a trend.
+    Page,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +56,9 @@ pub enum Action {
     Delete,
     ToggleMode,
     Complete,
+    Mark,
+    Compare,
+    Trend,
     FinishEditing,
     Yes,
     No,
@@ -450,6 +457,74 @@ pub const BINDINGS: &[Binding] = &[
         "",
         "Leave the assessment (it stays saved as a draft)"
     ),
+    // A person's history.
+    bind!(
+        C::History,
+        [K::Up, K::Char('k')],
+        A::Up,
+        "",
+        "Previous assessment"
+    ),
+    bind!(
+        C::History,
+        [K::Down, K::Char('j')],
+        A::Down,
+        "",
+        "Next assessment"
+    ),
+    bind!(
+        C::History,
+        [K::Enter],
+        A::Select,
+        "open",
+        "Read the highlighted assessment"
+    ),
+    bind!(
+        C::History,
+        [K::Char(' ')],
+        A::Mark,
+        "mark",
+        "Mark an assessment to compare with"
+    ),
+    bind!(
+        C::History,
+        [K::Char('c')],
+        A::Compare,
+        "compare",
+        "Compare the highlighted assessment with the marked one (or the one before it)"
+    ),
+    bind!(
+        C::History,
+        [K::Char('t')],
+        A::Trend,
+        "trend",
+        "Show each section's score over time"
+    ),
+    bind!(
+        C::History,
+        [K::Esc],
+        A::Back,
+        "back",
+        "Back to the person's page"
+    ),
+    // Read-only pages.
+    bind!(
+        C::Page,
+        [K::Down, K::Char('j')],
+        A::Down,
+        "scroll",
+        "Scroll down"
+    ),
+    bind!(C::Page, [K::Up, K::Char('k')], A::Up, "", "Scroll up"),
+    bind!(
+        C::Page,
+        [K::PageDown, K::Char(' ')],
+        A::PageDown,
+        "",
+        "Scroll down a page"
+    ),
+    bind!(C::Page, [K::PageUp], A::PageUp, "", "Scroll up a page"),
+    bind!(C::Page, [K::Esc], A::Back, "back", "Back to the history"),
     // Reference cards.
     bind!(
         C::Reference,

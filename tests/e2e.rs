@@ -244,3 +244,73 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     tty.wait_exit();
     wait_for_draft(&data, &["[placement]\nrating = 0"]);
 }
+
+#[test]
+fn resizing_while_typing_a_note_loses_nothing() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 100, 30);
+    start_assessment(&mut tty, "Ana");
+    tty.key(Key::Tab);
+    tty.type_text("n");
+    tty.type_text("before the resize ");
+    for (cols, rows) in [(60, 20), (30, 8), (200, 60), (61, 21), (100, 30)] {
+        tty.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    tty.wait_for("before the resize");
+    tty.type_text("and after");
+    tty.key(Key::Esc);
+    wait_for_draft(&data, &["note = \"before the resize and after\""]);
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
+}
+
+/// Rates the first driver and completes the assessment from the check-in.
+fn rate_driver_and_complete(tty: &mut Tty, rating: &str) {
+    tty.key(Key::Tab);
+    tty.key(Key::Tab);
+    tty.wait_for("3/10");
+    tty.type_text(rating);
+    tty.type_text("g");
+    tty.wait_for("Go to worksheet");
+    for _ in 0..9 {
+        tty.type_text("j");
+    }
+    tty.key(Key::Enter);
+    tty.wait_for("10/10");
+    tty.type_text("c");
+    tty.wait_for("Please confirm");
+    tty.type_text("y");
+    tty.wait_for("Assessment complete");
+}
+
+#[test]
+fn two_assessments_compared_in_the_real_program_show_the_change() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn(&data, 100, 40);
+    start_assessment(&mut tty, "Lee");
+    rate_driver_and_complete(&mut tty, "4");
+    tty.wait_for("Start a new assessment");
+    // Saved times have whole seconds; a person does not start two
+    // assessments within one.
+    std::thread::sleep(Duration::from_millis(1100));
+    tty.key(Key::Enter);
+    tty.wait_for("Your role and context");
+    rate_driver_and_complete(&mut tty, "1");
+    tty.wait_for("Look back: 2 completed");
+    tty.type_text("j");
+    tty.key(Key::Enter);
+    tty.wait_for("2 completed");
+    tty.type_text("c");
+    tty.wait_for("compared");
+    for _ in 0..4 {
+        tty.key(Key::Down);
+    }
+    tty.wait_for("What drives it");
+    // The driver went from 4 to 1: less pressure, said in words.
+    tty.wait_for("better (down 75 points");
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
+}

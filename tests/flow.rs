@@ -268,3 +268,21 @@ fn a_fourth_commitment_is_refused_with_a_reason() {
     let status = d.app.status.clone().expect("refused");
     assert!(status.text.contains("Up to 3"), "{}", status.text);
 }
+
+#[test]
+fn leaving_a_new_assessment_untouched_leaves_no_draft() {
+    let mut d = Driver::new();
+    d.keys("a").keys("Sam").enter().enter();
+    d.tab().tab();
+    d.esc();
+    let person = d
+        .app
+        .store
+        .find_person("Sam")
+        .expect("list")
+        .expect("person");
+    assert!(
+        d.app.store.drafts(&person).is_empty(),
+        "an empty draft was left behind"
+    );
+}

@@ -35,6 +35,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Home(home) => sanitize_line(&home.person.name),
         Screen::Session(session) => session.breadcrumb(&app.workbook),
         Screen::Reference(_) => "Reference cards".to_string(),
+        Screen::History(history) => format!("{} · History", sanitize_line(&history.person.name)),
+        Screen::Page(page) => sanitize_line(&page.title),
+        Screen::Trend(_) => "Trend".to_string(),
     };
     let title = Line::from(vec![
         Span::styled(" handoff ", app.theme.title()),
@@ -47,6 +50,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Home(screen) => screen.draw(frame, body, app),
         Screen::Session(screen) => screen.draw(frame, body, app),
         Screen::Reference(screen) => screen.draw(frame, body, app),
+        Screen::History(screen) => screen.draw(frame, body, app),
+        Screen::Page(screen) => screen.draw(frame, body, app),
+        Screen::Trend(screen) => screen.draw(frame, body, app),
     }
 
     if let Some(message) = &app.status {

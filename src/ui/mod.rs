@@ -2,6 +2,7 @@
 //! changes state, so any screen can be drawn into a test backend from a
 //! hand-built app.
 
+mod document;
 mod editor;
 mod frame;
 pub mod screens;
@@ -9,6 +10,7 @@ pub mod scroll;
 mod theme;
 pub mod widgets;
 
+pub use document::lines as document_lines;
 pub use editor::Editor;
 pub use frame::{MIN_HEIGHT, MIN_WIDTH, draw};
 pub use theme::Theme;

@@ -76,6 +76,10 @@ impl Theme {
         self.fg(Color::Green)
     }
 
+    pub fn chart(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
     pub fn border(self) -> Style {
         self.fg(Color::DarkGray)
     }

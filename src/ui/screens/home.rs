@@ -9,15 +9,19 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
 use crate::assessment::{Assessment, FollowUp};
 use crate::keymap::{Action, Context};
-use crate::store::{Listed, Person, Store, lock_person};
+use std::path::PathBuf;
+
+use crate::content::Workbook;
+use crate::store::{Header, HistoryEntry, Listed, Person, Store, lock_person, read_assessment};
 use crate::text::sanitize_line;
 
-use super::SessionScreen;
+use super::{HistoryScreen, SessionScreen};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
     Resume(Box<Assessment>),
     Start,
+    History,
     Reference,
 }
 
@@ -25,7 +29,8 @@ pub struct HomeScreen {
     pub person: Person,
     pub choices: Vec<Choice>,
     pub selected: usize,
-    pub completed: Vec<Assessment>,
+    /// Completed assessments, oldest first, as their index headers.
+    pub completed: Vec<(PathBuf, Header)>,
     pub unreadable: Vec<String>,
 }
 
@@ -42,7 +47,7 @@ impl HomeScreen {
 
     /// Reads drafts and history again; unreadable files are listed, never
     /// hidden.
-    pub fn reload(&mut self, store: &Store, status: &mut Option<Status>) {
+    pub fn reload(&mut self, store: &Store, workbook: &Workbook, status: &mut Option<Status>) {
         let mut choices = Vec::new();
         self.unreadable.clear();
         for listed in store.drafts(&self.person) {
@@ -56,15 +61,20 @@ impl HomeScreen {
                 Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
             }
         }
+        // Headers only: a long history must not slow down this page.
         self.completed.clear();
-        for listed in store.history(&self.person) {
-            match listed {
-                Listed::Readable { loaded, .. } => self.completed.push(loaded.assessment),
-                Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
+        for entry in store.history_headers(&self.person, workbook) {
+            match entry {
+                HistoryEntry::Readable { path, header } => self.completed.push((path, header)),
+                HistoryEntry::Unreadable { reason, .. } => self.unreadable.push(reason),
             }
         }
-        self.completed.sort_by_key(|assessment| assessment.created);
+        self.completed
+            .sort_by(|(_, a), (_, b)| (a.created, &a.id).cmp(&(b.created, &b.id)));
         choices.push(Choice::Start);
+        if !self.completed.is_empty() || !self.unreadable.is_empty() {
+            choices.push(Choice::History);
+        }
         choices.push(Choice::Reference);
         self.choices = choices;
         self.selected = 0;
@@ -97,6 +107,10 @@ impl HomeScreen {
                     return self.open(assessment, true, cx);
                 }
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
+                Some(Choice::History) => {
+                    let history = HistoryScreen::new(self.person.clone(), cx);
+                    return Outcome::Push(Screen::History(Box::new(history)));
+                }
                 None => {}
             },
             _ => {}
@@ -113,8 +127,9 @@ impl HomeScreen {
                 return Outcome::Stay;
             }
         };
-        let session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
+        let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
         if is_new {
+            session = session.fresh();
             session.save(cx);
         }
         Outcome::Push(Screen::Session(Box::new(session)))
@@ -124,7 +139,13 @@ impl HomeScreen {
     /// about the last assessment's commitments.
     fn fresh_assessment(&self, cx: &Ctx<'_>) -> Assessment {
         let mut assessment = Assessment::start(&self.person.name, &cx.workbook.version, cx.now);
-        if let Some(last) = self.completed.last() {
+        // Only the latest assessment is read in full, for its commitments.
+        let last = self
+            .completed
+            .last()
+            .and_then(|(path, _)| read_assessment(path).ok())
+            .map(|loaded| loaded.assessment);
+        if let Some(last) = last {
             assessment.check_in.role = last.check_in.role.clone();
             assessment.check_in.previous = Some(last.id.clone());
             assessment.check_in.follow_ups = last
@@ -171,6 +192,10 @@ impl HomeScreen {
                         answered(draft)
                     ),
                     Choice::Start => " Start a new assessment".to_string(),
+                    Choice::History => format!(
+                        " Look back: {} completed, compare them, see the trend",
+                        self.completed.len()
+                    ),
                     Choice::Reference => " Read the reference cards".to_string(),
                 })
             })
@@ -190,8 +215,8 @@ impl HomeScreen {
                 format!("Completed assessments: {}", self.completed.len()),
                 theme.heading(),
             ));
-            for assessment in self.completed.iter().rev().take(5) {
-                let date = assessment.completed.unwrap_or(assessment.created);
+            for (_, header) in self.completed.iter().rev().take(5) {
+                let date = header.completed.unwrap_or(header.created);
                 lines.push(Line::from(format!("  {}", date.format("%-d %b %Y"))));
             }
         }

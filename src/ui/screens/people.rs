@@ -67,7 +67,7 @@ impl PeopleScreen {
             Action::Select => {
                 if let Some(person) = self.people.get(self.selected) {
                     let mut home = HomeScreen::new(person.clone());
-                    home.reload(cx.store, cx.status);
+                    home.reload(cx.store, cx.workbook, cx.status);
                     return Outcome::Push(Screen::Home(home));
                 }
                 self.adding = Some(Editor::new("", false, "Name — Enter to add", cx.theme));
@@ -94,7 +94,7 @@ impl PeopleScreen {
         match cx.store.add_person(&name) {
             Ok(person) => {
                 let mut home = HomeScreen::new(person.clone());
-                home.reload(cx.store, cx.status);
+                home.reload(cx.store, cx.workbook, cx.status);
                 if !self.people.contains(&person) {
                     self.people.push(person);
                     self.people.sort_by_key(|person| person.name.to_lowercase());

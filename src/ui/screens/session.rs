@@ -86,6 +86,11 @@ pub struct SessionScreen {
     /// Held while the session is open so a second window cannot write the
     /// same person's files; released when the session closes.
     lock: Option<PersonLock>,
+    /// A completed assessment opened from the history: shown, never changed.
+    read_only: bool,
+    /// The assessment as it was when a new one was started, so leaving
+    /// without answering anything does not leave an empty draft behind.
+    untouched: Option<Assessment>,
 }
 
 impl SessionScreen {
@@ -104,7 +109,32 @@ impl SessionScreen {
             confirm: None,
             size: (0, 0),
             lock: None,
+            read_only: false,
+            untouched: None,
         }
+    }
+
+    /// Marks this as a brand-new assessment (see `untouched`).
+    pub fn fresh(mut self) -> Self {
+        self.untouched = Some(self.assessment.clone());
+        self
+    }
+
+    fn is_untouched(&self) -> bool {
+        self.untouched.as_ref().is_some_and(|start| {
+            let mut now = self.assessment.clone();
+            now.updated = start.updated;
+            now == *start
+        })
+    }
+
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn with_lock(mut self, lock: PersonLock) -> Self {
@@ -129,8 +159,9 @@ impl SessionScreen {
     }
 
     pub fn breadcrumb(&self, workbook: &Workbook) -> String {
+        let read_only = if self.read_only { " (read-only)" } else { "" };
         format!(
-            "{} · {}/{} {}",
+            "{} · {}/{} {}{read_only}",
             sanitize_line(&self.person.name),
             self.sheet.index() + 1,
             Sheet::ALL.len(),
@@ -185,8 +216,31 @@ impl SessionScreen {
             }
             return Outcome::Stay;
         }
-        let outcome = self.sheet_action(action, cx);
+        let outcome = if self.read_only {
+            self.read_only_action(action, cx)
+        } else {
+            self.sheet_action(action, cx)
+        };
         self.follow(outcome, action, cx)
+    }
+
+    /// Worksheets change answers as they handle keys; here any change is
+    /// undone at once and the person told why.
+    fn read_only_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> SheetOutcome {
+        let before = self.assessment.clone();
+        match self.sheet_action(action, cx) {
+            SheetOutcome::Changed
+            | SheetOutcome::Edit(_)
+            | SheetOutcome::Confirm(_)
+            | SheetOutcome::Complete => {
+                self.assessment = before;
+                SheetOutcome::Refused(
+                    "This assessment is complete, so it is shown read-only. Start a new one to answer again."
+                        .to_string(),
+                )
+            }
+            other => other,
+        }
     }
 
     fn sheet_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> SheetOutcome {
@@ -220,10 +274,21 @@ impl SessionScreen {
             Action::PrevSheet => self.sheet = self.sheet.previous(),
             Action::SheetList => self.picker = Some(self.sheet.index()),
             Action::Reference => return Outcome::Push(reference_screen(cx.workbook)),
+            Action::Back if self.is_untouched() => {
+                // Nothing was answered: no draft is worth keeping.
+                if let Err(error) = cx.store.discard_draft(&self.person, &self.assessment.id) {
+                    *cx.status = Some(Status::error(format!(
+                        "Could not remove the empty draft: {error}"
+                    )));
+                }
+                return Outcome::Pop;
+            }
             Action::Back => {
-                *cx.status = Some(Status::info(
-                    "Your answers are saved as a draft; resume them any time.",
-                ));
+                if !self.read_only {
+                    *cx.status = Some(Status::info(
+                        "Your answers are saved as a draft; resume them any time.",
+                    ));
+                }
                 return Outcome::Pop;
             }
             _ => {}

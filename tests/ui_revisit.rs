@@ -1,0 +1,219 @@
+//! Revisiting in the terminal UI: the history list, a read-only past
+//! assessment, a comparison and the trend, drawn at 60×20 and 120×40 from
+//! a fixture history that includes a content change and a damaged file.
+
+mod common;
+mod history_fixture;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use handoff::app::{App, Screen};
+use handoff::ui::Theme;
+use handoff::ui::screens::HomeScreen;
+
+fn clock() -> chrono::DateTime<chrono::FixedOffset> {
+    common::at("2026-11-23T09:30:00+01:00")
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| handoff::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.run_effects();
+}
+
+/// An app on Sam's home page, then into the history.
+fn history_app(history: &history_fixture::History) -> App {
+    let workbook = history_fixture::workbook();
+    let mut app = App::new(workbook, history.store.clone(), Theme::PLAIN, clock);
+    let mut home = HomeScreen::new(history.person.clone());
+    let mut status = None;
+    home.reload(&app.store, &app.workbook, &mut status);
+    let look_back = home
+        .choices
+        .iter()
+        .position(|choice| matches!(choice, handoff::ui::screens::Choice::History))
+        .expect("a look-back choice");
+    home.selected = look_back;
+    app.screens.push(Screen::Home(home));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::History(_)));
+    app
+}
+
+#[test]
+fn the_history_lists_every_assessment_and_the_damaged_file() {
+    let history = history_fixture::history();
+    let app = history_app(&history);
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        assert!(screen.contains("3 completed, 1 unreadable"), "{screen}");
+        assert!(screen.contains("20 Sep 2026"), "{screen}");
+        assert!(screen.contains("2 Mar 2026"), "{screen}");
+        assert!(screen.contains("unreadable"), "{screen}");
+        // The temporary folder's name changes every run; its length does not.
+        let temp = history.dir.path().display().to_string();
+        let stable = screen.replace(&temp, &"T".repeat(temp.len()));
+        insta::assert_snapshot!(format!("history_{width}x{height}"), stable);
+    }
+}
+
+#[test]
+fn comparing_shows_changes_in_words_at_both_sizes() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(
+        matches!(app.screen(), Screen::Page(_)),
+        "the default compares the latest with the one before"
+    );
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        assert!(screen.contains("compared"), "{screen}");
+        assert!(
+            screen.contains("more below"),
+            "a long comparison says it scrolls:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("compare_{width}x{height}"), screen);
+    }
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&render(&app, 120, 40));
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert!(seen.contains("Section scores"), "{seen}");
+    assert!(
+        seen.contains("better") && seen.contains("worse"),
+        "changes are said in words"
+    );
+    assert!(
+        seen.contains("not answered") || seen.contains("no longer asked"),
+        "content changes are named"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::History(_)));
+}
+
+#[test]
+fn a_marked_assessment_is_compared_with_the_highlighted_one() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('c'));
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("2 March 2026") && screen.contains("20 September 2026"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_trend_has_every_section_and_the_dates() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    press(&mut app, KeyCode::Char('t'));
+    assert!(matches!(app.screen(), Screen::Trend(_)));
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        for section in &app.workbook.sections {
+            assert!(
+                screen.contains(&section.title),
+                "{} missing:\n{screen}",
+                section.title
+            );
+        }
+        assert!(
+            screen.contains("2 Mar 2026") && screen.contains("20 Sep 2026"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("trend_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn a_trend_of_fifty_assessments_fits_a_small_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let person = store.add_person("Ana").expect("person");
+    for day in 0..50 {
+        let mut assessment = common::full_assessment("Ana");
+        assessment.id = format!(
+            "2026{:02}{:02}-090000-{day:04x}",
+            1 + day / 28,
+            1 + day % 28
+        );
+        assessment.created = common::at(&format!(
+            "2026-{:02}-{:02}T09:00:00+00:00",
+            1 + day / 28,
+            1 + day % 28
+        ));
+        assessment
+            .drivers
+            .insert("perfectionism".into(), common::answer((day % 5) as u8, ""));
+        let when = assessment.created;
+        store
+            .complete(&person, &mut assessment, when)
+            .expect("complete");
+    }
+    let workbook = history_fixture::workbook();
+    let trend = store.trend(&person, &workbook);
+    assert_eq!(trend.columns.len(), 50);
+    let mut app = App::new(workbook, store, Theme::PLAIN, clock);
+    app.screens
+        .push(Screen::Trend(handoff::ui::screens::TrendScreen::new(trend)));
+    let small = render(&app, 60, 20);
+    assert!(small.contains("last 12 of 50"), "{small}");
+    let wide = render(&app, 120, 40);
+    assert!(wide.contains("50 assessments"), "{wide}");
+}
+
+#[test]
+fn a_past_assessment_opens_read_only() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Session(session) = app.screen() else {
+        panic!("not opened")
+    };
+    assert!(session.is_read_only());
+    let before = std::fs::read(history.file(history_fixture::THIRD)).expect("file");
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('4'));
+    let status = app.status.clone().expect("told why");
+    assert!(status.text.contains("read-only"), "{}", status.text);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("(read-only)"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        std::fs::read(history.file(history_fixture::THIRD)).expect("file"),
+        before
+    );
+    assert!(matches!(app.screen(), Screen::History(_)));
+}
