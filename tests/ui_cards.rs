@@ -3,15 +3,11 @@
 
 mod common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use handoff::app::{App, Screen, reference_screen};
 use handoff::assessment::{Assessment, Summary};
 use handoff::content::{SectionKind, Workbook};
-use handoff::store::Store;
-use handoff::ui::Theme;
 use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
 
 const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
@@ -20,22 +16,8 @@ const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
 /// whole summary, so its rows can be read as one text.
 const WHOLE_PAGE: (u16, u16) = (100, 400);
 
-fn clock() -> chrono::DateTime<chrono::FixedOffset> {
-    common::at("2026-11-23T09:30:00+01:00")
-}
-
-fn app(dir: &tempfile::TempDir) -> App {
-    let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
-    App::new(
-        workbook,
-        Store::new(dir.path().join("data")),
-        Theme::PLAIN,
-        clock,
-    )
-}
-
 fn summary_app(dir: &tempfile::TempDir, assessment: Assessment) -> App {
-    let mut app = app(dir);
+    let mut app = common::app(dir);
     let person = app.store.add_person("Ana").expect("person");
     let mut session = SessionScreen::new(person.clone(), assessment);
     session.sheet = Sheet::Summary;
@@ -45,7 +27,7 @@ fn summary_app(dir: &tempfile::TempDir, assessment: Assessment) -> App {
 }
 
 fn cards_app(dir: &tempfile::TempDir) -> App {
-    let mut app = app(dir);
+    let mut app = common::app(dir);
     let cards = reference_screen(&app.workbook);
     app.screens.push(cards);
     app
@@ -53,20 +35,7 @@ fn cards_app(dir: &tempfile::TempDir) -> App {
 
 /// The rows on screen, trailing blanks trimmed.
 fn render(app: &App, (width, height): (u16, u16)) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| handoff::ui::draw(frame, app))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        let row: String = (0..width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect();
-        text.push_str(row.trim_end());
-        text.push('\n');
-    }
-    text
+    common::render(app, width, height)
 }
 
 /// What sits right of a list drawn beside the main text (the worksheet
@@ -260,7 +229,7 @@ fn a_completed_summary_says_when() {
 #[test]
 fn an_empty_assessment_still_has_every_heading_and_kind_words() {
     let dir = tempfile::tempdir().expect("temp");
-    let assessment = Assessment::start("Ana", "2026.11", clock());
+    let assessment = Assessment::start("Ana", "2026.11", common::clock());
     let app = summary_app(&dir, assessment);
     let page = flat(&render(&app, WHOLE_PAGE));
     assert!(page.contains("Strongest drivers None stood out."), "{page}");

@@ -4,50 +4,17 @@
 
 mod common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use handoff::app::{App, Screen};
-use handoff::store::Store;
-use handoff::ui::Theme;
 use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
 
 const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
 
-fn clock() -> chrono::DateTime<chrono::FixedOffset> {
-    common::at("2026-11-23T09:30:00+01:00")
-}
-
-fn app(dir: &tempfile::TempDir) -> App {
-    let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
-    App::new(
-        workbook,
-        Store::new(dir.path().join("data")),
-        Theme::PLAIN,
-        clock,
-    )
-}
-
-fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| handoff::ui::draw(frame, app))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect();
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
-}
+use common::render;
 
 fn session_app(dir: &tempfile::TempDir, sheet: Sheet) -> App {
-    let mut app = app(dir);
+    let mut app = common::app(dir);
     let person = app.store.add_person("Ana").expect("person");
     let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
     session.sheet = sheet;
@@ -137,7 +104,7 @@ fn the_explanation_is_one_key_away() {
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {
-        let app = app(&dir);
+        let app = common::app(&dir);
         insta::assert_snapshot!(
             format!("people_empty_{width}x{height}"),
             render(&app, width, height)

@@ -1,11 +1,12 @@
 //! Small drawing pieces shared by screens.
 
-use ratatui::layout::Rect;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Theme;
+use super::{Editor, Theme};
 use crate::content::Scale;
 use crate::keymap::{Action, Binding};
 
@@ -172,6 +173,30 @@ pub fn choice_line(
         spans.push(Span::styled(format!(" {mark} {option}"), style));
     }
     Line::from(spans)
+}
+
+/// A worksheet made of fields: its lines, scrolled so the highlighted field
+/// shows, with the open editor (if any) beneath them.
+pub fn draw_form(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    focus_line: usize,
+    editor: Option<&Editor>,
+) {
+    let editor_height = editor.map_or(0, Editor::height);
+    let [body, editor_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
+    let scroll = scroll_to(focus_line, body.height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
+    if let Some(editor) = editor {
+        editor.draw(frame, editor_area);
+    }
 }
 
 /// Scrolls a list of lines so that line `focus` is visible in `height`.

@@ -96,3 +96,36 @@ pub fn full_assessment(person: &str) -> Assessment {
     }];
     assessment
 }
+
+/// Draws the app into a test backend and returns the screen as text, one
+/// line per row with trailing spaces trimmed.
+pub fn render(app: &handoff::app::App, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| handoff::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        text.push_str(row.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The clock every UI test runs on, so dates on screen never change.
+pub fn clock() -> DateTime<FixedOffset> {
+    at("2026-11-23T09:30:00+01:00")
+}
+
+/// An app on the built-in workbook, plain theme, data in `dir`.
+pub fn app(dir: &tempfile::TempDir) -> handoff::app::App {
+    let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    handoff::app::App::new(workbook, store, handoff::ui::Theme::PLAIN, clock)
+}

@@ -2,14 +2,13 @@
 //! how last time's commitments went.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::assessment::{Assessment, Field, FollowUpStatus};
 use crate::keymap::Action;
 use crate::text::sanitize_line;
-use crate::ui::widgets::{choice_line, field_lines, scroll_to};
+use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
 use super::{SheetOutcome, SheetView};
 
@@ -71,9 +70,6 @@ impl CheckInView {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
         let theme = view.theme;
         let assessment = view.assessment;
-        let editor_height = view.editor.map_or(0, |editor| editor.height());
-        let [body, editor_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
 
         let mut lines = vec![
             Line::styled("Check-in", theme.title()),
@@ -154,16 +150,7 @@ impl CheckInView {
                 }
             }
         }
-        let scroll = scroll_to(focus_line, body.height);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            body,
-        );
-        if let Some(editor) = view.editor {
-            editor.draw(frame, editor_area);
-        }
+        draw_form(frame, area, lines, focus_line, view.editor);
     }
 }
 

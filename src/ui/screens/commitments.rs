@@ -2,16 +2,16 @@
 //! with whom, by when and a checkpoint. The next check-in asks about them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::assessment::{Assessment, Commitment, CommitmentField, Field, MAX_COMMITMENTS, Summary};
 use crate::content::{SectionKind, Workbook};
 use crate::keymap::Action;
 use crate::text::sanitize_line;
-use crate::ui::widgets::{field_lines, scroll_to};
+use crate::ui::widgets::{draw_form, field_lines};
 
+use super::records::RecordCursor;
 use super::session::Pending;
 use super::{SheetOutcome, SheetView};
 
@@ -46,22 +46,16 @@ pub fn remedy_order(workbook: &Workbook, assessment: &Assessment) -> Vec<String>
 
 #[derive(Clone, Debug, Default)]
 pub struct CommitmentsView {
-    pub selected: usize,
+    pub selected: RecordCursor,
 }
 
 impl CommitmentsView {
     fn commitment_and_part(&self) -> (usize, Part) {
-        (
-            self.selected / PARTS.len(),
-            PARTS[self.selected % PARTS.len()],
-        )
+        self.selected.at(&PARTS)
     }
 
-    pub fn clamp(&mut self, commitments: usize) {
-        let rows = commitments * PARTS.len();
-        if self.selected >= rows {
-            self.selected = rows.saturating_sub(PARTS.len());
-        }
+    pub fn clamp(&mut self, records: usize) {
+        self.selected.clamp(records, PARTS.len());
     }
 
     pub fn current_field(&self, assessment: &Assessment) -> Option<Field> {
@@ -104,7 +98,8 @@ impl CommitmentsView {
                     remedy,
                     ..Commitment::default()
                 });
-                self.selected = (assessment.commitments.len() - 1) * PARTS.len();
+                self.selected
+                    .go_to_record(assessment.commitments.len() - 1, PARTS.len());
                 return SheetOutcome::Changed;
             }
             _ if rows == 0 => {
@@ -113,8 +108,10 @@ impl CommitmentsView {
                     _ => SheetOutcome::Unhandled,
                 };
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows - 1),
+            Action::Up => self.selected.up(),
+            Action::Down => self
+                .selected
+                .down(assessment.commitments.len(), PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Pending::DeleteCommitment(index)),
             Action::Left | Action::Right | Action::Select if part == Part::Remedy => {
                 let order = remedy_order(workbook, assessment);
@@ -146,9 +143,6 @@ impl CommitmentsView {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
         let theme = view.theme;
         let assessment = view.assessment;
-        let editor_height = view.editor.map_or(0, |editor| editor.height());
-        let [body, editor_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
         let recommended = remedy_order(view.workbook, assessment);
         let recommended_count = Summary::of(view.workbook, assessment).recommendations.len();
 
@@ -175,7 +169,7 @@ impl CommitmentsView {
                 theme.heading(),
             ));
             for (offset, part) in PARTS.iter().enumerate() {
-                let selected = self.selected == index * PARTS.len() + offset;
+                let selected = self.selected.is_at(index, offset, PARTS.len());
                 if selected {
                     focus_line = lines.len();
                 }
@@ -227,15 +221,6 @@ impl CommitmentsView {
                 lines.extend(field_lines(label, &value, hint, selected, theme));
             }
         }
-        let scroll = scroll_to(focus_line, body.height);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            body,
-        );
-        if let Some(editor) = view.editor {
-            editor.draw(frame, editor_area);
-        }
+        draw_form(frame, area, lines, focus_line, view.editor);
     }
 }

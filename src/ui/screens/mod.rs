@@ -9,6 +9,7 @@ mod modes;
 mod page;
 mod people;
 mod rated;
+mod records;
 mod reference;
 mod session;
 mod sheet;

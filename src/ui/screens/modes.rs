@@ -2,15 +2,15 @@
 //! and in which mode, with the reflection question and the balance.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::assessment::{Assessment, DelegationMode, Field, Lean, Task, TaskField, balance};
 use crate::keymap::Action;
 use crate::text::sanitize;
-use crate::ui::widgets::{choice_line, field_lines, scroll_to};
+use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
+use super::records::RecordCursor;
 use super::session::Pending;
 use super::{SheetOutcome, SheetView};
 
@@ -27,23 +27,16 @@ const MODES: [DelegationMode; 2] = [DelegationMode::Performance, DelegationMode:
 
 #[derive(Clone, Debug, Default)]
 pub struct ModesView {
-    /// Index over every part of every task.
-    pub selected: usize,
+    pub selected: RecordCursor,
 }
 
 impl ModesView {
     fn task_and_part(&self) -> (usize, Part) {
-        (
-            self.selected / PARTS.len(),
-            PARTS[self.selected % PARTS.len()],
-        )
+        self.selected.at(&PARTS)
     }
 
-    pub fn clamp(&mut self, tasks: usize) {
-        let rows = tasks * PARTS.len();
-        if self.selected >= rows {
-            self.selected = rows.saturating_sub(PARTS.len());
-        }
+    pub fn clamp(&mut self, records: usize) {
+        self.selected.clamp(records, PARTS.len());
     }
 
     pub fn current_field(&self, assessment: &Assessment) -> Option<Field> {
@@ -65,7 +58,8 @@ impl ModesView {
         match action {
             Action::Add => {
                 assessment.tasks.push(Task::default());
-                self.selected = (assessment.tasks.len() - 1) * PARTS.len();
+                self.selected
+                    .go_to_record(assessment.tasks.len() - 1, PARTS.len());
                 return SheetOutcome::Edit(Field::Task(
                     assessment.tasks.len() - 1,
                     TaskField::Title,
@@ -77,8 +71,8 @@ impl ModesView {
                     _ => SheetOutcome::Unhandled,
                 };
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows - 1),
+            Action::Up => self.selected.up(),
+            Action::Down => self.selected.down(assessment.tasks.len(), PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Pending::DeleteTask(task)),
             Action::ToggleMode => return set_mode(assessment, task, action),
             Action::Left | Action::Right if part == Part::Mode => {
@@ -101,9 +95,6 @@ impl ModesView {
         let theme = view.theme;
         let modes = &view.workbook.modes;
         let assessment = view.assessment;
-        let editor_height = view.editor.map_or(0, |editor| editor.height());
-        let [body, editor_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
 
         let mut lines = vec![
             Line::styled(sanitize(&modes.title), theme.title()),
@@ -154,7 +145,7 @@ impl ModesView {
         for (index, task) in assessment.tasks.iter().enumerate() {
             lines.push(Line::styled(format!("Task {}", index + 1), theme.heading()));
             for (offset, part) in PARTS.iter().enumerate() {
-                let selected = self.selected == index * PARTS.len() + offset;
+                let selected = self.selected.is_at(index, offset, PARTS.len());
                 if selected {
                     focus_line = lines.len();
                 }
@@ -189,16 +180,7 @@ impl ModesView {
                 }
             }
         }
-        let scroll = scroll_to(focus_line, body.height);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
-            body,
-        );
-        if let Some(editor) = view.editor {
-            editor.draw(frame, editor_area);
-        }
+        draw_form(frame, area, lines, focus_line, view.editor);
     }
 }
 
