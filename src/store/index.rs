@@ -133,83 +133,83 @@ impl Stamp {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct IndexFile {
-    format: u32,
-    scoring: String,
-    #[serde(default, rename = "entry")]
-    entries: Vec<IndexEntry>,
-}
-
-/// One cached file. Dates are kept as RFC 3339 text: the file is a cache,
-/// read only by this module.
-#[derive(Debug, Serialize, Deserialize)]
+/// One cached file: its name, the stamp it had when read, and its header.
+#[derive(Debug)]
 struct IndexEntry {
     file: String,
-    size: u64,
-    mtime: i64,
-    ctime: i64,
-    inode: u64,
-    id: String,
-    created: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    completed: Option<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    read_only: bool,
-    /// Section key to percent; unanswered sections are absent.
-    #[serde(default)]
-    scores: BTreeMap<String, u8>,
+    stamp: Stamp,
+    header: Header,
 }
 
 impl IndexEntry {
-    fn new(file: &str, stamp: Stamp, header: &Header) -> IndexEntry {
-        let text =
-            |date: &DateTime<FixedOffset>| date.to_rfc3339_opts(SecondsFormat::AutoSi, false);
-        IndexEntry {
-            file: file.to_string(),
-            size: stamp.size,
-            mtime: stamp.mtime,
-            ctime: stamp.ctime,
-            inode: stamp.inode,
-            id: header.id.clone(),
-            created: text(&header.created),
-            completed: header.completed.as_ref().map(text),
-            read_only: header.read_only,
-            scores: header
-                .scores
-                .iter()
-                .filter_map(|(kind, percent)| Some((kind.key().to_string(), (*percent)?)))
-                .collect(),
+    /// `file size mtime ctime inode id created completed access scores`,
+    /// tab-separated, scores in the workbook's section order (`-` for none).
+    /// `None` for text that would break the line; such a file is simply not
+    /// cached and is read every time.
+    fn line(&self) -> Option<String> {
+        let unsafe_text = |text: &str| text.contains(['\t', '\n', '\r']);
+        if unsafe_text(&self.file) || unsafe_text(&self.header.id) {
+            return None;
         }
+        let date = |date: &DateTime<FixedOffset>| date.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+        let header = &self.header;
+        let scores: Vec<String> = header
+            .scores
+            .iter()
+            .map(|(_, percent)| percent.map_or_else(|| "-".to_string(), |value| value.to_string()))
+            .collect();
+        let Stamp { size, mtime, ctime, inode } = self.stamp;
+        Some(format!(
+            "{}\t{size}\t{mtime}\t{ctime}\t{inode}\t{}\t{}\t{}\t{}\t{}",
+            self.file,
+            header.id,
+            date(&header.created),
+            header.completed.as_ref().map_or_else(|| "-".to_string(), date),
+            if header.read_only { "read-only" } else { "writable" },
+            scores.join(","),
+        ))
     }
 
-    /// The header back, or `None` if the entry is damaged (then the file is
-    /// simply read again).
-    fn stamp(&self) -> Stamp {
-        Stamp {
-            size: self.size,
-            mtime: self.mtime,
-            ctime: self.ctime,
-            inode: self.inode,
-        }
-    }
-
-    fn header(&self, workbook: &Workbook) -> Option<Header> {
-        let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
-        let completed = match &self.completed {
-            Some(text) => Some(date(text)?),
-            None => None,
+    /// The entry back from its line, or `None` if the line is damaged (then
+    /// the file is simply read again).
+    fn parse(line: &str, workbook: &Workbook) -> Option<IndexEntry> {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [file, size, mtime, ctime, inode, id, created, completed, access, scores] = fields[..]
+        else {
+            return None;
         };
-        Some(Header {
-            id: self.id.clone(),
-            created: date(&self.created)?,
-            completed,
-            read_only: self.read_only,
-            scores: workbook
-                .sections
-                .iter()
-                .map(|section| (section.kind, self.scores.get(section.kind.key()).copied()))
-                .collect(),
+        let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
+        let completed = match completed {
+            "-" => None,
+            text => Some(date(text)?),
+        };
+        let percents: Vec<&str> = scores.split(',').collect();
+        if percents.len() != workbook.sections.len() {
+            return None;
+        }
+        let mut scores = Vec::with_capacity(percents.len());
+        for (section, percent) in workbook.sections.iter().zip(percents) {
+            let percent = match percent {
+                "-" => None,
+                number => Some(number.parse::<u8>().ok().filter(|value| *value <= 100)?),
+            };
+            scores.push((section.kind, percent));
+        }
+        Some(IndexEntry {
+            file: file.to_string(),
+            stamp: Stamp {
+                size: size.parse().ok()?,
+                mtime: mtime.parse().ok()?,
+                ctime: ctime.parse().ok()?,
+                inode: inode.parse().ok()?,
+            },
+            header: Header {
+                id: id.to_string(),
+                created: date(created)?,
+                completed,
+                read_only: access == "read-only",
+                scores,
+            },
         })
     }
 }
