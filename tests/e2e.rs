@@ -314,3 +314,27 @@ fn two_assessments_compared_in_the_real_program_show_the_change() {
     tty.type_text("q");
     assert_eq!(tty.wait_exit(), Some(0));
 }
+
+#[test]
+fn no_color_in_the_environment_means_no_colour_codes_on_the_wire() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = Tty::spawn_with(&data, 100, 30, &[("NO_COLOR", "1")]);
+    start_assessment(&mut tty, "Ana");
+    tty.key(Key::Tab);
+    tty.type_text("2");
+    tty.wait_for("your answer");
+    let raw = tty.raw.lock().map(|raw| raw.clone()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&raw);
+    for colour in [
+        "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m", "\x1b[38;", "\x1b[48;", "\x1b[90m",
+        "\x1b[96m", "\x1b[93m",
+    ] {
+        assert!(
+            !text.contains(colour),
+            "colour code {colour:?} sent despite NO_COLOR"
+        );
+    }
+    tty.type_text("q");
+    tty.wait_exit();
+}

@@ -176,3 +176,33 @@ fn every_size_from_tiny_to_huge_draws_without_panic() {
         }
     }
 }
+
+#[test]
+fn without_colour_nothing_is_coloured_and_the_answer_still_shows() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in Sheet::ALL {
+        let app = session_app(&dir, sheet);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|frame| handoff::ui::draw(frame, &app))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert!(
+                matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+                "{sheet:?}: a coloured cell {:?} with NO_COLOR",
+                cell.symbol()
+            );
+        }
+    }
+    // The chosen point is marked by a symbol and words, not colour alone.
+    let app = session_app(&dir, Sheet::Drivers);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("● ") && screen.contains("your answer"),
+        "{screen}"
+    );
+}
