@@ -89,22 +89,31 @@ fn a_damaged_index_is_rebuilt_never_trusted() {
     let (history, workbook) = (history(), workbook());
     let expected = from_full_files(&history, &workbook);
     let index = history.person.dir.join(INDEX_FILE);
-    for garbage in [
-        &b"\x00\xff not toml"[..],
-        b"format = 1\nscoring = 3\n",
-        b"format = 99\nscoring = \"x\"\n",
+    headers(&history, &workbook);
+    let valid = fs::read_to_string(&index).expect("index");
+    let first_line = valid
+        .lines()
+        .find(|line| !line.starts_with('#'))
+        .expect("first line");
+    let other_format = valid.replacen(first_line, "handoff-history-index\t99\tx", 1);
+    let other_content = valid.replacen(first_line, &format!("{first_line}0"), 1);
+    let garbage: [&[u8]; 5] = [
+        b"\x00\xff not text",
         b"",
-    ] {
+        b"format = 1\n",
+        other_format.as_bytes(),
+        other_content.as_bytes(),
+    ];
+    for garbage in garbage {
         headers(&history, &workbook);
         fs::write(&index, garbage).expect("damage the index");
+        let shown = String::from_utf8_lossy(garbage);
+        assert_eq!(headers(&history, &workbook), expected, "{shown}");
         assert_eq!(
-            headers(&history, &workbook),
-            expected,
-            "{:?}",
-            String::from_utf8_lossy(garbage)
+            fs::read_to_string(&index).expect("rewritten"),
+            valid,
+            "rebuilt in full"
         );
-        let text = fs::read_to_string(&index).expect("rewritten");
-        assert!(text.contains(SECOND), "rebuilt in full: {text}");
     }
 }
 
@@ -113,14 +122,54 @@ fn index_entries_that_no_longer_match_their_files_are_not_trusted() {
     let (history, workbook) = (history(), workbook());
     headers(&history, &workbook);
     let index = history.person.dir.join(INDEX_FILE);
-    // Entries whose stamp no longer matches their file are read again,
-    // whatever they say.
+    // Every size off by one, and every header claiming the assessment was
+    // never completed: a stamp that does not match means read again,
+    // whatever the entry says.
     let text = fs::read_to_string(&index).expect("index");
-    let tampered = text.replace("size = ", "size = 1");
-    fs::write(&index, tampered).expect("write");
+    let tampered: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut fields: Vec<String> = line.split('\t').map(str::to_string).collect();
+            if fields.len() == 10 {
+                fields[1] = format!("{}1", fields[1]);
+                fields[7] = "-".into();
+            }
+            fields.join("\t")
+        })
+        .collect();
+    assert!(tampered.iter().any(|line| line.contains(SECOND)));
+    fs::write(&index, tampered.join("\n")).expect("write");
     assert_eq!(
         headers(&history, &workbook),
         from_full_files(&history, &workbook)
+    );
+}
+
+#[test]
+fn a_damaged_line_costs_only_its_own_entry() {
+    let (history, workbook) = (history(), workbook());
+    headers(&history, &workbook);
+    let index = history.person.dir.join(INDEX_FILE);
+    let text = fs::read_to_string(&index).expect("index");
+    let damaged: Vec<&str> = text
+        .lines()
+        .map(|line| {
+            if line.starts_with(SECOND) {
+                "20260615 half a line"
+            } else {
+                line
+            }
+        })
+        .collect();
+    fs::write(&index, damaged.join("\n")).expect("write");
+    assert_eq!(
+        headers(&history, &workbook),
+        from_full_files(&history, &workbook)
+    );
+    assert_eq!(
+        fs::read_to_string(&index).expect("index"),
+        text,
+        "the entry is written again"
     );
 }
 
@@ -204,4 +253,15 @@ fn new_content_rescores_every_entry() {
         headers(&history, &workbook),
         from_full_files(&history, &workbook)
     );
+}
+
+#[test]
+fn an_index_that_cannot_be_written_never_fails_a_listing() {
+    let (history, workbook) = (history(), workbook());
+    // A folder where the index should be: it can be neither read nor
+    // replaced. (Permissions would not stop a test running as root.)
+    fs::create_dir(history.person.dir.join(INDEX_FILE)).expect("folder");
+    let expected = from_full_files(&history, &workbook);
+    assert_eq!(headers(&history, &workbook), expected);
+    assert_eq!(headers(&history, &workbook), expected);
 }
