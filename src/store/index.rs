@@ -136,109 +136,117 @@ impl Stamp {
     }
 }
 
-/// One cached file: its name, the stamp it had when read, and its header.
+/// One file's line of the index: the stamp the file had when it was read,
+/// and its header. The file name is the key it is found under.
 #[derive(Debug)]
-struct IndexEntry {
-    file: String,
+struct Cached {
     stamp: Stamp,
     header: Header,
 }
 
-impl IndexEntry {
-    /// `file size mtime ctime inode id created completed access scores`,
-    /// tab-separated, scores in the workbook's section order (`-` for none).
-    /// `None` for text that would break the line; such a file is simply not
-    /// cached and is read every time.
-    fn line(&self) -> Option<String> {
-        let unsafe_text = |text: &str| text.contains(['\t', '\n', '\r']);
-        if unsafe_text(&self.file) || unsafe_text(&self.header.id) {
-            return None;
-        }
-        let date =
-            |date: &DateTime<FixedOffset>| date.to_rfc3339_opts(SecondsFormat::AutoSi, false);
-        let header = &self.header;
-        let scores: Vec<String> = header
-            .scores
-            .iter()
-            .map(|(_, percent)| percent.map_or_else(|| "-".to_string(), |value| value.to_string()))
-            .collect();
-        let Stamp {
-            size,
-            mtime,
-            ctime,
-            inode,
-        } = self.stamp;
-        Some(format!(
-            "{}\t{size}\t{mtime}\t{ctime}\t{inode}\t{}\t{}\t{}\t{}\t{}",
-            self.file,
-            header.id,
-            date(&header.created),
-            header
-                .completed
-                .as_ref()
-                .map_or_else(|| "-".to_string(), date),
-            if header.read_only {
-                "read-only"
-            } else {
-                "writable"
-            },
-            scores.join(","),
-        ))
+/// `file size mtime ctime inode id created completed access scores`,
+/// tab-separated, scores in the workbook's section order (`-` for none).
+/// `None` for text that would break the line; such a file is simply not
+/// cached and is read every time.
+fn index_line(file: &str, stamp: Stamp, header: &Header) -> Option<String> {
+    let unsafe_text = |text: &str| text.contains(['\t', '\n', '\r']);
+    if unsafe_text(file) || unsafe_text(&header.id) {
+        return None;
     }
+    let date = |date: &DateTime<FixedOffset>| date.to_rfc3339_opts(SecondsFormat::AutoSi, false);
+    let scores: Vec<String> = header
+        .scores
+        .iter()
+        .map(|(_, percent)| percent.map_or_else(|| "-".to_string(), |value| value.to_string()))
+        .collect();
+    let Stamp {
+        size,
+        mtime,
+        ctime,
+        inode,
+    } = stamp;
+    Some(format!(
+        "{file}\t{size}\t{mtime}\t{ctime}\t{inode}\t{}\t{}\t{}\t{}\t{}",
+        header.id,
+        date(&header.created),
+        header
+            .completed
+            .as_ref()
+            .map_or_else(|| "-".to_string(), date),
+        if header.read_only {
+            "read-only"
+        } else {
+            "writable"
+        },
+        scores.join(","),
+    ))
+}
 
-    /// The entry back from its line, or `None` if the line is damaged (then
-    /// the file is simply read again).
-    fn parse(line: &str, workbook: &Workbook) -> Option<IndexEntry> {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [
-            file,
-            size,
-            mtime,
-            ctime,
-            inode,
-            id,
-            created,
-            completed,
-            access,
-            scores,
-        ] = fields[..]
-        else {
-            return None;
-        };
-        let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
-        let completed = match completed {
-            "-" => None,
-            text => Some(date(text)?),
-        };
-        let percents: Vec<&str> = scores.split(',').collect();
-        if percents.len() != workbook.sections.len() {
-            return None;
-        }
-        let mut scores = Vec::with_capacity(percents.len());
-        for (section, percent) in workbook.sections.iter().zip(percents) {
-            let percent = match percent {
-                "-" => None,
-                number => Some(number.parse::<u8>().ok().filter(|value| *value <= 100)?),
-            };
-            scores.push((section.kind, percent));
-        }
-        Some(IndexEntry {
-            file: file.to_string(),
-            stamp: Stamp {
-                size: size.parse().ok()?,
-                mtime: mtime.parse().ok()?,
-                ctime: ctime.parse().ok()?,
-                inode: inode.parse().ok()?,
-            },
-            header: Header {
-                id: id.to_string(),
-                created: date(created)?,
-                completed,
-                read_only: access == "read-only",
-                scores,
-            },
-        })
+/// A line back as its file name and entry, or `None` if the line is
+/// damaged (then the file is simply read again).
+fn parse_line<'a>(line: &'a str, workbook: &Workbook) -> Option<(&'a str, Cached)> {
+    // Fields are taken one by one rather than collected, and split by a
+    // plain byte loop: with 10,000 lines, per-line allocations and
+    // searcher set-up were most of a warm listing's time.
+    let mut tabbed = fields(line, b'\t');
+    let mut next = || tabbed.next();
+    let (file, size, mtime, ctime, inode) = (next()?, next()?, next()?, next()?, next()?);
+    let (id, created, completed, access, scores) = (next()?, next()?, next()?, next()?, next()?);
+    if next().is_some() {
+        return None;
     }
+    let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
+    let completed = match completed {
+        "-" => None,
+        text => Some(date(text)?),
+    };
+    let mut percents = fields(scores, b',');
+    let mut scores = Vec::with_capacity(workbook.sections.len());
+    for section in &workbook.sections {
+        let percent = match percents.next()? {
+            "-" => None,
+            number => Some(number.parse::<u8>().ok().filter(|value| *value <= 100)?),
+        };
+        scores.push((section.kind, percent));
+    }
+    if percents.next().is_some() {
+        return None;
+    }
+    let cached = Cached {
+        stamp: Stamp {
+            size: size.parse().ok()?,
+            mtime: mtime.parse().ok()?,
+            ctime: ctime.parse().ok()?,
+            inode: inode.parse().ok()?,
+        },
+        header: Header {
+            id: id.to_string(),
+            created: date(created)?,
+            completed,
+            read_only: access == "read-only",
+            scores,
+        },
+    };
+    Some((file, cached))
+}
+
+/// The pieces of `text` between `separator`s. The separator is ASCII, so
+/// every cut falls on a character boundary.
+fn fields(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|byte| byte == separator) {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// The history of the folder `assessments` under `person_dir`, by file
@@ -246,71 +254,76 @@ impl IndexEntry {
 pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> {
     let index_path = person_dir.join(INDEX_FILE);
     let scoring = scoring_fingerprint(workbook);
-    let index = read_index(&index_path, &scoring, workbook);
+    let index_text = read_index_text(&index_path);
+    let index = index_text
+        .as_deref()
+        .and_then(|text| parse_index(text, &scoring, workbook));
     // A missing or rejected index is written even if nothing else changes.
     let mut changed = index.is_none();
     let mut cached = index.unwrap_or_default();
     let files = assessment_files(&person_dir.join("assessments"));
-    let trusted: Vec<Option<IndexEntry>> = files
+    let mut headers: Vec<Option<Result<Header, String>>> = files
         .iter()
         .map(|file| {
-            let entry = cached.remove(&file.name)?;
+            let entry = cached.remove(file.name.as_str())?;
             let current = file.stamp == Some(entry.stamp);
             // A stale entry is replaced or dropped: either way the index changes.
             changed |= !current;
-            current.then_some(entry)
+            current.then_some(Ok(entry.header))
         })
         .collect();
     // Entries left over belong to files that are gone.
     changed |= !cached.is_empty();
     let stale: Vec<&Path> = files
         .iter()
-        .zip(&trusted)
-        .filter(|(_, entry)| entry.is_none())
+        .zip(&headers)
+        .filter(|(_, header)| header.is_none())
         .map(|(file, _)| file.path.as_path())
         .collect();
     let mut read = read_headers(&stale, workbook).into_iter();
-    let mut entries = Vec::with_capacity(files.len());
-    let mut listed = Vec::with_capacity(files.len());
-    for (file, entry) in files.into_iter().zip(trusted) {
-        let header = match entry {
-            Some(entry) => {
-                let header = entry.header.clone();
-                entries.push(entry);
-                Ok(header)
-            }
-            // Unreadable files, and files that are not regular files (no
-            // stamp), get no entry: they are read again next time, so a
-            // repaired file shows up at once.
-            None => read
-                .next()
-                .unwrap_or_else(|| Err("could not be read".into()))
-                .inspect(|header| {
-                    if let Some(stamp) = file.stamp {
-                        entries.push(IndexEntry {
-                            file: file.name.clone(),
-                            stamp,
-                            header: header.clone(),
-                        });
-                        changed = true;
-                    }
-                }),
-        };
-        listed.push(match header {
-            Ok(header) => HistoryEntry::Readable {
+    for (file, header) in files.iter().zip(headers.iter_mut()) {
+        if header.is_some() {
+            continue;
+        }
+        let fresh = read
+            .next()
+            .unwrap_or_else(|| Err("could not be read".into()));
+        // Unreadable files, and files that are not regular files (no stamp),
+        // get no entry: they are read again next time, so a repaired file
+        // shows up at once, and a corrupt one does not rewrite the index on
+        // every listing.
+        changed |= fresh.is_ok() && file.stamp.is_some();
+        *header = Some(fresh);
+    }
+    if changed {
+        let entries =
+            files
+                .iter()
+                .zip(&headers)
+                .filter_map(|(file, header)| match (file.stamp, header) {
+                    (Some(stamp), Some(Ok(header))) => index_line(&file.name, stamp, header),
+                    _ => None,
+                });
+        write_index(&index_path, &scoring, entries);
+    }
+    files
+        .into_iter()
+        .zip(headers)
+        .map(|(file, header)| match header {
+            Some(Ok(header)) => HistoryEntry::Readable {
                 path: file.path,
                 header,
             },
-            Err(reason) => HistoryEntry::Unreadable {
+            Some(Err(reason)) => HistoryEntry::Unreadable {
                 path: file.path,
                 reason,
             },
-        });
-    }
-    if changed {
-        write_index(&index_path, &scoring, &entries);
-    }
-    listed
+            None => HistoryEntry::Unreadable {
+                path: file.path,
+                reason: "could not be read".into(),
+            },
+        })
+        .collect()
 }
 
 /// Reads and scores files in full, on every core when there are many (a
@@ -384,33 +397,38 @@ fn assessment_files(dir: &Path) -> Vec<Listing> {
     files
 }
 
-/// The index's entries by file name if it can be used; `None` when it is
-/// missing, damaged, of another format or scored against other content.
-/// A damaged line only loses its own entry.
-fn read_index(
-    path: &Path,
-    scoring: &str,
-    workbook: &Workbook,
-) -> Option<HashMap<String, IndexEntry>> {
+/// The index's text, if there is a plausible index file at all.
+fn read_index_text(path: &Path) -> Option<String> {
     let meta = fs::symlink_metadata(path).ok()?;
     if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
         return None;
     }
-    let mut text = String::new();
+    let mut text = String::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     fs::File::open(path)
         .ok()?
         .take(MAX_INDEX_BYTES)
         .read_to_string(&mut text)
         .ok()?;
+    Some(text)
+}
+
+/// The index's entries by file name if it can be used; `None` when it is
+/// damaged, of another format or scored against other content. A damaged
+/// line only loses its own entry.
+fn parse_index<'a>(
+    text: &'a str,
+    scoring: &str,
+    workbook: &Workbook,
+) -> Option<HashMap<&'a str, Cached>> {
     let mut lines = text.lines().filter(|line| !line.starts_with('#'));
     if lines.next()? != first_line(scoring) {
         return None;
     }
-    let entries = lines
-        .filter_map(|line| IndexEntry::parse(line, workbook))
-        .map(|entry| (entry.file.clone(), entry))
-        .collect();
-    Some(entries)
+    Some(
+        lines
+            .filter_map(|line| parse_line(line, workbook))
+            .collect(),
+    )
 }
 
 fn first_line(scoring: &str) -> String {
@@ -419,14 +437,14 @@ fn first_line(scoring: &str) -> String {
 
 /// Best effort: a read-only folder or a full disk only means the next
 /// listing is slower, so errors are dropped on purpose.
-fn write_index(path: &Path, scoring: &str, entries: &[IndexEntry]) {
+fn write_index(path: &Path, scoring: &str, lines: impl Iterator<Item = String>) {
     let mut text = String::from(
         "# handoff's cache of this person's history, so long histories list quickly.\n\
          # Safe to delete: it is rebuilt from the files in assessments/.\n",
     );
     text.push_str(&first_line(scoring));
     text.push('\n');
-    for line in entries.iter().filter_map(IndexEntry::line) {
+    for line in lines {
         text.push_str(&line);
         text.push('\n');
     }

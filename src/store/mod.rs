@@ -4,7 +4,7 @@
 //! <data>/people/<slug>/person.toml              the display name
 //! <data>/people/<slug>/drafts/<id>.toml         work in progress
 //! <data>/people/<slug>/assessments/<id>.toml    completed assessments
-//! <data>/people/<slug>/index.toml               a cache of history headers
+//! <data>/people/<slug>/index.tsv                a cache of history headers
 //! ```
 //!
 //! Folders are 0700 and files 0600. Every write is atomic. A file that

@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
 use crate::assessment::{Assessment, FollowUp};
 use crate::keymap::{Action, Context};
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::content::Workbook;
 use crate::store::{Header, HistoryEntry, Listed, Person, Store, lock_person, read_assessment};
 use crate::text::sanitize_line;
 
+use super::history::newest_first;
 use super::{HistoryScreen, SessionScreen};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +30,10 @@ pub struct HomeScreen {
     pub person: Person,
     pub choices: Vec<Choice>,
     pub selected: usize,
-    /// Completed assessments, oldest first, as their index headers.
-    pub completed: Vec<(PathBuf, Header)>,
+    /// The person's history as the store listed it, newest first; handed
+    /// on to the history screen rather than read again.
+    pub history: Vec<HistoryEntry>,
+    /// Why each unreadable draft or assessment could not be read.
     pub unreadable: Vec<String>,
 }
 
@@ -40,7 +43,7 @@ impl HomeScreen {
             person,
             choices: vec![Choice::Start, Choice::Reference],
             selected: 0,
-            completed: Vec::new(),
+            history: Vec::new(),
             unreadable: Vec::new(),
         }
     }
@@ -62,17 +65,15 @@ impl HomeScreen {
             }
         }
         // Headers only: a long history must not slow down this page.
-        self.completed.clear();
-        for entry in store.history_headers(&self.person, workbook) {
-            match entry {
-                HistoryEntry::Readable { path, header } => self.completed.push((path, header)),
-                HistoryEntry::Unreadable { reason, .. } => self.unreadable.push(reason),
-            }
-        }
-        self.completed
-            .sort_by(|(_, a), (_, b)| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        self.history = store.history_headers(&self.person, workbook);
+        newest_first(&mut self.history);
+        self.unreadable
+            .extend(self.history.iter().filter_map(|entry| match entry {
+                HistoryEntry::Unreadable { reason, .. } => Some(reason.clone()),
+                HistoryEntry::Readable { .. } => None,
+            }));
         choices.push(Choice::Start);
-        if !self.completed.is_empty() || !self.unreadable.is_empty() {
+        if !self.history.is_empty() || !self.unreadable.is_empty() {
             choices.push(Choice::History);
         }
         choices.push(Choice::Reference);
@@ -84,6 +85,14 @@ impl HomeScreen {
                 self.unreadable.len()
             )));
         }
+    }
+
+    /// Readable completed assessments, newest first.
+    pub fn completed(&self) -> impl Iterator<Item = (&Path, &Header)> {
+        self.history.iter().filter_map(|entry| match entry {
+            HistoryEntry::Readable { path, header } => Some((path.as_path(), header)),
+            HistoryEntry::Unreadable { .. } => None,
+        })
     }
 
     pub fn contexts(&self) -> Vec<Context> {
@@ -108,7 +117,8 @@ impl HomeScreen {
                 }
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
                 Some(Choice::History) => {
-                    let history = HistoryScreen::new(self.person.clone(), cx);
+                    let history =
+                        HistoryScreen::with_entries(self.person.clone(), self.history.clone());
                     return Outcome::Push(Screen::History(Box::new(history)));
                 }
                 None => {}
@@ -141,8 +151,8 @@ impl HomeScreen {
         let mut assessment = Assessment::start(&self.person.name, &cx.workbook.version, cx.now);
         // Only the latest assessment is read in full, for its commitments.
         let last = self
-            .completed
-            .last()
+            .completed()
+            .next()
             .and_then(|(path, _)| read_assessment(path).ok())
             .map(|loaded| loaded.assessment);
         if let Some(last) = last {
@@ -194,7 +204,7 @@ impl HomeScreen {
                     Choice::Start => " Start a new assessment".to_string(),
                     Choice::History => format!(
                         " Look back: {} completed, compare them, see the trend",
-                        self.completed.len()
+                        self.completed().count()
                     ),
                     Choice::Reference => " Read the reference cards".to_string(),
                 })
@@ -210,12 +220,13 @@ impl HomeScreen {
         );
 
         let mut lines = Vec::new();
-        if !self.completed.is_empty() {
+        let completed = self.completed().count();
+        if completed > 0 {
             lines.push(Line::styled(
-                format!("Completed assessments: {}", self.completed.len()),
+                format!("Completed assessments: {completed}"),
                 theme.heading(),
             ));
-            for (_, header) in self.completed.iter().rev().take(5) {
+            for (_, header) in self.completed().take(5) {
                 let date = header.completed.unwrap_or(header.created);
                 lines.push(Line::from(format!("  {}", date.format("%-d %b %Y"))));
             }
