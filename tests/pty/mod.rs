@@ -33,6 +33,18 @@ impl Tty {
     }
 
     pub fn spawn_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tty {
+        Self::spawn_under(&[], data_dir, cols, rows, env)
+    }
+
+    /// Runs handoff under another program (`strace -f -o FILE`, say): the
+    /// wrapper's words come first, then the handoff binary.
+    pub fn spawn_under(
+        wrapper: &[&str],
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tty {
         let system = native_pty_system();
         // A fresh pty is 0×0; size it before the program starts or ratatui
         // draws nothing.
@@ -44,7 +56,16 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handoff"));
+        let binary = env!("CARGO_BIN_EXE_handoff");
+        let mut command = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut command = CommandBuilder::new(program);
+                command.args(args);
+                command.arg(binary);
+                command
+            }
+            None => CommandBuilder::new(binary),
+        };
         command.env("HANDOFF_DATA_DIR", data_dir);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
