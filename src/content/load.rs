@@ -63,12 +63,9 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<ContentSource>, ContentErrors>
     let mut errors = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push(ContentSource::new(name, text)),
-                Err(_) => errors.push(file_error(&name, "is not valid UTF-8 text")),
-            },
-            Err(error) => errors.push(file_error(&name, &format!("cannot be read: {error}"))),
+        match read_content_file(&path) {
+            Ok(text) => sources.push(ContentSource::new(name, text)),
+            Err(problem) => errors.push(file_error(&name, &problem)),
         }
     }
     if errors.is_empty() {
@@ -76,6 +73,33 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<ContentSource>, ContentErrors>
     } else {
         Err(ContentErrors(errors))
     }
+}
+
+/// Far more than a whole workbook (the built-in one is under 100 kB), yet a
+/// stray video file is refused at once instead of parsed.
+pub const MAX_CONTENT_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One content file's text. A link is followed (the coach chose the folder,
+/// and content is only ever read), but only to a regular file: reading a
+/// FIFO would wait forever, and a device could be endless.
+fn read_content_file(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|error| format!("cannot be read: {error}"))?;
+    if !meta.is_file() {
+        return Err("is not a regular file".into());
+    }
+    if meta.len() > MAX_CONTENT_FILE_BYTES {
+        return Err(format!(
+            "is {:.1} MB; content files can be up to {} MB",
+            meta.len() as f64 / 1_000_000.0,
+            MAX_CONTENT_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_CONTENT_FILE_BYTES).read_to_end(&mut bytes))
+        .map_err(|error| format!("cannot be read: {error}"))?;
+    String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 text".to_string())
 }
 
 /// Checks a folder the way `handoff content check` does: a folder with a

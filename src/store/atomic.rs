@@ -82,9 +82,18 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
     {
         create_private_dir(parent)?;
     }
-    match fs::create_dir(path) {
-        Ok(()) => fs::set_permissions(path, Permissions::from_mode(0o700)),
+    match new_private_dir(path) {
+        Ok(()) => Ok(()),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
         Err(error) => Err(error),
     }
+}
+
+/// Creates one folder that is never, even for a moment, open to others:
+/// made 0700 (the umask can only take bits away), then set to 0700 again
+/// in case the umask took the owner's own bits.
+pub fn new_private_dir(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().mode(0o700).create(path)?;
+    fs::set_permissions(path, Permissions::from_mode(0o700))
 }

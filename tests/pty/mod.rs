@@ -33,6 +33,18 @@ impl Tty {
     }
 
     pub fn spawn_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tty {
+        Self::spawn_under(&[], data_dir, cols, rows, env)
+    }
+
+    /// Runs handoff under another program (`strace -f -o FILE`, say): the
+    /// wrapper's words come first, then the handoff binary.
+    pub fn spawn_under(
+        wrapper: &[&str],
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tty {
         let system = native_pty_system();
         // A fresh pty is 0×0; size it before the program starts or ratatui
         // draws nothing.
@@ -44,7 +56,16 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handoff"));
+        let binary = env!("CARGO_BIN_EXE_handoff");
+        let mut command = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut command = CommandBuilder::new(program);
+                command.args(args);
+                command.arg(binary);
+                command
+            }
+            None => CommandBuilder::new(binary),
+        };
         command.env("HANDOFF_DATA_DIR", data_dir);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
@@ -72,6 +93,7 @@ impl Tty {
         let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
         let reader = std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            let mut for_screen = ScreenFeed::default();
             while !stop_reader.load(Ordering::Relaxed) {
                 let mut pollfd = libc::pollfd {
                     fd: read_fd,
@@ -91,7 +113,7 @@ impl Tty {
                 }
                 let count = count as usize;
                 if let Ok(mut parser) = screen_in.lock() {
-                    parser.process(&buffer[..count]);
+                    parser.process(&for_screen.next(&buffer[..count]));
                 }
                 if let Ok(mut raw) = raw_in.lock() {
                     raw.extend_from_slice(&buffer[..count]);
@@ -234,6 +256,40 @@ impl Drop for Tty {
         if let Some(reader) = self.reader.take() {
             let _ = reader.join();
         }
+    }
+}
+
+/// vt100 drops U+FFFD without moving the cursor, where real terminals
+/// draw it one cell wide; handoff shows it in place of unsafe characters,
+/// so the screen parser is fed a `?` instead (the raw bytes keep U+FFFD).
+/// A sequence split between two reads is held back until it is whole.
+#[derive(Default)]
+struct ScreenFeed {
+    held: Vec<u8>,
+}
+
+impl ScreenFeed {
+    const REPLACEMENT: &'static [u8] = "\u{FFFD}".as_bytes();
+
+    fn next(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut input = std::mem::take(&mut self.held);
+        input.extend_from_slice(bytes);
+        let mut output = Vec::with_capacity(input.len());
+        let mut index = 0;
+        while index < input.len() {
+            let rest = &input[index..];
+            if rest.starts_with(Self::REPLACEMENT) {
+                output.push(b'?');
+                index += Self::REPLACEMENT.len();
+            } else if Self::REPLACEMENT.starts_with(rest) {
+                self.held = rest.to_vec();
+                break;
+            } else {
+                output.push(input[index]);
+                index += 1;
+            }
+        }
+        output
     }
 }
 

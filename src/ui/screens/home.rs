@@ -55,9 +55,12 @@ impl HomeScreen {
         self.unreadable.clear();
         for listed in store.drafts(&self.person) {
             match listed {
-                Listed::Readable { loaded, .. } if loaded.read_only => self.unreadable.push(
-                    format!("a draft from a newer handoff: {}", loaded.assessment.id),
-                ),
+                Listed::Readable { loaded, path } if loaded.read_only => {
+                    self.unreadable.push(format!(
+                        "{}: a draft from a newer handoff; finish it there",
+                        path.display()
+                    ))
+                }
                 Listed::Readable { loaded, .. } => {
                     choices.push(Choice::Resume(Box::new(loaded.assessment)))
                 }

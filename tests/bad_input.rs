@@ -1,0 +1,696 @@
+//! Hostile files in a person's folder — empty, cut short, binary, Latin-1,
+//! 10 MB, nested ten thousand deep, wrong types, unknown fields, a newer
+//! format, a symbolic link out of the data folder, a FIFO, a folder — met
+//! through the store, the command line and the terminal UI: each one is
+//! named with a reason, nothing hangs or crashes, the good files still load
+//! and not one byte of any of them changes.
+//!
+//! The same shapes given to `handoff content check` are reported by file,
+//! without hanging.
+
+mod cli_run;
+mod common;
+mod pty;
+
+use std::fs;
+use std::os::unix::fs::FileTypeExt;
+use std::path::{Path, PathBuf};
+
+use handoff::app::{App, Screen};
+use handoff::assessment::SCHEMA_VERSION;
+use handoff::store::{HistoryEntry, Listed, Person, Store};
+use handoff::ui::Theme;
+use handoff::ui::screens::{Choice, HomeScreen};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use cli_run::handoff;
+use pty::{Key, Tty};
+
+/// Deep enough to overflow a parser that recurses without a limit.
+const NESTING: usize = 10_000;
+
+/// What handoff should make of a file.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Expect {
+    /// Listed as unreadable, with this in the reason.
+    Unreadable(&'static str),
+    /// Written by a newer handoff: shown, never saved.
+    ReadOnly,
+    /// Odd but harmless: reading is forgiving by design.
+    Loads,
+}
+
+/// What was on disk, to prove afterwards that nothing changed.
+#[derive(Debug, PartialEq)]
+enum Snapshot {
+    Bytes(Vec<u8>),
+    Link { target: PathBuf, bytes: Vec<u8> },
+    Fifo,
+    Folder,
+}
+
+fn snapshot(path: &Path) -> Snapshot {
+    let meta = fs::symlink_metadata(path).expect("still there");
+    if meta.file_type().is_symlink() {
+        let target = fs::read_link(path).expect("link");
+        let bytes = fs::read(&target).expect("link target");
+        Snapshot::Link { target, bytes }
+    } else if meta.file_type().is_fifo() {
+        Snapshot::Fifo
+    } else if meta.is_dir() {
+        Snapshot::Folder
+    } else {
+        Snapshot::Bytes(fs::read(path).expect("read"))
+    }
+}
+
+struct Planted {
+    id: String,
+    path: PathBuf,
+    expect: Expect,
+    before: Snapshot,
+}
+
+/// Cuts at a character boundary so the cut is a TOML problem, not UTF-8.
+fn cut(text: &str, at: usize) -> &str {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    &text[..at]
+}
+
+/// Bytes that look like nothing: a fixed sequence, so every run tries the
+/// same garbage.
+fn garbage(count: usize) -> Vec<u8> {
+    let mut state: u32 = 0x1234_5678;
+    (0..count)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 16) as u8 | 0x80
+        })
+        .collect()
+}
+
+/// Every hostile shape, as (name, bytes, expectation). The symbolic link,
+/// FIFO and folder are made by [`plant`].
+fn shapes(valid: &str) -> Vec<(&'static str, Vec<u8>, Expect)> {
+    let unreadable = Expect::Unreadable;
+    let replaced = |from: &str, to: &str| {
+        assert!(valid.contains(from), "the valid file has {from}");
+        valid.replacen(from, to, 1).into_bytes()
+    };
+    let mut huge = valid.to_string();
+    huge.push_str("\n[future]\nblob = \"");
+    huge.push_str(&"x".repeat(10 * 1024 * 1024));
+    huge.push_str("\"\n");
+    vec![
+        ("empty", Vec::new(), unreadable("is empty")),
+        (
+            "truncated",
+            cut(valid, valid.find("Head of").expect("role") + 4)
+                .as_bytes()
+                .to_vec(),
+            unreadable("line "),
+        ),
+        ("binary", garbage(4096), unreadable("is not UTF-8 text")),
+        (
+            "latin1",
+            b"schema_version = 1\nperson = \"Jos\xe9\"\n".to_vec(),
+            unreadable("is not UTF-8 text"),
+        ),
+        ("huge", huge.into_bytes(), unreadable("MB")),
+        (
+            "deep-arrays",
+            format!("schema_version = 1\nx = {}", "[".repeat(NESTING)).into_bytes(),
+            unreadable("line 2"),
+        ),
+        (
+            "deep-tables",
+            format!("schema_version = 1\nx = {}", "{a = ".repeat(NESTING)).into_bytes(),
+            unreadable("line 2"),
+        ),
+        (
+            "deep-headers",
+            format!("schema_version = 1\n[{}]\n", vec!["a"; NESTING].join(".")).into_bytes(),
+            unreadable("recursion limit"),
+        ),
+        (
+            "wrong-types",
+            replaced("rating = 4", "rating = \"four\""),
+            unreadable("line "),
+        ),
+        (
+            "out-of-range",
+            replaced("rating = 4", "rating = 300"),
+            unreadable("line "),
+        ),
+        (
+            "bad-date",
+            replaced("due = 2026-12-15", "due = 2026-13-45"),
+            unreadable("line "),
+        ),
+        (
+            "nul",
+            b"schema_version = 1\nperson = \"a\0b\"\n".to_vec(),
+            unreadable("line 2"),
+        ),
+        (
+            "version-text",
+            replaced(
+                &format!("schema_version = {SCHEMA_VERSION}"),
+                "schema_version = \"one\"",
+            ),
+            unreadable("schema_version should be a number"),
+        ),
+        (
+            "off-scale",
+            replaced("rating = 4", "rating = 200"),
+            Expect::Loads,
+        ),
+        (
+            "unknown-fields",
+            format!("{valid}\nmystery = 1\n[future]\nnew_idea = [1, 2, 3]\n").into_bytes(),
+            Expect::Loads,
+        ),
+        (
+            "newer",
+            replaced(
+                &format!("schema_version = {SCHEMA_VERSION}"),
+                &format!("schema_version = {}", SCHEMA_VERSION + 1),
+            ),
+            Expect::ReadOnly,
+        ),
+    ]
+}
+
+/// Plants every shape in `folder` with ids `{prefix}-NN-{shape}`, plus a
+/// symbolic link to a valid file outside the data folder, a FIFO and a
+/// folder with a `.toml` name.
+fn plant(folder: &Path, prefix: &str, outside: &Path, valid: &str) -> Vec<Planted> {
+    fs::create_dir_all(folder).expect("folder");
+    let mut planted = Vec::new();
+    let mut add = |name: &str, expect: Expect, make: &dyn Fn(&Path)| {
+        let id = format!("{prefix}-{:02}{name}", planted.len());
+        let path = folder.join(format!("{id}.toml"));
+        make(&path);
+        planted.push(Planted {
+            id,
+            before: snapshot(&path),
+            path,
+            expect,
+        });
+    };
+    for (name, bytes, expect) in shapes(valid) {
+        add(name, expect, &|path| {
+            fs::write(path, &bytes).expect("plant")
+        });
+    }
+    add("symlink", Expect::Unreadable("symbolic link"), &|path| {
+        std::os::unix::fs::symlink(outside, path).expect("symlink")
+    });
+    add("fifo", Expect::Unreadable("not a regular file"), &|path| {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .expect("mkfifo");
+        assert!(status.success());
+    });
+    add(
+        "folder",
+        Expect::Unreadable("not a regular file"),
+        &|path| fs::create_dir(path).expect("folder"),
+    );
+    planted
+}
+
+struct Scene {
+    dir: tempfile::TempDir,
+    store: Store,
+    person: Person,
+    good_id: String,
+    planted: Vec<Planted>,
+}
+
+impl Scene {
+    fn data(&self) -> &Path {
+        self.store.root()
+    }
+
+    fn assert_untouched(&self) {
+        for planted in &self.planted {
+            assert_eq!(
+                snapshot(&planted.path),
+                planted.before,
+                "{} changed",
+                planted.path.display()
+            );
+        }
+        let outside = self.dir.path().join("outside.toml");
+        assert_eq!(
+            fs::read_to_string(outside).expect("outside"),
+            valid_text("20250101-000000-0out"),
+            "the file outside the data folder changed"
+        );
+    }
+
+    fn unreadable(&self) -> impl Iterator<Item = (&Planted, &'static str)> {
+        self.planted
+            .iter()
+            .filter_map(|planted| match planted.expect {
+                Expect::Unreadable(reason) => Some((planted, reason)),
+                _ => None,
+            })
+    }
+}
+
+fn valid_text(id: &str) -> String {
+    let mut assessment = common::full_assessment("Ana");
+    assessment.id = id.to_string();
+    handoff::store::to_toml(&assessment).expect("toml")
+}
+
+/// Ana with one good completed assessment, and every hostile shape among
+/// both her completed assessments and her drafts.
+fn scene() -> Scene {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = Store::new(dir.path().join("data"));
+    let person = store.add_person("Ana").expect("person");
+    let mut good = common::full_assessment("Ana");
+    good.id = "20250601-100000-good".into();
+    store
+        .complete(&person, &mut good, common::at("2025-06-01T10:00:00Z"))
+        .expect("good one");
+    let outside = dir.path().join("outside.toml");
+    fs::write(&outside, valid_text("20250101-000000-0out")).expect("outside");
+    let valid = valid_text("20260101-000000-0000");
+    let mut planted = plant(
+        &person.dir.join("assessments"),
+        "20260101-000000",
+        &outside,
+        &valid,
+    );
+    planted.extend(plant(
+        &person.dir.join("drafts"),
+        "20260201-000000",
+        &outside,
+        &valid,
+    ));
+    Scene {
+        dir,
+        store,
+        person,
+        good_id: good.id,
+        planted,
+    }
+}
+
+fn find<'a, T>(listed: &'a [T], path: &Path, path_of: fn(&T) -> &Path) -> &'a T {
+    listed
+        .iter()
+        .find(|entry| path_of(entry) == path)
+        .unwrap_or_else(|| panic!("{} is not listed", path.display()))
+}
+
+#[test]
+fn the_store_names_each_bad_file_keeps_the_rest_and_changes_nothing() {
+    let scene = scene();
+    let history = scene.store.history(&scene.person);
+    let drafts = scene.store.drafts(&scene.person);
+    let workbook = handoff::content::load_builtin().expect("content");
+    // Twice: once building the index, once from it.
+    for _ in 0..2 {
+        let headers = scene.store.history_headers(&scene.person, &workbook);
+        let good = headers
+            .iter()
+            .filter_map(HistoryEntry::header)
+            .find(|header| header.id == scene.good_id);
+        assert!(good.is_some(), "the good file is still listed");
+        for planted in scene.planted.iter().filter(|planted| {
+            planted
+                .path
+                .starts_with(scene.person.dir.join("assessments"))
+        }) {
+            let entry = find(&headers, &planted.path, HistoryEntry::path);
+            match (entry, planted.expect) {
+                (HistoryEntry::Unreadable { reason: found, .. }, Expect::Unreadable(reason)) => {
+                    assert!(found.contains(reason), "{}: {found}", planted.id);
+                    assert!(
+                        found.contains(&planted.path.display().to_string()),
+                        "the reason names the file: {found}"
+                    );
+                }
+                (HistoryEntry::Readable { header, .. }, Expect::ReadOnly) => {
+                    assert!(header.read_only, "{}", planted.id)
+                }
+                (HistoryEntry::Readable { header, .. }, Expect::Loads) => {
+                    assert!(!header.read_only, "{}", planted.id)
+                }
+                (entry, expect) => panic!("{}: expected {expect:?}, got {entry:?}", planted.id),
+            }
+        }
+    }
+    for planted in &scene.planted {
+        let folder = if planted.path.starts_with(scene.person.dir.join("drafts")) {
+            &drafts
+        } else {
+            &history
+        };
+        let listed = find(folder, &planted.path, Listed::path);
+        match (listed, planted.expect) {
+            (Listed::Unreadable { reason: found, .. }, Expect::Unreadable(reason)) => {
+                assert!(found.contains(reason), "{}: {found}", planted.id);
+                assert!(
+                    found.contains(&planted.path.display().to_string()),
+                    "{found}"
+                );
+            }
+            (Listed::Readable { loaded, .. }, Expect::ReadOnly) => {
+                assert!(loaded.read_only, "{}", planted.id)
+            }
+            (Listed::Readable { loaded, .. }, Expect::Loads) => {
+                assert!(!loaded.read_only, "{}", planted.id)
+            }
+            (listed, expect) => panic!("{}: expected {expect:?}, got {listed:?}", planted.id),
+        }
+    }
+    scene.assert_untouched();
+}
+
+#[test]
+fn the_command_line_names_each_bad_file_and_changes_nothing() {
+    let scene = scene();
+    // A second person whose own file is garbage is listed, not fatal.
+    let broken = scene.data().join("people/broken");
+    fs::create_dir_all(&broken).expect("folder");
+    fs::write(broken.join("person.toml"), garbage(64)).expect("write");
+
+    let people = handoff(scene.data(), &["list"]);
+    assert!(people.status.success(), "{}", people.stderr());
+    let shown = people.stdout();
+    assert!(shown.contains("Ana (ana)"), "{shown}");
+    assert!(
+        shown.contains("unreadable folder broken") && shown.contains("is not UTF-8"),
+        "{shown}"
+    );
+
+    let listed = handoff(scene.data(), &["list", "--person", "Ana"]);
+    assert!(listed.status.success(), "{}", listed.stderr());
+    let listed = listed.stdout();
+    assert!(
+        listed.lines().any(|line| line.starts_with(&scene.good_id)),
+        "{listed}"
+    );
+    for (planted, reason) in scene.unreadable() {
+        let line = listed
+            .lines()
+            .find(|line| line.contains(&format!("{}.toml", planted.id)))
+            .unwrap_or_else(|| panic!("{} not in:\n{listed}", planted.id));
+        assert!(
+            line.starts_with("unreadable") && line.contains(reason),
+            "{line}"
+        );
+    }
+    for planted in &scene.planted {
+        let shown = handoff(scene.data(), &["show", &planted.id]);
+        match planted.expect {
+            Expect::Unreadable(reason) => {
+                assert!(!shown.status.success(), "{} was shown", planted.id);
+                let message = shown.stderr();
+                assert!(
+                    message.contains(&format!("{}.toml", planted.id)) && message.contains(reason),
+                    "{}: {message}",
+                    planted.id
+                );
+                assert!(message.lines().count() <= 3, "a short message: {message}");
+            }
+            Expect::ReadOnly | Expect::Loads => {
+                assert!(shown.status.success(), "{}: {}", planted.id, shown.stderr())
+            }
+        }
+    }
+    let compared = handoff(
+        scene.data(),
+        &["compare", &scene.good_id, "20260101-000000-00empty"],
+    );
+    assert!(!compared.status.success());
+    assert!(
+        compared.stderr().contains("is empty"),
+        "{}",
+        compared.stderr()
+    );
+    scene.assert_untouched();
+    let planted = scene
+        .planted
+        .iter()
+        .filter(|planted| {
+            planted
+                .path
+                .starts_with(scene.person.dir.join("assessments"))
+        })
+        .count();
+    assert_eq!(
+        scene.store.history(&scene.person).len(),
+        planted + 1,
+        "nothing added or removed"
+    );
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.run_effects();
+}
+
+#[test]
+fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
+    let scene = scene();
+    let workbook = handoff::content::load_builtin().expect("content");
+    let mut app = App::new(workbook, scene.store.clone(), Theme::PLAIN, common::clock);
+    let mut home = HomeScreen::new(scene.person.clone());
+    let mut status = None;
+    home.reload(&app.store, &app.workbook, &mut status);
+    let unreadable = scene.unreadable().count();
+    // The newer-format draft is shown as unreadable here too: it cannot be
+    // resumed without losing what this version does not know.
+    assert_eq!(
+        home.unreadable.len(),
+        unreadable + 1,
+        "{:?}",
+        home.unreadable
+    );
+    assert!(
+        status.is_some_and(|status| status.text.contains("could not be read")),
+        "the home page says so"
+    );
+    let history_choice = home
+        .choices
+        .iter()
+        .position(|choice| matches!(choice, Choice::History))
+        .expect("look back is offered");
+    home.selected = history_choice;
+    app.screens.push(Screen::Home(home));
+    let screen = common::render(&app, 250, 80);
+    let newer_draft = scene
+        .planted
+        .iter()
+        .filter(|planted| planted.expect == Expect::ReadOnly)
+        .find(|planted| planted.path.starts_with(scene.person.dir.join("drafts")))
+        .expect("a newer draft");
+    for planted in scene
+        .unreadable()
+        .map(|(planted, _)| planted)
+        .chain([newer_draft])
+    {
+        assert!(
+            screen.contains(&format!("{}.toml", planted.id)),
+            "{} not on the home page:\n{screen}",
+            planted.id
+        );
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::History(_)));
+    let assessments = scene.person.dir.join("assessments");
+    let bad_completed = scene
+        .unreadable()
+        .filter(|(planted, _)| planted.path.starts_with(&assessments))
+        .count();
+    let screen = common::render(&app, 250, 80);
+    assert!(
+        screen.contains(&format!("{bad_completed} unreadable (left untouched)")),
+        "{screen}"
+    );
+    for (planted, reason) in scene.unreadable() {
+        if planted.path.starts_with(&assessments) {
+            let line = screen
+                .lines()
+                .find(|line| line.contains(&format!("{}.toml", planted.id)))
+                .unwrap_or_else(|| panic!("{} not in the history:\n{screen}", planted.id));
+            assert!(
+                line.contains("unreadable") && line.contains(reason),
+                "{line}"
+            );
+        }
+    }
+    // Opening every entry, bad or not, only ever reports.
+    let entries = match app.screen() {
+        Screen::History(history) => history.entries.len(),
+        _ => unreachable!(),
+    };
+    for _ in 0..entries {
+        press(&mut app, KeyCode::Enter);
+        common::render(&app, 120, 40);
+        if matches!(app.screen(), Screen::Session(_)) {
+            // A readable one opened read-only: every worksheet draws.
+            for _ in 0..10 {
+                press(&mut app, KeyCode::Tab);
+                common::render(&app, 120, 40);
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    scene.assert_untouched();
+}
+
+#[test]
+fn the_real_program_lists_each_bad_file_on_the_home_page_and_changes_nothing() {
+    let scene = scene();
+    let mut tty = Tty::spawn(scene.data(), 250, 70);
+    tty.wait_for("Ana");
+    tty.key(Key::Enter);
+    let screen = tty.wait_for("could not be read");
+    for (planted, _) in scene.unreadable() {
+        assert!(
+            screen.contains(&format!("{}.toml", planted.id)),
+            "{} not on the home page:\n{screen}",
+            planted.id
+        );
+    }
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
+    scene.assert_untouched();
+}
+
+/// A content folder holding one hostile `extra.toml`.
+fn content_dir(parent: &Path, name: &str) -> PathBuf {
+    let dir = parent.join(name);
+    fs::create_dir_all(&dir).expect("folder");
+    dir
+}
+
+#[test]
+fn content_check_names_each_hostile_file_without_hanging() {
+    let temp = tempfile::tempdir().expect("temp");
+    let valid = "[[remedy]]\nid = \"walk-and-talk\"\ntitle = \"Walk and talk\"\n\
+                 summary = \"Talk it through on a walk.\"\n\
+                 explanation = \"Side by side, people say more.\"\nprompts = [\"When?\"]\n";
+    // A whole, valid extension for the link to point at.
+    let outside = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/content/valid/coach-extension/coach.toml");
+    let mut huge = String::from("[[remedy]]\nid = \"big\"\ntitle = \"");
+    huge.push_str(&"x".repeat(10 * 1024 * 1024));
+    huge.push_str("\"\n");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", valid.as_bytes()[..40].to_vec(), "extra.toml:"),
+        ("binary", garbage(4096), "not valid UTF-8"),
+        (
+            "latin1",
+            b"[[remedy]]\nid = \"caf\xe9\"\n".to_vec(),
+            "not valid UTF-8",
+        ),
+        ("huge", huge.into_bytes(), "MB"),
+        (
+            "deep-arrays",
+            format!("x = {}", "[".repeat(NESTING)).into_bytes(),
+            "extra.toml:1",
+        ),
+        (
+            "deep-tables",
+            format!("x = {}", "{a = ".repeat(NESTING)).into_bytes(),
+            "extra.toml:1",
+        ),
+        (
+            "deep-headers",
+            format!("[{}]\n", vec!["a"; NESTING].join(".")).into_bytes(),
+            "extra.toml",
+        ),
+        (
+            "wrong-types",
+            valid
+                .replace("prompts = [\"When?\"]", "prompts = 3")
+                .into_bytes(),
+            "extra.toml:6",
+        ),
+        (
+            "unknown-field",
+            format!("{valid}colour = \"red\"\n").into_bytes(),
+            "colour",
+        ),
+        (
+            "control-text",
+            valid
+                .replace("Walk and talk", "Walk\\u001b]52;c;aGk=\\u0007")
+                .into_bytes(),
+            "control character",
+        ),
+    ];
+    let mut checked = 0;
+    for (name, bytes, expected) in &cases {
+        let dir = content_dir(temp.path(), name);
+        fs::write(dir.join("extra.toml"), bytes).expect("write");
+        expect_refused(&dir, expected);
+        assert_eq!(&fs::read(dir.join("extra.toml")).expect("kept"), bytes);
+        checked += 1;
+    }
+    let dir = content_dir(temp.path(), "fifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.join("extra.toml"))
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    expect_refused(&dir, "not a regular file");
+    let dir = content_dir(temp.path(), "folder");
+    fs::create_dir(dir.join("extra.toml")).expect("folder");
+    expect_refused(&dir, "not a regular file");
+    // A link is followed (the coach chose the folder, and content is only
+    // ever read), but only to a regular file.
+    let dir = content_dir(temp.path(), "link-to-fifo");
+    std::os::unix::fs::symlink(temp.path().join("fifo/extra.toml"), dir.join("extra.toml"))
+        .expect("symlink");
+    expect_refused(&dir, "not a regular file");
+    let dir = content_dir(temp.path(), "link-out");
+    std::os::unix::fs::symlink(&outside, dir.join("extra.toml")).expect("symlink");
+    let output = cli_run::handoff(temp.path(), &["content", "check", path_str(&dir)]);
+    assert!(output.status.success(), "{}", output.stderr());
+    assert!(checked >= 10);
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary path")
+}
+
+#[track_caller]
+fn expect_refused(dir: &Path, expected: &str) {
+    let output = cli_run::handoff(dir, &["content", "check", path_str(dir)]);
+    let message = output.stderr();
+    assert!(
+        !output.status.success(),
+        "{} was accepted:\n{}",
+        dir.display(),
+        output.stdout()
+    );
+    assert!(
+        message.contains(&dir.join("extra.toml").display().to_string()),
+        "{}: the message does not name the file:\n{message}",
+        dir.display()
+    );
+    assert!(
+        message.contains(expected),
+        "{}: expected {expected:?} in:\n{message}",
+        dir.display()
+    );
+    assert!(
+        !message.contains('\u{1b}') && !message.contains('\u{7}'),
+        "{message:?}"
+    );
+}
