@@ -107,13 +107,12 @@ fn event_loop(
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     loop {
+        // Save before drawing: a change shown on screen is already on disk,
+        // so a kill right after a person sees a key loses nothing they saw
+        // (saving after drawing lost it; tests/fault_kill.rs). The cost is
+        // the save's time between a key and the screen answering it.
+        run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
-        // Saving after drawing keeps disk time out of the time between a key
-        // and the screen answering it; a save that changes the screen (a
-        // completed assessment, a failed write) is drawn at once.
-        if run_effects(app) && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
         }
         if !app.running {
@@ -147,11 +146,11 @@ fn event_loop(
     }
 }
 
-fn run_effects(app: &mut App) -> bool {
+fn run_effects(app: &mut App) {
     let _saving = SAVING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    app.run_effects()
+    app.run_effects();
 }
 
 /// When the terminal goes away, crossterm spins inside `poll` reading an
