@@ -8,8 +8,9 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
 use crate::content::Workbook;
+use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
-use crate::store::{Person, Store};
+use crate::store::{Person, Store, StoreError};
 use crate::ui::Theme;
 use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
@@ -103,6 +104,10 @@ pub struct App {
     pub help_scroll: u16,
     pub help_limit: crate::ui::scroll::ScrollLimit,
     pub running: bool,
+    /// The last draft save failed; the next one that works says so.
+    pub save_failed: bool,
+    /// A debug-build test hook (see `fault_injection`).
+    pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
     clock: Clock,
 }
@@ -121,6 +126,8 @@ impl App {
             help_scroll: 0,
             help_limit: Default::default(),
             running: true,
+            save_failed: false,
+            panic_on_key: None,
             effects: Vec::new(),
             clock,
         }
@@ -160,6 +167,9 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(panic_on_key) = &mut self.panic_on_key {
+            panic_on_key.pressed(&key);
+        }
         if self.help_open {
             self.help_key(key);
             return;
@@ -299,10 +309,17 @@ impl App {
                     if Some(index) != last_save {
                         continue;
                     }
-                    if let Err(error) = self.store.save_draft(&person, &assessment) {
-                        self.status = Some(Status::error(format!(
-                            "Could not save the draft: {error}. Your answers are kept here and saving is retried on the next change."
-                        )));
+                    match self.store.save_draft(&person, &assessment) {
+                        Ok(_) if self.save_failed => {
+                            self.save_failed = false;
+                            self.status =
+                                Some(Status::info("Draft saved again; nothing was lost."));
+                        }
+                        Ok(_) => {}
+                        Err(error) => {
+                            self.save_failed = true;
+                            self.status = Some(Status::error(not_saved(&error)));
+                        }
                     }
                 }
                 Effect::Complete {
@@ -345,6 +362,19 @@ impl App {
         home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
+}
+
+/// Why a draft was not saved, said so the reassurance comes first and
+/// survives a status line too narrow for the file's whole path.
+fn not_saved(error: &StoreError) -> String {
+    let (reason, path) = match error {
+        StoreError::Io { path, source } => (source.to_string(), Some(path)),
+        other => (other.to_string(), None),
+    };
+    let file = path.map_or(String::new(), |path| format!(" File: {}", path.display()));
+    format!(
+        "Draft NOT saved ({reason}). Your answers are kept here; saving is retried on your next change.{file}"
+    )
 }
 
 fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {

@@ -83,6 +83,8 @@ pub struct PeopleListing {
 pub struct Store {
     root: PathBuf,
     fail_at: Option<WriteStep>,
+    /// When set, `fail_at` applies only while this file exists.
+    fail_while: Option<PathBuf>,
 }
 
 impl Store {
@@ -90,6 +92,7 @@ impl Store {
         Self {
             root: root.into(),
             fail_at: None,
+            fail_while: None,
         }
     }
 
@@ -97,6 +100,14 @@ impl Store {
     /// loses nothing.
     pub fn failing_at(mut self, step: Option<WriteStep>) -> Self {
         self.fail_at = step;
+        self
+    }
+
+    /// A store whose saves fail at `step` only while `trigger` exists, so a
+    /// test can end the fault and see the next save succeed.
+    pub fn failing_while(mut self, step: WriteStep, trigger: PathBuf) -> Self {
+        self.fail_at = Some(step);
+        self.fail_while = Some(trigger);
         self
     }
 
@@ -298,7 +309,15 @@ impl Store {
     }
 
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-        write_atomic(path, bytes, self.fail_at).map_err(StoreError::io(path))
+        write_atomic(path, bytes, self.failing_step()).map_err(StoreError::io(path))
+    }
+
+    fn failing_step(&self) -> Option<WriteStep> {
+        let triggered = self
+            .fail_while
+            .as_ref()
+            .is_none_or(|trigger| trigger.exists());
+        self.fail_at.filter(|_| triggered)
     }
 }
 
