@@ -318,7 +318,11 @@ impl App {
                         Ok(_) => {}
                         Err(error) => {
                             self.save_failed = true;
-                            self.status = Some(Status::error(not_saved(&error)));
+                            self.status = Some(Status::error(not_saved(
+                                "Draft",
+                                &error,
+                                "Your answers are kept here; saving is retried on your next change.",
+                            )));
                         }
                     }
                 }
@@ -330,8 +334,10 @@ impl App {
                     match self.store.complete(&person, &mut assessment, now) {
                         Ok(path) => self.completed(&person, path),
                         Err(error) => {
-                            self.status = Some(Status::error(format!(
-                                "Could not save the assessment: {error}. Nothing is lost; press c to try again."
+                            self.status = Some(Status::error(not_saved(
+                                "Assessment",
+                                &error,
+                                "Nothing is lost; press c to try again.",
                             )))
                         }
                     }
@@ -364,17 +370,15 @@ impl App {
     }
 }
 
-/// Why a draft was not saved, said so the reassurance comes first and
-/// survives a status line too narrow for the file's whole path.
-fn not_saved(error: &StoreError) -> String {
+/// Why something was not saved, said so the reason and the reassurance
+/// come first and survive a status line too narrow for the whole path.
+fn not_saved(what: &str, error: &StoreError, reassurance: &str) -> String {
     let (reason, path) = match error {
         StoreError::Io { path, source } => (source.to_string(), Some(path)),
         other => (other.to_string(), None),
     };
     let file = path.map_or(String::new(), |path| format!(" File: {}", path.display()));
-    format!(
-        "Draft NOT saved ({reason}). Your answers are kept here; saving is retried on your next change.{file}"
-    )
+    format!("{what} NOT saved ({reason}). {reassurance}{file}")
 }
 
 fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {

@@ -268,7 +268,14 @@ impl Store {
     ) -> Result<PathBuf, StoreError> {
         let path = self.assessment_path(person, &assessment.id);
         if fs::symlink_metadata(&path).is_ok() {
-            return Err(StoreError::Exists { path });
+            let finished = completed_earlier(&path, assessment)
+                .ok_or(StoreError::Exists { path: path.clone() })?;
+            // An earlier try wrote this very assessment but could not confirm
+            // it (flushing the folder failed); finish what it started rather
+            // than refuse for ever.
+            (assessment.completed, assessment.updated) = (finished.completed, finished.updated);
+            self.remove_completed_draft(person, &assessment.id)?;
+            return Ok(path);
         }
         let previous = (assessment.completed, assessment.updated);
         assessment.completed = Some(now);
@@ -277,18 +284,20 @@ impl Store {
             (assessment.completed, assessment.updated) = previous;
             return Err(error);
         }
-        let draft = self.draft_path(person, &assessment.id);
-        match fs::remove_file(&draft) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => {
-                return Err(StoreError::Io {
-                    path: draft,
-                    source: error,
-                });
-            }
-        }
+        self.remove_completed_draft(person, &assessment.id)?;
         Ok(path)
+    }
+
+    fn remove_completed_draft(&self, person: &Person, id: &str) -> Result<(), StoreError> {
+        let draft = self.draft_path(person, id);
+        match fs::remove_file(&draft) {
+            Ok(()) => Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(StoreError::Io {
+                path: draft,
+                source: error,
+            }),
+        }
     }
 
     /// Deletes a draft the person chose to discard.
@@ -327,6 +336,17 @@ pub fn to_toml(assessment: &Assessment) -> Result<String, String> {
     Ok(format!(
         "# A handoff self-assessment. Safe to read; edit with care.\n{body}"
     ))
+}
+
+/// The finished file at `path`, if it holds this same assessment with only
+/// its completion and update times differing. Compared as saved text, as
+/// saving leaves out empty answers an assessment in memory may hold.
+fn completed_earlier(path: &Path, assessment: &Assessment) -> Option<Assessment> {
+    let finished = read_assessment(path).ok()?.assessment;
+    let mut same = assessment.clone();
+    (same.completed, same.updated) = (finished.completed, finished.updated);
+    let alike = to_toml(&same).ok()? == to_toml(&finished).ok()?;
+    (finished.completed.is_some() && alike).then_some(finished)
 }
 
 fn file_name(id: &str) -> String {
