@@ -10,7 +10,7 @@ use crate::assessment::Assessment;
 use crate::content::Workbook;
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
-use crate::store::{Person, Store, StoreError};
+use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
 use crate::ui::Theme;
 use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
@@ -26,13 +26,17 @@ pub fn local_now() -> DateTime<FixedOffset> {
 /// Work the update asks the loop to do after the screen is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// `known` is the version of the draft file the session last read or
+    /// wrote, so a file another program changed is never overwritten.
     SaveDraft {
         person: Person,
         assessment: Box<Assessment>,
+        known: Option<FileVersion>,
     },
     Complete {
         person: Person,
         assessment: Box<Assessment>,
+        known: Option<FileVersion>,
     },
 }
 
@@ -305,11 +309,32 @@ impl App {
             .rposition(|effect| matches!(effect, Effect::SaveDraft { .. }));
         for (index, effect) in effects.into_iter().enumerate() {
             match effect {
-                Effect::SaveDraft { person, assessment } => {
+                Effect::SaveDraft {
+                    person,
+                    assessment,
+                    mut known,
+                } => {
                     if Some(index) != last_save {
                         continue;
                     }
-                    match self.store.save_draft(&person, &assessment) {
+                    let saved = self
+                        .store
+                        .save_draft_checked(&person, &assessment, &mut known);
+                    let id = saved.as_ref().map_or(&assessment.id, |saved| &saved.id);
+                    self.draft_saved(&assessment.id, id.clone(), known);
+                    match saved {
+                        Ok(DraftSaved {
+                            path,
+                            left_alone: Some(changed),
+                            ..
+                        }) => {
+                            self.save_failed = false;
+                            self.status = Some(Status::error(format!(
+                                "Not overwritten: {} was changed by another program. Your answers are saved beside it, in {}.",
+                                self.shown_path(&changed),
+                                self.shown_path(&path)
+                            )));
+                        }
                         Ok(_) if self.save_failed => {
                             self.save_failed = false;
                             self.status =
@@ -329,10 +354,22 @@ impl App {
                 Effect::Complete {
                     person,
                     mut assessment,
+                    known,
                 } => {
                     let now = (self.clock)();
-                    match self.store.complete(&person, &mut assessment, now) {
-                        Ok(path) => self.completed(&person, path),
+                    match self
+                        .store
+                        .complete_checked(&person, &mut assessment, now, known)
+                    {
+                        Ok(done) => {
+                            self.completed(&person, done.path);
+                            if let Some(draft) = done.draft_kept {
+                                self.status = Some(Status::error(format!(
+                                    "Assessment complete. Its draft {} was changed by another program, so it was kept.",
+                                    self.shown_path(&draft)
+                                )));
+                            }
+                        }
                         Err(error) => {
                             self.status = Some(Status::error(not_saved(
                                 "Assessment",
@@ -345,6 +382,26 @@ impl App {
             }
         }
         before != (self.status.clone(), self.screens.len())
+    }
+
+    /// Tells the session that owned draft `was` which id and file version
+    /// it has now.
+    fn draft_saved(&mut self, was: &str, id: String, version: Option<FileVersion>) {
+        for screen in &mut self.screens {
+            if let Screen::Session(session) = screen
+                && session.assessment.id == was
+            {
+                session.saved(&id, version);
+            }
+        }
+    }
+
+    /// A path short enough for the status line: from the data folder down.
+    fn shown_path(&self, path: &std::path::Path) -> String {
+        path.strip_prefix(self.store.root())
+            .unwrap_or(path)
+            .display()
+            .to_string()
     }
 
     fn completed(&mut self, person: &Person, path: PathBuf) {

@@ -12,14 +12,17 @@ use crate::keymap::{Action, Context};
 use std::path::PathBuf;
 
 use crate::content::Workbook;
-use crate::store::{Header, HistoryEntry, Listed, Person, Store, lock_person, read_assessment};
+use crate::store::{
+    FileVersion, Header, HistoryEntry, Listed, Loaded, Person, Store, lock_person, read_assessment,
+};
 use crate::text::sanitize_line;
 
 use super::{HistoryScreen, SessionScreen};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
-    Resume(Box<Assessment>),
+    /// A draft, as read from disk (with the file's version).
+    Resume(Box<Loaded>),
     Start,
     History,
     Reference,
@@ -55,9 +58,7 @@ impl HomeScreen {
                 Listed::Readable { loaded, .. } if loaded.read_only => self.unreadable.push(
                     format!("a draft from a newer handoff: {}", loaded.assessment.id),
                 ),
-                Listed::Readable { loaded, .. } => {
-                    choices.push(Choice::Resume(Box::new(loaded.assessment)))
-                }
+                Listed::Readable { loaded, .. } => choices.push(Choice::Resume(loaded)),
                 Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
             }
         }
@@ -99,12 +100,12 @@ impl HomeScreen {
             Action::Back => return Outcome::Pop,
             Action::Select => match self.choices.get(self.selected) {
                 Some(Choice::Resume(draft)) => {
-                    let assessment = (**draft).clone();
-                    return self.open(assessment, false, cx);
+                    let assessment = draft.assessment.clone();
+                    return self.open(assessment, Some(draft.version), cx);
                 }
                 Some(Choice::Start) => {
                     let assessment = self.fresh_assessment(cx);
-                    return self.open(assessment, true, cx);
+                    return self.open(assessment, None, cx);
                 }
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
                 Some(Choice::History) => {
@@ -118,8 +119,14 @@ impl HomeScreen {
         Outcome::Stay
     }
 
-    /// Opens a session if no other window holds this person's lock.
-    fn open(&self, assessment: Assessment, is_new: bool, cx: &mut Ctx<'_>) -> Outcome {
+    /// Opens a session if no other window holds this person's lock:
+    /// resuming a draft read in `draft` version, or a new assessment.
+    fn open(
+        &self,
+        assessment: Assessment,
+        draft: Option<Option<FileVersion>>,
+        cx: &mut Ctx<'_>,
+    ) -> Outcome {
         let lock = match lock_person(&self.person) {
             Ok(lock) => lock,
             Err(error) => {
@@ -128,9 +135,12 @@ impl HomeScreen {
             }
         };
         let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
-        if is_new {
-            session = session.fresh();
-            session.save(cx);
+        match draft {
+            Some(version) => session = session.with_draft_version(version),
+            None => {
+                session = session.fresh();
+                session.save(cx);
+            }
         }
         Outcome::Push(Screen::Session(Box::new(session)))
     }
@@ -188,8 +198,8 @@ impl HomeScreen {
                 ListItem::new(match choice {
                     Choice::Resume(draft) => format!(
                         " Resume the draft from {} ({} answered)",
-                        draft.created.format("%-d %b %Y, %H:%M"),
-                        answered(draft)
+                        draft.assessment.created.format("%-d %b %Y, %H:%M"),
+                        answered(&draft.assessment)
                     ),
                     Choice::Start => " Start a new assessment".to_string(),
                     Choice::History => format!(
