@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::content::Workbook;
 use crate::store::{
-    FileVersion, Header, HistoryEntry, Listed, Loaded, Person, Store, lock_person, read_assessment,
+    Header, HistoryEntry, Listed, Person, Store, StoreError, lock_person, read_assessment,
 };
 use crate::text::sanitize_line;
 
@@ -21,8 +21,7 @@ use super::{HistoryScreen, SessionScreen};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
-    /// A draft, as read from disk (with the file's version).
-    Resume(Box<Loaded>),
+    Resume(Box<Assessment>),
     Start,
     History,
     Reference,
@@ -58,7 +57,9 @@ impl HomeScreen {
                 Listed::Readable { loaded, .. } if loaded.read_only => self.unreadable.push(
                     format!("a draft from a newer handoff: {}", loaded.assessment.id),
                 ),
-                Listed::Readable { loaded, .. } => choices.push(Choice::Resume(loaded)),
+                Listed::Readable { loaded, .. } => {
+                    choices.push(Choice::Resume(Box::new(loaded.assessment)))
+                }
                 Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
             }
         }
@@ -100,12 +101,12 @@ impl HomeScreen {
             Action::Back => return Outcome::Pop,
             Action::Select => match self.choices.get(self.selected) {
                 Some(Choice::Resume(draft)) => {
-                    let assessment = draft.assessment.clone();
-                    return self.open(assessment, Some(draft.version), cx);
+                    let assessment = (**draft).clone();
+                    return self.open(assessment, false, cx);
                 }
                 Some(Choice::Start) => {
                     let assessment = self.fresh_assessment(cx);
-                    return self.open(assessment, None, cx);
+                    return self.open(assessment, true, cx);
                 }
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
                 Some(Choice::History) => {
@@ -119,14 +120,8 @@ impl HomeScreen {
         Outcome::Stay
     }
 
-    /// Opens a session if no other window holds this person's lock:
-    /// resuming a draft read in `draft` version, or a new assessment.
-    fn open(
-        &self,
-        assessment: Assessment,
-        draft: Option<Option<FileVersion>>,
-        cx: &mut Ctx<'_>,
-    ) -> Outcome {
+    /// Opens a session if no other window holds this person's lock.
+    fn open(&self, assessment: Assessment, is_new: bool, cx: &mut Ctx<'_>) -> Outcome {
         let lock = match lock_person(&self.person) {
             Ok(lock) => lock,
             Err(error) => {
@@ -134,14 +129,39 @@ impl HomeScreen {
                 return Outcome::Stay;
             }
         };
-        let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
-        match draft {
-            Some(version) => session = session.with_draft_version(version),
-            None => {
-                session = session.fresh();
-                session.save(cx);
-            }
-        }
+        let session = if is_new {
+            let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
+            session = session.fresh();
+            session.save(cx);
+            session
+        } else {
+            // The list may be older than the file: another window may have
+            // saved since, and resuming the listed copy would overwrite
+            // its answers. Now that the lock is ours, read it again.
+            let path = cx.store.draft_path(&self.person, &assessment.id);
+            let (assessment, version) = match read_assessment(&path) {
+                Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
+                Err(StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    (assessment, None)
+                }
+                Ok(_) => {
+                    *cx.status = Some(Status::error(format!(
+                        "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
+                        path.display()
+                    )));
+                    return Outcome::Stay;
+                }
+                Err(error) => {
+                    *cx.status = Some(Status::error(error.to_string()));
+                    return Outcome::Stay;
+                }
+            };
+            SessionScreen::new(self.person.clone(), assessment)
+                .with_lock(lock)
+                .with_draft_version(version)
+        };
         Outcome::Push(Screen::Session(Box::new(session)))
     }
 
@@ -198,8 +218,8 @@ impl HomeScreen {
                 ListItem::new(match choice {
                     Choice::Resume(draft) => format!(
                         " Resume the draft from {} ({} answered)",
-                        draft.assessment.created.format("%-d %b %Y, %H:%M"),
-                        answered(&draft.assessment)
+                        draft.created.format("%-d %b %Y, %H:%M"),
+                        answered(draft)
                     ),
                     Choice::Start => " Start a new assessment".to_string(),
                     Choice::History => format!(
