@@ -31,8 +31,11 @@ fn files_in(folder: &Path) -> Vec<String> {
     names
 }
 
+/// How another program changes a file.
+type Edit = fn(&Path);
+
 /// Another program's edits, each leaving a different trace on the file.
-fn edits() -> Vec<(&'static str, fn(&Path))> {
+fn edits() -> Vec<(&'static str, Edit)> {
     vec![
         ("rewritten in place", |path| {
             let text = fs::read_to_string(path).expect("read");
