@@ -8,8 +8,9 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
 use crate::content::Workbook;
+use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
-use crate::store::{Person, Store};
+use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
 use crate::ui::Theme;
 use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
@@ -25,13 +26,17 @@ pub fn local_now() -> DateTime<FixedOffset> {
 /// Work the update asks the loop to do after the screen is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// `known` is the version of the draft file the session last read or
+    /// wrote, so a file another program changed is never overwritten.
     SaveDraft {
         person: Person,
         assessment: Box<Assessment>,
+        known: Option<FileVersion>,
     },
     Complete {
         person: Person,
         assessment: Box<Assessment>,
+        known: Option<FileVersion>,
     },
 }
 
@@ -103,6 +108,10 @@ pub struct App {
     pub help_scroll: u16,
     pub help_limit: crate::ui::scroll::ScrollLimit,
     pub running: bool,
+    /// The last draft save failed; the next one that works says so.
+    pub save_failed: bool,
+    /// A debug-build test hook (see `fault_injection`).
+    pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
     clock: Clock,
 }
@@ -121,6 +130,8 @@ impl App {
             help_scroll: 0,
             help_limit: Default::default(),
             running: true,
+            save_failed: false,
+            panic_on_key: None,
             effects: Vec::new(),
             clock,
         }
@@ -160,6 +171,9 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(panic_on_key) = &mut self.panic_on_key {
+            panic_on_key.pressed(&key);
+        }
         if self.help_open {
             self.help_key(key);
             return;
@@ -295,26 +309,72 @@ impl App {
             .rposition(|effect| matches!(effect, Effect::SaveDraft { .. }));
         for (index, effect) in effects.into_iter().enumerate() {
             match effect {
-                Effect::SaveDraft { person, assessment } => {
+                Effect::SaveDraft {
+                    person,
+                    assessment,
+                    mut known,
+                } => {
                     if Some(index) != last_save {
                         continue;
                     }
-                    if let Err(error) = self.store.save_draft(&person, &assessment) {
-                        self.status = Some(Status::error(format!(
-                            "Could not save the draft: {error}. Your answers are kept here and saving is retried on the next change."
-                        )));
+                    let saved = self
+                        .store
+                        .save_draft_checked(&person, &assessment, &mut known);
+                    let id = saved.as_ref().map_or(&assessment.id, |saved| &saved.id);
+                    self.draft_saved(&assessment.id, id.clone(), known);
+                    match saved {
+                        Ok(DraftSaved {
+                            path,
+                            left_alone: Some(changed),
+                            ..
+                        }) => {
+                            self.save_failed = false;
+                            self.status = Some(Status::error(format!(
+                                "Not overwritten: {} was changed by another program. Your answers are saved beside it, in {}.",
+                                self.shown_path(&changed),
+                                self.shown_path(&path)
+                            )));
+                        }
+                        Ok(_) if self.save_failed => {
+                            self.save_failed = false;
+                            self.status =
+                                Some(Status::info("Draft saved again; nothing was lost."));
+                        }
+                        Ok(_) => {}
+                        Err(error) => {
+                            self.save_failed = true;
+                            self.status = Some(Status::error(not_saved(
+                                "Draft",
+                                &error,
+                                "Your answers are kept here; saving is retried on your next change.",
+                            )));
+                        }
                     }
                 }
                 Effect::Complete {
                     person,
                     mut assessment,
+                    known,
                 } => {
                     let now = (self.clock)();
-                    match self.store.complete(&person, &mut assessment, now) {
-                        Ok(path) => self.completed(&person, path),
+                    match self
+                        .store
+                        .complete_checked(&person, &mut assessment, now, known)
+                    {
+                        Ok(done) => {
+                            self.completed(&person, done.path);
+                            if let Some(draft) = done.draft_kept {
+                                self.status = Some(Status::error(format!(
+                                    "Assessment complete. Its draft {} was changed by another program, so it was kept.",
+                                    self.shown_path(&draft)
+                                )));
+                            }
+                        }
                         Err(error) => {
-                            self.status = Some(Status::error(format!(
-                                "Could not save the assessment: {error}. Nothing is lost; press c to try again."
+                            self.status = Some(Status::error(not_saved(
+                                "Assessment",
+                                &error,
+                                "Nothing is lost; press c to try again.",
                             )))
                         }
                     }
@@ -322,6 +382,26 @@ impl App {
             }
         }
         before != (self.status.clone(), self.screens.len())
+    }
+
+    /// Tells the session that owned draft `was` which id and file version
+    /// it has now.
+    fn draft_saved(&mut self, was: &str, id: String, version: Option<FileVersion>) {
+        for screen in &mut self.screens {
+            if let Screen::Session(session) = screen
+                && session.assessment.id == was
+            {
+                session.saved(&id, version);
+            }
+        }
+    }
+
+    /// A path short enough for the status line: from the data folder down.
+    fn shown_path(&self, path: &std::path::Path) -> String {
+        path.strip_prefix(self.store.root())
+            .unwrap_or(path)
+            .display()
+            .to_string()
     }
 
     fn completed(&mut self, person: &Person, path: PathBuf) {
@@ -345,6 +425,17 @@ impl App {
         home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
+}
+
+/// Why something was not saved, said so the reason and the reassurance
+/// come first and survive a status line too narrow for the whole path.
+fn not_saved(what: &str, error: &StoreError, reassurance: &str) -> String {
+    let (reason, path) = match error {
+        StoreError::Io { path, source } => (source.to_string(), Some(path)),
+        other => (other.to_string(), None),
+    };
+    let file = path.map_or(String::new(), |path| format!(" File: {}", path.display()));
+    format!("{what} NOT saved ({reason}). {reassurance}{file}")
 }
 
 fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {

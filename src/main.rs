@@ -36,7 +36,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             handoff::cli::revisit(command, &Store::new(data_dir()?), &mut io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        None => run_workbook(Store::new(data_dir()?)),
+        None => {
+            let mut store = Store::new(data_dir()?);
+            if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
+                store = store.failing_while(fault.step, fault.trigger);
+            }
+            run_workbook(store)
+        }
     }
 }
 
@@ -47,6 +53,7 @@ fn run_workbook(store: Store) -> anyhow::Result<ExitCode> {
     // restorable.
     handoff::tui::install_panic_hook();
     let mut app = App::new(workbook, store, Theme::from_env(), local_now);
+    app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error

@@ -30,9 +30,19 @@ const WAKE_EVERY: Duration = Duration::from_millis(500);
 /// process in the middle of a save.
 static SAVING: Mutex<()> = Mutex::new(());
 
+/// Whether the terminal is in full-screen mode, so it is restored once.
+static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was. Safe to call more than once and from a
 /// panic hook; failures are ignored because there is nothing left to do.
+/// Only the first call after entering does anything: leaving the alternate
+/// screen a second time also moves the cursor back to where it was when the
+/// screen was entered (xterm and vt100 alike), so text printed in between,
+/// such as a panic message, was overwritten.
 pub fn restore_terminal() {
+    if !FULL_SCREEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
@@ -43,18 +53,21 @@ pub fn restore_terminal() {
     );
 }
 
-/// Restores the terminal before the default panic message is printed, so
-/// the message is readable and the shell is usable afterwards.
+/// Restores the terminal before the panic message is printed, so the
+/// message is readable and the shell is usable afterwards, and says in
+/// plain words what happened before the technical details.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
+        eprintln!("handoff stopped on an internal error (a bug). The details, to report it:");
         previous(info);
     }));
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
+    FULL_SCREEN.store(true, Ordering::SeqCst);
     let entered = execute!(
         stdout(),
         EnterAlternateScreen,
@@ -95,7 +108,18 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     restore_terminal();
     match result {
         Ok(ending) => Ok(ending?),
-        Err(panic) => std::panic::resume_unwind(panic),
+        Err(panic) => {
+            if app.save_failed {
+                eprintln!(
+                    "handoff: the draft could not be saved on the way out; the last change may be missing."
+                );
+            } else {
+                eprintln!(
+                    "handoff: every answer up to the error is saved in the draft; start handoff again to resume."
+                );
+            }
+            std::panic::resume_unwind(panic)
+        }
     }
 }
 
@@ -107,13 +131,12 @@ fn event_loop(
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     loop {
+        // Save before drawing: a change shown on screen is already on disk,
+        // so a kill right after a person sees a key loses nothing they saw
+        // (saving after drawing lost it; tests/fault_kill.rs). The cost is
+        // the save's time between a key and the screen answering it.
+        run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
-        // Saving after drawing keeps disk time out of the time between a key
-        // and the screen answering it; a save that changes the screen (a
-        // completed assessment, a failed write) is drawn at once.
-        if run_effects(app) && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
         }
         if !app.running {
@@ -147,11 +170,11 @@ fn event_loop(
     }
 }
 
-fn run_effects(app: &mut App) -> bool {
+fn run_effects(app: &mut App) {
     let _saving = SAVING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    app.run_effects()
+    app.run_effects();
 }
 
 /// When the terminal goes away, crossterm spins inside `poll` reading an

@@ -69,7 +69,10 @@ fn completing_never_overwrites_a_finished_assessment() {
     store
         .complete(&person, &mut first, at("2026-11-23T10:00:00Z"))
         .expect("first");
+    // Same id, different answers. (Completing the very same assessment
+    // again finishes an earlier try: see tests/store_changed.rs.)
     let mut again = full_assessment("Sam");
+    again.check_in.role = "Answered differently".into();
     let error = store
         .complete(&person, &mut again, at("2026-11-23T11:00:00Z"))
         .unwrap_err();

@@ -71,6 +71,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<WriteStep>) -> io
     File::open(folder)?.sync_all()
 }
 
+/// Removes the temporary files of saves whose process died mid-way (a
+/// SIGKILL, a power cut). They are hidden from every listing and never
+/// hold anything the target file lacks, but they pile up. Only for a folder
+/// no one else is saving into: the caller holds the person's lock.
+pub fn remove_leftovers(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            // Best effort: a leftover that cannot be removed is harmless.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Creates a folder (and any missing parents) readable by its owner only,
 /// whatever the umask.
 pub fn create_private_dir(path: &Path) -> io::Result<()> {

@@ -24,6 +24,11 @@ pub enum StoreError {
         "{name}'s workbook is open in another handoff window; finish there first (this one can still read the cards)"
     )]
     Busy { name: String },
+    #[error(
+        "{}: changed by another program since handoff read it, so handoff left it as it is",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
     #[error("a name needs at least one visible character")]
     EmptyName,
 }

@@ -2,11 +2,14 @@
 //! overwrite each other's drafts; the second one is told instead.
 //!
 //! The lock is an OS file lock, so the kernel releases it when the holder
-//! exits in any way, SIGKILL included: it can never stay stuck.
+//! exits in any way, SIGKILL included: it can never stay stuck. Taking it
+//! also clears what saves killed mid-way left behind, since while it is
+//! held no one else is saving there.
 
 use std::fs::{File, OpenOptions, Permissions, TryLockError};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 
+use super::atomic::remove_leftovers;
 use super::{Person, StoreError};
 
 #[derive(Debug)]
@@ -27,7 +30,12 @@ pub fn lock_person(person: &Person) -> Result<PersonLock, StoreError> {
     file.set_permissions(Permissions::from_mode(0o600))
         .map_err(StoreError::io(&path))?;
     match file.try_lock() {
-        Ok(()) => Ok(PersonLock { _file: file }),
+        Ok(()) => {
+            for folder in ["drafts", "assessments"] {
+                remove_leftovers(&person.dir.join(folder));
+            }
+            Ok(PersonLock { _file: file })
+        }
         Err(TryLockError::WouldBlock) => Err(StoreError::Busy {
             name: person.name.clone(),
         }),

@@ -17,6 +17,7 @@ mod location;
 mod lock;
 mod name;
 mod read;
+mod version;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, slug};
 pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
+pub use version::FileVersion;
 
 /// A person whose assessments are kept, and the folder that holds them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,10 +83,31 @@ pub struct PeopleListing {
     pub unreadable: Vec<(PathBuf, String)>,
 }
 
+/// Where a draft save went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSaved {
+    pub path: PathBuf,
+    /// The assessment's id from now on: a new one when it was saved beside
+    /// a draft another program changed.
+    pub id: String,
+    /// That changed draft, left as it is.
+    pub left_alone: Option<PathBuf>,
+}
+
+/// Where a completed assessment went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completed {
+    pub path: PathBuf,
+    /// Its draft, kept because another program changed it.
+    pub draft_kept: Option<PathBuf>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Store {
     root: PathBuf,
     fail_at: Option<WriteStep>,
+    /// When set, `fail_at` applies only while this file exists.
+    fail_while: Option<PathBuf>,
 }
 
 impl Store {
@@ -92,6 +115,7 @@ impl Store {
         Self {
             root: root.into(),
             fail_at: None,
+            fail_while: None,
         }
     }
 
@@ -99,6 +123,14 @@ impl Store {
     /// loses nothing.
     pub fn failing_at(mut self, step: Option<WriteStep>) -> Self {
         self.fail_at = step;
+        self
+    }
+
+    /// A store whose saves fail at `step` only while `trigger` exists, so a
+    /// test can end the fault and see the next save succeed.
+    pub fn failing_while(mut self, step: WriteStep, trigger: PathBuf) -> Self {
+        self.fail_at = Some(step);
+        self.fail_while = Some(trigger);
         self
     }
 
@@ -236,7 +268,71 @@ impl Store {
         person.dir.join("assessments").join(file_name(id))
     }
 
-    /// Saves work in progress over the previous draft of the same assessment.
+    /// Saves work in progress, unless another program changed the draft
+    /// on disk since this process last read or wrote it (`known`, `None`
+    /// for a draft never saved). Then that file is left as it is and the
+    /// assessment is saved beside it under a new id, so both versions are
+    /// kept. `known` is updated to the version written.
+    ///
+    /// A change landing within the few milliseconds of a save itself is not
+    /// seen; one made any time between two saves is.
+    pub fn save_draft_checked(
+        &self,
+        person: &Person,
+        assessment: &Assessment,
+        known: &mut Option<FileVersion>,
+    ) -> Result<DraftSaved, StoreError> {
+        let path = self.draft_path(person, &assessment.id);
+        let on_disk = FileVersion::on_disk(&path).map_err(StoreError::io(&path))?;
+        if on_disk.is_none() || on_disk == *known {
+            self.write_tracked(&path, assessment, known)?;
+            return Ok(DraftSaved {
+                path,
+                id: assessment.id.clone(),
+                left_alone: None,
+            });
+        }
+        let mut copy = assessment.clone();
+        let mut number = 2;
+        let beside = loop {
+            copy.id = format!("{}-{number}", assessment.id);
+            let candidate = self.draft_path(person, &copy.id);
+            if fs::symlink_metadata(&candidate).is_err() {
+                break candidate;
+            }
+            number += 1;
+        };
+        *known = None;
+        self.write_tracked(&beside, &copy, known)?;
+        Ok(DraftSaved {
+            path: beside,
+            id: copy.id,
+            left_alone: Some(path),
+        })
+    }
+
+    /// Writes and records the version written in `known`, even when the
+    /// save reports a failure after its rename (flushing the folder): the
+    /// file then holds exactly our text, and calling it foreign next time
+    /// would be wrong.
+    fn write_tracked(
+        &self,
+        path: &Path,
+        assessment: &Assessment,
+        known: &mut Option<FileVersion>,
+    ) -> Result<(), StoreError> {
+        let result = self.write_assessment(path, assessment);
+        let landed = result.is_ok()
+            || to_toml(assessment)
+                .is_ok_and(|text| fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes()));
+        if landed {
+            *known = FileVersion::on_disk(path).ok().flatten();
+        }
+        result
+    }
+
+    /// Saves work in progress over whatever draft of the same assessment is
+    /// on disk. The program itself uses [`Store::save_draft_checked`].
     pub fn save_draft(
         &self,
         person: &Person,
@@ -256,9 +352,32 @@ impl Store {
         assessment: &mut Assessment,
         now: DateTime<FixedOffset>,
     ) -> Result<PathBuf, StoreError> {
+        let draft = self.draft_path(person, &assessment.id);
+        let known = FileVersion::on_disk(&draft).map_err(StoreError::io(&draft))?;
+        self.complete_checked(person, assessment, now, known)
+            .map(|completed| completed.path)
+    }
+
+    /// As [`Store::complete`], but the draft is removed only if it is still
+    /// the version this process last read or wrote (`known_draft`);
+    /// otherwise another program changed it and it is kept.
+    pub fn complete_checked(
+        &self,
+        person: &Person,
+        assessment: &mut Assessment,
+        now: DateTime<FixedOffset>,
+        known_draft: Option<FileVersion>,
+    ) -> Result<Completed, StoreError> {
         let path = self.assessment_path(person, &assessment.id);
         if fs::symlink_metadata(&path).is_ok() {
-            return Err(StoreError::Exists { path });
+            let finished = completed_earlier(&path, assessment)
+                .ok_or(StoreError::Exists { path: path.clone() })?;
+            // An earlier try wrote this very assessment but could not confirm
+            // it (flushing the folder failed); finish what it started rather
+            // than refuse for ever.
+            (assessment.completed, assessment.updated) = (finished.completed, finished.updated);
+            let draft_kept = self.remove_completed_draft(person, &assessment.id, known_draft)?;
+            return Ok(Completed { path, draft_kept });
         }
         let previous = (assessment.completed, assessment.updated);
         assessment.completed = Some(now);
@@ -267,24 +386,49 @@ impl Store {
             (assessment.completed, assessment.updated) = previous;
             return Err(error);
         }
-        let draft = self.draft_path(person, &assessment.id);
-        match fs::remove_file(&draft) {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => {
-                return Err(StoreError::Io {
-                    path: draft,
-                    source: error,
-                });
-            }
-        }
-        Ok(path)
+        let draft_kept = self.remove_completed_draft(person, &assessment.id, known_draft)?;
+        Ok(Completed { path, draft_kept })
     }
 
-    /// Deletes a draft the person chose to discard.
-    pub fn discard_draft(&self, person: &Person, id: &str) -> Result<(), StoreError> {
+    /// Removes the draft unless another program changed it; returns its
+    /// path when it was kept for that reason.
+    fn remove_completed_draft(
+        &self,
+        person: &Person,
+        id: &str,
+        known: Option<FileVersion>,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        match self.discard_draft(person, id, known) {
+            Ok(()) => Ok(None),
+            Err(StoreError::ChangedOnDisk { path }) => Ok(Some(path)),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Deletes a draft that is no longer needed, unless another program
+    /// changed it since this process last read or wrote it (`known`). A
+    /// draft already gone is fine.
+    pub fn discard_draft(
+        &self,
+        person: &Person,
+        id: &str,
+        known: Option<FileVersion>,
+    ) -> Result<(), StoreError> {
         let path = self.draft_path(person, id);
-        fs::remove_file(&path).map_err(StoreError::io(path))
+        match FileVersion::on_disk(&path).map_err(StoreError::io(&path))? {
+            None => return Ok(()),
+            Some(on_disk) if Some(on_disk) != known => {
+                return Err(StoreError::ChangedOnDisk { path });
+            }
+            Some(_) => {}
+        }
+        match fs::remove_file(&path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io {
+                path,
+                source: error,
+            }),
+            _ => Ok(()),
+        }
     }
 
     fn write_assessment(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
@@ -299,7 +443,15 @@ impl Store {
     }
 
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-        write_atomic(path, bytes, self.fail_at).map_err(StoreError::io(path))
+        write_atomic(path, bytes, self.failing_step()).map_err(StoreError::io(path))
+    }
+
+    fn failing_step(&self) -> Option<WriteStep> {
+        let triggered = self
+            .fail_while
+            .as_ref()
+            .is_none_or(|trigger| trigger.exists());
+        self.fail_at.filter(|_| triggered)
     }
 }
 
@@ -309,6 +461,17 @@ pub fn to_toml(assessment: &Assessment) -> Result<String, String> {
     Ok(format!(
         "# A handoff self-assessment. Safe to read; edit with care.\n{body}"
     ))
+}
+
+/// The finished file at `path`, if it holds this same assessment with only
+/// its completion and update times differing. Compared as saved text, as
+/// saving leaves out empty answers an assessment in memory may hold.
+fn completed_earlier(path: &Path, assessment: &Assessment) -> Option<Assessment> {
+    let finished = read_assessment(path).ok()?.assessment;
+    let mut same = assessment.clone();
+    (same.completed, same.updated) = (finished.completed, finished.updated);
+    let alike = to_toml(&same).ok()? == to_toml(&finished).ok()?;
+    (finished.completed.is_some() && alike).then_some(finished)
 }
 
 fn file_name(id: &str) -> String {

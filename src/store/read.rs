@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::assessment::{Assessment, SCHEMA_VERSION};
 
 use super::error::StoreError;
+use super::version::FileVersion;
 
 /// Large enough for years of notes and a pasted document; small enough that
 /// a stray video file is refused at once instead of parsed.
@@ -19,16 +20,28 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub struct Loaded {
     pub assessment: Assessment,
     pub read_only: bool,
+    /// The version of the file this was read from, so saving it again can
+    /// tell whether another program changed it since.
+    pub version: Option<FileVersion>,
 }
 
 pub fn read_assessment(path: &Path) -> Result<Loaded, StoreError> {
-    let text = read_text(path)?;
-    parse_assessment(path, &text)
+    let (text, version) = read_text_version(path)?;
+    let mut loaded = parse_assessment(path, &text)?;
+    loaded.version = Some(version);
+    Ok(loaded)
 }
 
 /// Reads a small text file that must be a regular file: a symbolic link, a
 /// FIFO (which would block forever) or a device is refused by name.
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    read_text_version(path).map(|(text, _)| text)
+}
+
+/// The text and the version it was read from. The version is taken from the
+/// open file before reading, so a change during the read makes it stale
+/// (and the next save careful), never the other way round.
+fn read_text_version(path: &Path) -> Result<(String, FileVersion), StoreError> {
     let unreadable = |problem: String| StoreError::Unreadable {
         path: path.to_path_buf(),
         problem,
@@ -50,18 +63,23 @@ pub fn read_text(path: &Path) -> Result<String, StoreError> {
         )));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    let version = fs::File::open(path)
+        .and_then(|file| {
+            let version = FileVersion::of(&file.metadata()?);
+            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+            Ok(version)
+        })
         .map_err(StoreError::io(path))?;
     if bytes.is_empty() {
         return Err(unreadable("is empty".into()));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    let text = String::from_utf8(bytes).map_err(|error| {
         unreadable(format!(
             "is not UTF-8 text (bad byte at offset {})",
             error.utf8_error().valid_up_to()
         ))
-    })
+    })?;
+    Ok((text, version))
 }
 
 pub fn parse_assessment(path: &Path, text: &str) -> Result<Loaded, StoreError> {
@@ -91,6 +109,7 @@ pub fn parse_assessment(path: &Path, text: &str) -> Result<Loaded, StoreError> {
         Ok(assessment) => Ok(Loaded {
             assessment,
             read_only,
+            version: None,
         }),
         Err(_) if read_only => Err(StoreError::Newer {
             path: path.to_path_buf(),

@@ -17,6 +17,9 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    if let Some(panic_on_key) = &app.panic_on_key {
+        panic_on_key.drawing();
+    }
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, app.theme);

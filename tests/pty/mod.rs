@@ -204,6 +204,43 @@ impl Tty {
         }
     }
 
+    /// Like `wait_for`, but polls every millisecond and takes any test of
+    /// the screen: for tests that drive many keys and must not idle.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo), read
+    /// from the pty itself, so it holds even after the program has exited.
+    pub fn raw_mode(&self) -> bool {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|master| master.as_raw_fd())
+            .expect("the terminal is still open");
+        // SAFETY: tcgetattr fills the termios we own from a descriptor we own.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        let read = unsafe { libc::tcgetattr(fd, &mut termios) };
+        assert_eq!(read, 0, "tcgetattr on the pty failed");
+        termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
+    /// Waits for the program to exit without polling; for a program just
+    /// sent SIGKILL, which cannot linger.
+    pub fn wait_killed(&mut self) {
+        let _ = self.child.wait();
+    }
+
     pub fn resize(&self, cols: u16, rows: u16) {
         self.master
             .as_ref()

@@ -12,7 +12,9 @@ use crate::keymap::{Action, Context};
 use std::path::Path;
 
 use crate::content::Workbook;
-use crate::store::{Header, HistoryEntry, Listed, Person, Store, lock_person, read_assessment};
+use crate::store::{
+    Header, HistoryEntry, Listed, Person, Store, StoreError, lock_person, read_assessment,
+};
 use crate::text::sanitize_line;
 
 use super::history::newest_first;
@@ -140,11 +142,39 @@ impl HomeScreen {
                 return Outcome::Stay;
             }
         };
-        let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
-        if is_new {
+        let session = if is_new {
+            let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
             session = session.fresh();
             session.save(cx);
-        }
+            session
+        } else {
+            // The list may be older than the file: another window may have
+            // saved since, and resuming the listed copy would overwrite
+            // its answers. Now that the lock is ours, read it again.
+            let path = cx.store.draft_path(&self.person, &assessment.id);
+            let (assessment, version) = match read_assessment(&path) {
+                Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
+                Err(StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    (assessment, None)
+                }
+                Ok(_) => {
+                    *cx.status = Some(Status::error(format!(
+                        "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
+                        path.display()
+                    )));
+                    return Outcome::Stay;
+                }
+                Err(error) => {
+                    *cx.status = Some(Status::error(error.to_string()));
+                    return Outcome::Stay;
+                }
+            };
+            SessionScreen::new(self.person.clone(), assessment)
+                .with_lock(lock)
+                .with_draft_version(version)
+        };
         Outcome::Push(Screen::Session(Box::new(session)))
     }
 

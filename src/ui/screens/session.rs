@@ -12,7 +12,7 @@ use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
 use crate::assessment::{Assessment, Field};
 use crate::content::Workbook;
 use crate::keymap::{Action, Context};
-use crate::store::{Person, PersonLock};
+use crate::store::{FileVersion, Person, PersonLock};
 use crate::text::sanitize_line;
 use crate::ui::widgets::{centered, inset};
 use crate::ui::{Editor, Theme};
@@ -91,6 +91,9 @@ pub struct SessionScreen {
     /// The assessment as it was when a new one was started, so leaving
     /// without answering anything does not leave an empty draft behind.
     untouched: Option<Assessment>,
+    /// The version of the draft file this session last read or wrote, so a
+    /// save never overwrites a change another program made.
+    pub draft_version: Option<FileVersion>,
 }
 
 impl SessionScreen {
@@ -111,6 +114,7 @@ impl SessionScreen {
             lock: None,
             read_only: false,
             untouched: None,
+            draft_version: None,
         }
     }
 
@@ -146,11 +150,25 @@ impl SessionScreen {
         self.lock.is_some()
     }
 
+    /// Resumes a draft read from disk in this version.
+    pub fn with_draft_version(mut self, version: Option<FileVersion>) -> Self {
+        self.draft_version = version;
+        self
+    }
+
     pub fn save(&self, cx: &mut Ctx<'_>) {
         cx.effects.push(Effect::SaveDraft {
             person: self.person.clone(),
             assessment: Box::new(self.assessment.clone()),
+            known: self.draft_version,
         });
+    }
+
+    /// A save of this session's draft went through: remember the version
+    /// written, and the new id if it went beside a changed draft.
+    pub fn saved(&mut self, id: &str, version: Option<FileVersion>) {
+        self.assessment.id = id.to_string();
+        self.draft_version = version;
     }
 
     fn changed(&mut self, cx: &mut Ctx<'_>) {
@@ -276,7 +294,16 @@ impl SessionScreen {
             Action::Reference => return Outcome::Push(reference_screen(cx.workbook)),
             Action::Back if self.is_untouched() => {
                 // Nothing was answered: no draft is worth keeping.
-                if let Err(error) = cx.store.discard_draft(&self.person, &self.assessment.id) {
+                // Its save may still be waiting to run; it must not bring
+                // the draft back.
+                let id = self.assessment.id.clone();
+                cx.effects.retain(|effect| {
+                    !matches!(effect, Effect::SaveDraft { assessment, .. } if assessment.id == id)
+                });
+                if let Err(error) =
+                    cx.store
+                        .discard_draft(&self.person, &self.assessment.id, self.draft_version)
+                {
                     *cx.status = Some(Status::error(format!(
                         "Could not remove the empty draft: {error}"
                     )));
@@ -315,6 +342,7 @@ impl SessionScreen {
             Pending::Complete => cx.effects.push(Effect::Complete {
                 person: self.person.clone(),
                 assessment: Box::new(self.assessment.clone()),
+                known: self.draft_version,
             }),
         }
     }
