@@ -255,13 +255,22 @@ pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEnt
     let index_path = person_dir.join(INDEX_FILE);
     let scoring = scoring_fingerprint(workbook);
     let index_text = read_index_text(&index_path);
-    let index = index_text
-        .as_deref()
-        .and_then(|text| parse_index(text, &scoring, workbook));
+    // Checking every file's stamp is mostly waiting on the kernel and
+    // parsing the index is all computing, so with two cores they overlap:
+    // on a long history this nearly halves a warm listing.
+    let (index, files) = std::thread::scope(|scope| {
+        let listing = scope.spawn(|| assessment_files(&person_dir.join("assessments")));
+        let index = index_text
+            .as_deref()
+            .and_then(|text| parse_index(text, &scoring, workbook));
+        let files = listing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (index, files)
+    });
     // A missing or rejected index is written even if nothing else changes.
     let mut changed = index.is_none();
     let mut cached = index.unwrap_or_default();
-    let files = assessment_files(&person_dir.join("assessments"));
     let mut headers: Vec<Option<Result<Header, String>>> = files
         .iter()
         .map(|file| {
