@@ -4,8 +4,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use handoff::app::{App, local_now};
+use handoff::app::{App, Status, local_now};
 use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
+use handoff::content::{Chosen, choose_workbook};
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
@@ -33,27 +34,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         )),
         Some(Command::Where) => Ok(where_data(&data_dir()?, &mut io::stdout().lock())),
         Some(command) => {
-            handoff::cli::revisit(command, &Store::new(data_dir()?), &mut io::stdout().lock())?;
+            let data_dir = data_dir()?;
+            let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
+            if let Some(warning) = &chosen.warning {
+                eprintln!("handoff: {}", sanitize(warning));
+            }
+            let store = Store::new(data_dir);
+            handoff::cli::revisit(command, &store, &chosen.workbook, &mut io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let mut store = Store::new(data_dir()?);
+            let data_dir = data_dir()?;
+            let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
+            let mut store = Store::new(data_dir);
             if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
                 store = store.failing_while(fault.step, fault.trigger);
             }
-            run_workbook(store)
+            run_workbook(store, chosen)
         }
     }
 }
 
-fn run_workbook(store: Store) -> anyhow::Result<ExitCode> {
-    let workbook = handoff::content::load_builtin()
-        .map_err(|errors| anyhow::anyhow!("the built-in content has problems:\n{errors}"))?;
+fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
+    let Chosen { workbook, warning } = chosen;
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
     let mut app = App::new(workbook, store, Theme::from_env(), local_now);
     app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
+    app.status = warning.map(Status::error);
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error

@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "HANDOFF_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Add a coach's own content files from this folder to the workbook
+    /// (check them first with `handoff content check DIR`). Without it,
+    /// the data folder's `content` folder is used when it exists.
+    #[arg(long, global = true, value_name = "DIR", env = "HANDOFF_CONTENT_DIR")]
+    pub content: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::content::{self, Workbook};
+use crate::content::Workbook;
 use crate::store::Store;
 
 use super::Command;
@@ -12,11 +12,12 @@ use super::reports::{Destination, show, show_comparison};
 
 /// Runs one of the revisiting subcommands. A closed pipe
 /// (`handoff list | head`) is a normal end, not an error.
-pub fn revisit(command: &Command, store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
-    let workbook = || -> anyhow::Result<Workbook> {
-        content::load_builtin()
-            .map_err(|errors| anyhow::anyhow!("the built-in content has problems:\n{errors}"))
-    };
+pub fn revisit(
+    command: &Command,
+    store: &Store,
+    workbook: &Workbook,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let format = |markdown: bool| {
         if markdown {
             Destination::Markdown
@@ -25,14 +26,14 @@ pub fn revisit(command: &Command, store: &Store, out: &mut dyn Write) -> anyhow:
         }
     };
     let result = match command {
-        Command::List { person } => list(store, &workbook()?, person.as_deref(), out),
+        Command::List { person } => list(store, workbook, person.as_deref(), out),
         Command::Show {
             id,
             markdown,
             person,
         } => show(
             store,
-            &workbook()?,
+            workbook,
             id,
             person.as_deref(),
             format(*markdown),
@@ -45,7 +46,7 @@ pub fn revisit(command: &Command, store: &Store, out: &mut dyn Write) -> anyhow:
             person,
         } => show_comparison(
             store,
-            &workbook()?,
+            workbook,
             [id_a, id_b],
             person.as_deref(),
             format(*markdown),
@@ -65,10 +66,10 @@ pub fn revisit(command: &Command, store: &Store, out: &mut dyn Write) -> anyhow:
                 None => Destination::Markdown,
             };
             match ids.as_slice() {
-                [id] => show(store, &workbook()?, id, person.as_deref(), destination, out),
+                [id] => show(store, workbook, id, person.as_deref(), destination, out),
                 [a, b] => show_comparison(
                     store,
-                    &workbook()?,
+                    workbook,
                     [a, b],
                     person.as_deref(),
                     destination,

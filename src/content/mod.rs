@@ -1,11 +1,13 @@
 //! The workbook's content: the built-in TOML files, the loader that checks
 //! them, and the linked model the rest of the program reads.
 
+mod choice;
 mod error;
 mod load;
 mod model;
 mod raw;
 
+pub use choice::{CONTENT_FOLDER, Chosen, ContentRefused, choose_workbook};
 pub use error::{ContentError, ContentErrors};
 pub use load::{ContentSource, check_dir, load, load_builtin, read_dir_sources};
 pub use model::{
