@@ -5,7 +5,7 @@ use std::io::{self, Stdout, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -20,6 +20,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::App;
+use crate::timing_log::TimingLog;
 use crate::ui;
 
 /// How often the loop wakes, with no input, to notice a signal or a closed
@@ -106,9 +107,14 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
+    let mut timing = TimingLog::from_env();
+    let mut input_read: Option<Instant> = None;
     loop {
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
+        }
+        if let Some(read_at) = input_read.take() {
+            timing.frame_flushed(read_at);
         }
         // Saving after drawing keeps disk time out of the time between a key
         // and the screen answering it; a save that changes the screen (a
@@ -135,6 +141,9 @@ fn event_loop(
                 Err(_) => return Ok(Ending::HungUp),
             }
         };
+        if timing.is_on() {
+            input_read = Some(Instant::now());
+        }
         handle(app, event);
         // Take everything already typed (a paste without bracketed paste, a
         // burst of keys) before drawing again.
