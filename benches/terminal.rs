@@ -26,6 +26,7 @@ mod pty;
 
 mod many_assessments;
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -109,7 +110,8 @@ struct Idle {
     wakeups_per_second: f64,
 }
 
-type Results = BTreeMap<((u16, u16), Subject), Vec<Run>>;
+/// Keyed by size, largest first, then program.
+type Results = BTreeMap<(Reverse<(u16, u16)>, Subject), Vec<Run>>;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -143,7 +145,7 @@ fn main() {
             let idle = size == SIZES[0];
             let floor_run = floor_session(&floor, work.path(), size, idle);
             results
-                .entry((size, Subject::Floor))
+                .entry((Reverse(size), Subject::Floor))
                 .or_default()
                 .push(floor_run);
             for history in HISTORIES {
@@ -158,7 +160,7 @@ fn main() {
                     }
                 };
                 results
-                    .entry((size, Subject::Handoff { history }))
+                    .entry((Reverse(size), Subject::Handoff { history }))
                     .or_default()
                     .push(session);
             }
@@ -617,7 +619,7 @@ fn report(
 
     let floor_of = |size, pick: &dyn Fn(&Run) -> Option<Duration>| {
         results
-            .get(&(size, Subject::Floor))
+            .get(&(Reverse(size), Subject::Floor))
             .and_then(|runs| spread(&runs.iter().filter_map(pick).collect::<Vec<_>>()))
     };
     let mut first_frame_met = true;
@@ -627,7 +629,7 @@ fn report(
     let _ = writeln!(w, "### Start to first complete frame\n");
     let _ = writeln!(w, "| size | program | first frame | vs floor |");
     let _ = writeln!(w, "| --- | --- | --- | --- |");
-    for ((size, subject), runs) in results {
+    for ((Reverse(size), subject), runs) in results {
         let first = spread(&runs.iter().map(|run| run.first_frame).collect::<Vec<_>>());
         let floor = floor_of(*size, &|run| Some(run.first_frame));
         let vs = match (&first, &floor) {
@@ -662,7 +664,7 @@ fn report(
     );
     let _ = writeln!(w, "| size | history | index warm | index deleted |");
     let _ = writeln!(w, "| --- | --- | --- | --- |");
-    for ((size, subject), runs) in results {
+    for ((Reverse(size), subject), runs) in results {
         let Subject::Handoff { history } = subject else {
             continue;
         };
@@ -705,7 +707,7 @@ fn report(
         "| size | program | interaction | through the pty | handoff itself | target ≤ 2 ms |"
     );
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
-    for ((size, subject), runs) in results {
+    for ((Reverse(size), subject), runs) in results {
         let mut interactions: Vec<Interaction> = runs
             .iter()
             .flat_map(|run| run.keys.keys().copied())
@@ -750,11 +752,11 @@ fn report(
     );
     let _ = writeln!(w, "| size | program | peak | vs floor |");
     let _ = writeln!(w, "| --- | --- | --- | --- |");
-    for ((size, subject), runs) in results {
+    for ((Reverse(size), subject), runs) in results {
         let mut peaks: Vec<u64> = runs.iter().map(|run| run.peak_kib).collect();
         peaks.sort();
         let floor_peak = results
-            .get(&(*size, Subject::Floor))
+            .get(&(Reverse(*size), Subject::Floor))
             .map(|runs| {
                 let mut peaks: Vec<u64> = runs.iter().map(|run| run.peak_kib).collect();
                 peaks.sort();
