@@ -12,5 +12,6 @@ pub mod keymap;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod timing_log;
 pub mod tui;
 pub mod ui;

@@ -5,7 +5,7 @@ use std::io::{self, Stdout, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -20,6 +20,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::App;
+use crate::timing_log::TimingLog;
 use crate::ui;
 
 /// How often the loop wakes, with no input, to notice a signal or a closed
@@ -130,6 +131,8 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
+    let mut timing = TimingLog::from_env();
+    let mut input_read: Option<Instant> = None;
     loop {
         // Save before drawing: a change shown on screen is already on disk,
         // so a kill right after a person sees a key loses nothing they saw
@@ -138,6 +141,9 @@ fn event_loop(
         run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
+        }
+        if let Some(read_at) = input_read.take() {
+            timing.frame_flushed(read_at);
         }
         if !app.running {
             return Ok(Ending::Quit);
@@ -158,6 +164,9 @@ fn event_loop(
                 Err(_) => return Ok(Ending::HungUp),
             }
         };
+        if timing.is_on() {
+            input_read = Some(Instant::now());
+        }
         handle(app, event);
         // Take everything already typed (a paste without bracketed paste, a
         // burst of keys) before drawing again.
@@ -179,7 +188,7 @@ fn run_effects(app: &mut App) {
 
 /// When the terminal goes away, crossterm spins inside `poll` reading an
 /// endless end-of-file and never returns to our loop (crossterm issue 793).
-/// Every change is saved right after it is drawn, so nothing is pending
+/// Every change is saved before it is drawn, so nothing is pending
 /// while the loop waits: this thread can simply end the process once any
 /// save in progress has finished.
 fn start_hang_up_watchdog(stop: Arc<AtomicBool>) {

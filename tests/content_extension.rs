@@ -52,10 +52,7 @@ fn without_a_content_folder_the_built_in_workbook_is_used() {
     let dir = tempfile::tempdir().expect("temp");
     let chosen = choose_workbook(None, dir.path()).expect("built-in");
     assert!(chosen.warning.is_none());
-    assert_eq!(
-        chosen.workbook.section(SectionKind::Drivers).items.len(),
-        6
-    );
+    assert_eq!(chosen.workbook.section(SectionKind::Drivers).items.len(), 6);
 }
 
 #[test]

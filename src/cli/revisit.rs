@@ -67,14 +67,9 @@ pub fn revisit(
             };
             match ids.as_slice() {
                 [id] => show(store, workbook, id, person.as_deref(), destination, out),
-                [a, b] => show_comparison(
-                    store,
-                    workbook,
-                    [a, b],
-                    person.as_deref(),
-                    destination,
-                    out,
-                ),
+                [a, b] => {
+                    show_comparison(store, workbook, [a, b], person.as_deref(), destination, out)
+                }
                 _ => Err(anyhow::anyhow!(
                     "export takes one assessment id, or two to compare"
                 )),

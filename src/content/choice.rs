@@ -63,7 +63,11 @@ pub fn choose_workbook(named: Option<&Path>, data_dir: &Path) -> Result<Chosen, 
         }),
         Err(errors) => {
             let count = errors.0.len();
-            let first = errors.0.first().map(ToString::to_string).unwrap_or_default();
+            let first = errors
+                .0
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             let folder = default_folder.display();
             Ok(Chosen {
                 workbook: builtin()?,

@@ -156,7 +156,11 @@ pub fn load(sources: &[ContentSource]) -> Result<Workbook, ContentErrors> {
             }
         }
     }
-    let merged = checker.merge(sources, &parsed);
+    let newlines: Vec<Vec<usize>> = sources
+        .iter()
+        .map(|source| newline_offsets(&source.text))
+        .collect();
+    let merged = checker.merge(sources, &newlines, &parsed);
     let workbook = checker.build(merged);
     match workbook {
         Some(workbook) if checker.errors.is_empty() => Ok(workbook),
@@ -169,15 +173,24 @@ fn line_of(text: &str, offset: usize) -> usize {
         .map_or(1, |before| before.matches('\n').count() + 1)
 }
 
+fn newline_offsets(text: &str) -> Vec<usize> {
+    text.match_indices('\n').map(|(offset, _)| offset).collect()
+}
+
 /// Where a value came from, so a later check can still point at its line.
 #[derive(Clone, Copy)]
 struct At<'a> {
     source: &'a ContentSource,
+    /// Where the source's newlines are. Every item asks for its line up
+    /// front, so counting from the file's start each time made loading
+    /// the content quadratic in its size; this table makes it a search.
+    newlines: &'a [usize],
 }
 
 impl At<'_> {
     fn line<T>(&self, spanned: &Spanned<T>) -> usize {
-        line_of(&self.source.text, spanned.span().start)
+        let offset = spanned.span().start;
+        self.newlines.partition_point(|&newline| newline < offset) + 1
     }
 }
 
@@ -221,6 +234,7 @@ impl Checker {
     fn merge<'a>(
         &mut self,
         sources: &'a [ContentSource],
+        newlines: &'a [Vec<usize>],
         parsed: &'a [(usize, ContentFile)],
     ) -> Merged<'a> {
         let mut merged = Merged::default();
@@ -230,6 +244,7 @@ impl Checker {
         for (index, file) in parsed {
             let at = At {
                 source: &sources[*index],
+                newlines: &newlines[*index],
             };
             if let Some(workbook) = &file.workbook {
                 if let Some(first) = &workbook_from {

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -25,7 +25,24 @@ pub struct Tty {
     pub raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
     stop: Arc<AtomicBool>,
+    watch: Arc<(Mutex<Watch>, Condvar)>,
 }
+
+/// What a screen must show, checked by the reader thread after every chunk
+/// of output that ends a frame, so the moment a frame answers is timed
+/// when it arrives rather than when a polling test happens to look
+/// (benches/terminal.rs).
+pub type Until = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
+
+#[derive(Default)]
+struct Watch {
+    until: Option<Until>,
+    seen_at: Option<Instant>,
+}
+
+/// ratatui ends every frame by hiding or showing the cursor, after the
+/// cells: seeing that sequence means the whole frame has arrived.
+const FRAME_END: &[u8] = b"\x1b[?25";
 
 impl Tty {
     pub fn spawn(data_dir: &Path, cols: u16, rows: u16) -> Tty {
@@ -33,7 +50,8 @@ impl Tty {
     }
 
     pub fn spawn_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tty {
-        Self::spawn_under(&[], data_dir, cols, rows, env)
+        let binary = env!("CARGO_BIN_EXE_handoff").to_string();
+        Self::spawn_program(&[binary], data_dir, cols, rows, env, None).0
     }
 
     /// Runs handoff under another program (`strace -f -o FILE`, say): the
@@ -45,6 +63,35 @@ impl Tty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Tty {
+        let mut argv: Vec<String> = wrapper.iter().map(|word| word.to_string()).collect();
+        argv.push(env!("CARGO_BIN_EXE_handoff").to_string());
+        Self::spawn_program(&argv, data_dir, cols, rows, env, None).0
+    }
+
+    /// Starts `program` and times its first frame: returns the moment just
+    /// before it was started; `seen` then gives when a frame matching
+    /// `first_frame` had fully arrived.
+    pub fn spawn_timed(
+        program: &Path,
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        first_frame: Until,
+    ) -> (Tty, Instant) {
+        let argv = [program.display().to_string()];
+        Self::spawn_program(&argv, data_dir, cols, rows, env, Some(first_frame))
+    }
+
+    /// `argv[0]` is the program, the rest its arguments.
+    fn spawn_program(
+        argv: &[String],
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        first_frame: Option<Until>,
+    ) -> (Tty, Instant) {
         let system = native_pty_system();
         // A fresh pty is 0×0; size it before the program starts or ratatui
         // draws nothing.
@@ -56,23 +103,25 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let binary = env!("CARGO_BIN_EXE_handoff");
-        let mut command = match wrapper.split_first() {
-            Some((program, args)) => {
-                let mut command = CommandBuilder::new(program);
-                command.args(args);
-                command.arg(binary);
-                command
-            }
-            None => CommandBuilder::new(binary),
-        };
+        let mut command = CommandBuilder::from_argv(argv.iter().map(Into::into).collect());
         command.env("HANDOFF_DATA_DIR", data_dir);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
         }
-        let child = pair.slave.spawn_command(command).expect("start handoff");
+        let watch = Arc::new((
+            Mutex::new(Watch {
+                until: first_frame,
+                seen_at: None,
+            }),
+            Condvar::new(),
+        ));
+        let started = Instant::now();
+        let child = pair
+            .slave
+            .spawn_command(command)
+            .expect("start the program");
         drop(pair.slave);
         let writer = pair.master.take_writer().expect("writer");
         // Our own copy of the master for reading, polled with a timeout so
@@ -91,9 +140,13 @@ impl Tty {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        let watch_in = Arc::clone(&watch);
         let reader = std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             let mut for_screen = ScreenFeed::default();
+            // The end of the previous chunk, so a frame end split between
+            // two reads is still seen.
+            let mut tail: Vec<u8> = Vec::new();
             while !stop_reader.load(Ordering::Relaxed) {
                 let mut pollfd = libc::pollfd {
                     fd: read_fd,
@@ -111,9 +164,27 @@ impl Tty {
                 if count <= 0 {
                     break;
                 }
+                let read_at = Instant::now();
                 let count = count as usize;
+                tail.extend_from_slice(&buffer[..count]);
+                let frame_ended = tail
+                    .windows(FRAME_END.len())
+                    .any(|window| window == FRAME_END);
+                tail.drain(..tail.len().saturating_sub(FRAME_END.len() - 1));
                 if let Ok(mut parser) = screen_in.lock() {
                     parser.process(&for_screen.next(&buffer[..count]));
+                    let (watch, arrived) = &*watch_in;
+                    if let Ok(mut watch) = watch.lock()
+                        && frame_ended
+                        && watch.seen_at.is_none()
+                        && watch
+                            .until
+                            .as_ref()
+                            .is_some_and(|until| until(parser.screen()))
+                    {
+                        watch.seen_at = Some(read_at);
+                        arrived.notify_all();
+                    }
                 }
                 if let Ok(mut raw) = raw_in.lock() {
                     raw.extend_from_slice(&buffer[..count]);
@@ -122,7 +193,7 @@ impl Tty {
             // SAFETY: closing the descriptor this thread owns, once.
             unsafe { libc::close(read_fd) };
         });
-        Tty {
+        let tty = Tty {
             child,
             master: Some(pair.master),
             writer: Some(writer),
@@ -130,7 +201,43 @@ impl Tty {
             raw,
             reader: Some(reader),
             stop,
-        }
+            watch,
+        };
+        (tty, started)
+    }
+
+    /// From now on, notes when a whole frame has arrived whose screen
+    /// satisfies `until`. Fails if the screen already does: the answer
+    /// could not then be told apart from what was there before.
+    pub fn watch(&self, until: Until) {
+        let screen = self.screen.lock().expect("screen");
+        assert!(
+            !until(screen.screen()),
+            "the screen already shows what is awaited:\n{}",
+            screen.screen().contents()
+        );
+        let mut watch = self.watch.0.lock().expect("watch");
+        watch.until = Some(until);
+        watch.seen_at = None;
+    }
+
+    /// Waits for the frame set by `watch` (or `spawn_timed`) and returns
+    /// when it arrived.
+    pub fn seen(&self) -> Instant {
+        let (watch, arrived) = &*self.watch;
+        let seen_at = arrived
+            .wait_timeout_while(watch.lock().expect("watch"), PATIENCE, |watch| {
+                watch.seen_at.is_none()
+            })
+            .expect("watch")
+            .0
+            .seen_at;
+        seen_at.unwrap_or_else(|| {
+            panic!(
+                "waited {PATIENCE:?} for a frame; the screen shows:\n{}",
+                self.screen()
+            )
+        })
     }
 
     pub fn screen(&self) -> String {
@@ -349,7 +456,7 @@ pub enum Key {
 }
 
 impl Key {
-    fn bytes(self) -> &'static [u8] {
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             Key::Enter => b"\r",
             Key::Esc => b"\x1b",

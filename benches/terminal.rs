@@ -1,0 +1,881 @@
+//! The terminal benchmark (issue 6): the release binary in a real
+//! pseudo-terminal, measured in the same run as a floor, the smallest
+//! ratatui program we can write (examples/floor.rs).
+//!
+//! For each size (200×60, 80×24) and each history (no data, 1,000 and
+//! 10,000 completed assessments for one person) it measures:
+//! - start to the first complete frame on screen;
+//! - Enter on the person to their home page, where the history is read;
+//! - key to redrawn frame for moving between items, rating, typing a
+//!   character into a note and switching worksheet, through the pty, and
+//!   as handoff itself saw it (input read to frame flushed, from
+//!   `HANDOFF_TIMING_LOG`);
+//! - peak resident memory (VmHWM) just before quitting;
+//! - CPU used while idle, at 200×60.
+//!
+//! "Frame on screen" means: a chunk of output that ends a ratatui frame
+//! has been read from the pty, fed to a vt100 parser, and the parsed
+//! screen shows the expected text (tests/pty/mod.rs, `watch`/`seen`).
+//!
+//! Run with `cargo bench --bench terminal`; the results replace the
+//! terminal section of docs/PERFORMANCE.md. `-- --runs N` changes the
+//! number of runs (default 5), `-- --no-write` only prints.
+
+#[path = "../tests/pty/mod.rs"]
+mod pty;
+
+mod many_assessments;
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use handoff::content::load_builtin;
+use handoff::store::{INDEX_FILE, Person, Store};
+use pty::{Key, Tty, Until};
+
+const SIZES: [(u16, u16); 2] = [(200, 60), (80, 24)];
+const HISTORIES: [usize; 3] = [0, 1_000, 10_000];
+/// Key presses per interaction per run.
+const TRIALS: usize = 16;
+/// A pause after each measured key, as a person's between keys: the draft
+/// save that follows a change is done before the next key is timed.
+const BETWEEN_KEYS: Duration = Duration::from_millis(30);
+const IDLE_WINDOW: Duration = Duration::from_secs(2);
+/// Home page openings with the history index deleted, per history size.
+const COLD_OPENINGS: usize = 3;
+const SECTION: &str = "## Terminal start-up, key latency, memory";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Interaction {
+    Move,
+    Rate,
+    Type,
+    Switch,
+    /// The floor's only interaction: any key redraws its paragraph.
+    FloorKey,
+}
+
+impl Interaction {
+    fn label(self) -> &'static str {
+        match self {
+            Interaction::Move => "move between items (↓/↑)",
+            Interaction::Rate => "rate an item (3/1)",
+            Interaction::Type => "type a character into a note",
+            Interaction::Switch => "switch worksheet (Tab/Shift-Tab)",
+            Interaction::FloorKey => "floor: any key redraws",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Subject {
+    Floor,
+    Handoff { history: usize },
+}
+
+impl Subject {
+    fn label(self) -> String {
+        match self {
+            Subject::Floor => "floor".into(),
+            Subject::Handoff { history: 0 } => "handoff, no data".into(),
+            Subject::Handoff { history } => format!("handoff, {} assessments", thousands(history)),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Run {
+    first_frame: Duration,
+    home_opened: Option<Duration>,
+    /// Key to frame on screen, through the pty.
+    keys: BTreeMap<Interaction, Vec<Duration>>,
+    /// Input read to frame flushed, as handoff logged it.
+    app_keys: BTreeMap<Interaction, Vec<Duration>>,
+    peak_kib: u64,
+    idle: Option<Idle>,
+}
+
+#[derive(Clone, Copy)]
+struct Idle {
+    /// From the scheduler's nanosecond counters, all threads.
+    cpu_per_second: Duration,
+    /// utime + stime from /proc/<pid>/stat (clock ticks, 10 ms each).
+    ticks: u64,
+    wakeups_per_second: f64,
+}
+
+/// Keyed by size, largest first, then program.
+type Results = BTreeMap<(Reverse<(u16, u16)>, Subject), Vec<Run>>;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let runs = args
+        .iter()
+        .position(|arg| arg == "--runs")
+        .and_then(|at| args.get(at + 1))
+        .and_then(|runs| runs.parse().ok())
+        .unwrap_or(5);
+    let write = !args.iter().any(|arg| arg == "--no-write");
+    let began = Instant::now();
+
+    let handoff = PathBuf::from(env!("CARGO_BIN_EXE_handoff"));
+    let floor = build_floor(&handoff);
+    let work = tempfile::tempdir().expect("temp dir");
+    let workbook = load_builtin().expect("built-in content");
+    let mut people = BTreeMap::new();
+    for history in HISTORIES.into_iter().filter(|&history| history > 0) {
+        let store = Store::new(work.path().join(format!("data-{history}")));
+        let person = many_assessments::populate(&store, &workbook, history);
+        // The index a previous session would have left: warm, as usual.
+        store.history_headers(&person, &workbook);
+        people.insert(history, (store, person));
+    }
+    eprintln!("data ready in {:.1?}", began.elapsed());
+
+    let mut results = Results::new();
+    let log = work.path().join("timing.log");
+    for run in 0..runs {
+        for size in SIZES {
+            let idle = size == SIZES[0];
+            let floor_run = floor_session(&floor, work.path(), size, idle);
+            results
+                .entry((Reverse(size), Subject::Floor))
+                .or_default()
+                .push(floor_run);
+            for history in HISTORIES {
+                let session = match people.get(&history) {
+                    Some((store, person)) => {
+                        reset(person);
+                        handoff_session(&handoff, store.root(), size, history, &log, idle)
+                    }
+                    None => {
+                        let empty = work.path().join(format!("empty-{run}-{}", size.0));
+                        handoff_session(&handoff, &empty, size, 0, &log, idle)
+                    }
+                };
+                results
+                    .entry((Reverse(size), Subject::Handoff { history }))
+                    .or_default()
+                    .push(session);
+            }
+        }
+        eprintln!("run {} of {runs} done at {:.1?}", run + 1, began.elapsed());
+    }
+    let mut cold = BTreeMap::new();
+    for (history, (store, person)) in &people {
+        let openings = (0..COLD_OPENINGS)
+            .map(|_| {
+                reset(person);
+                let _ = fs::remove_file(person.dir.join(INDEX_FILE));
+                cold_home_opening(&handoff, store.root(), *history)
+            })
+            .collect::<Vec<_>>();
+        cold.insert(*history, openings);
+    }
+
+    let report = report(&results, &cold, runs, began.elapsed());
+    println!("{report}");
+    if write {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
+        write_section(&path, &report);
+        eprintln!("written to {}", path.display());
+    }
+}
+
+/// `cargo bench` builds handoff but not examples; the floor is built here
+/// with the same profile, beside it.
+fn build_floor(handoff: &Path) -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--example", "floor"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run cargo");
+    assert!(status.success(), "building examples/floor.rs failed");
+    handoff
+        .parent()
+        .expect("target folder")
+        .join("examples/floor")
+}
+
+/// Each run starts from the same files: no draft left by the run before.
+fn reset(person: &Person) {
+    let _ = fs::remove_dir_all(person.dir.join("drafts"));
+}
+
+fn shows(text: impl Into<String>) -> Until {
+    let text = text.into();
+    Box::new(move |screen| screen.contents().contains(&text))
+}
+
+fn shows_all(texts: Vec<String>) -> Until {
+    Box::new(move |screen| {
+        let contents = screen.contents();
+        texts.iter().all(|text| contents.contains(text))
+    })
+}
+
+fn header_shows(text: &'static str) -> Until {
+    Box::new(move |screen| {
+        let (_, cols) = screen.size();
+        screen
+            .rows(0, cols.get())
+            .next()
+            .is_some_and(|row| row.contains(text))
+    })
+}
+
+/// Sends a key and returns how long until the frame that answers it was on
+/// screen.
+fn timed_key(tty: &mut Tty, bytes: &[u8], until: Until) -> Duration {
+    tty.watch(until);
+    let sent = Instant::now();
+    tty.send(bytes);
+    let answered = tty.seen().saturating_duration_since(sent);
+    sleep(BETWEEN_KEYS);
+    answered
+}
+
+/// Reads what handoff appended to its timing log since the last call.
+struct TimingLog {
+    path: PathBuf,
+    read: usize,
+}
+
+impl TimingLog {
+    fn new(path: &Path) -> Self {
+        let _ = fs::remove_file(path);
+        Self {
+            path: path.to_path_buf(),
+            read: 0,
+        }
+    }
+
+    fn take(&mut self) -> Vec<Duration> {
+        let text = fs::read_to_string(&self.path).unwrap_or_default();
+        let new = text.get(self.read..).unwrap_or_default();
+        self.read = text.len();
+        new.lines()
+            .filter_map(|line| line.trim().parse().ok())
+            .map(Duration::from_micros)
+            .collect()
+    }
+}
+
+fn floor_session(floor: &Path, data: &Path, (cols, rows): (u16, u16), idle: bool) -> Run {
+    let (mut tty, started) =
+        Tty::spawn_timed(floor, data, cols, rows, &[], shows("floor: one paragraph"));
+    let mut run = Run {
+        first_frame: tty.seen().saturating_duration_since(started),
+        ..Run::default()
+    };
+    let keys = (1..=TRIALS * 2)
+        .map(|count| timed_key(&mut tty, b"x", shows(format!("floor: {count} keys"))))
+        .collect();
+    run.keys.insert(Interaction::FloorKey, keys);
+    finish(&mut tty, &mut run, idle);
+    run
+}
+
+fn handoff_session(
+    handoff: &Path,
+    data: &Path,
+    (cols, rows): (u16, u16),
+    history: usize,
+    log_path: &Path,
+    idle: bool,
+) -> Run {
+    let mut log = TimingLog::new(log_path);
+    let log_env = log_path.to_string_lossy().into_owned();
+    let mut people = vec!["Whose workbook is this?".to_string(), "? help".to_string()];
+    people.push(if history == 0 {
+        "No one yet".to_string()
+    } else {
+        many_assessments::PERSON.to_string()
+    });
+    let (mut tty, started) = Tty::spawn_timed(
+        handoff,
+        data,
+        cols,
+        rows,
+        &[(handoff::timing_log::ENV_VAR, &log_env)],
+        shows_all(people),
+    );
+    let mut run = Run {
+        first_frame: tty.seen().saturating_duration_since(started),
+        ..Run::default()
+    };
+    if history == 0 {
+        tty.type_text("a");
+        tty.wait_for("Name");
+        tty.type_text(many_assessments::PERSON);
+        tty.key(Key::Enter);
+        tty.wait_for("Start a new assessment");
+    } else {
+        run.home_opened = Some(open_home(&mut tty, history));
+    }
+    tty.key(Key::Enter);
+    tty.wait_for("1/10");
+    tty.key(Key::Tab);
+    tty.wait_for("2/10");
+    tty.key(Key::Tab);
+    tty.wait_for("3/10");
+    tty.wait_for("1 of 6");
+    log.take();
+
+    let mut measure = |tty: &mut Tty, run: &mut Run, interaction, bytes: &[u8], until| {
+        log.take();
+        let answered = timed_key(tty, bytes, until);
+        run.keys.entry(interaction).or_default().push(answered);
+        if let Some(&own) = log.take().first() {
+            run.app_keys.entry(interaction).or_default().push(own);
+        }
+    };
+    for _ in 0..TRIALS / 2 {
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Move,
+            Key::Down.bytes(),
+            shows("2 of 6"),
+        );
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Move,
+            Key::Up.bytes(),
+            shows("1 of 6"),
+        );
+    }
+    for _ in 0..TRIALS / 2 {
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Rate,
+            b"3",
+            shows("3 ● Strongly"),
+        );
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Rate,
+            b"1",
+            shows("1 ● A little"),
+        );
+    }
+    tty.type_text("n");
+    tty.wait_for("Esc done");
+    tty.type_text("zq");
+    tty.wait_for("zq");
+    for _ in 0..TRIALS {
+        measure(&mut tty, &mut run, Interaction::Type, b"x", shows("zqx"));
+        // Taking the character out again keeps the note short; it is not
+        // one of the timed interactions.
+        tty.watch(Box::new(|screen| !screen.contents().contains("zqx")));
+        tty.send(Key::Backspace.bytes());
+        tty.seen();
+        sleep(BETWEEN_KEYS);
+    }
+    tty.key(Key::Esc);
+    tty.wait_until_gone("Esc done");
+    for _ in 0..TRIALS / 2 {
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Switch,
+            Key::Tab.bytes(),
+            header_shows("4/10"),
+        );
+        measure(
+            &mut tty,
+            &mut run,
+            Interaction::Switch,
+            Key::BackTab.bytes(),
+            header_shows("3/10"),
+        );
+    }
+    finish(&mut tty, &mut run, idle);
+    run
+}
+
+/// Enter on the person: the home page reads the history (index headers).
+fn open_home(tty: &mut Tty, history: usize) -> Duration {
+    tty.watch(shows_all(vec![
+        format!("Hello, {}.", many_assessments::PERSON),
+        format!("Completed assessments: {history}"),
+    ]));
+    let sent = Instant::now();
+    tty.send(Key::Enter.bytes());
+    tty.seen().saturating_duration_since(sent)
+}
+
+fn cold_home_opening(handoff: &Path, data: &Path, history: usize) -> Duration {
+    let (mut tty, _) = Tty::spawn_timed(
+        handoff,
+        data,
+        SIZES[0].0,
+        SIZES[0].1,
+        &[],
+        shows_all(vec![
+            "Whose workbook is this?".into(),
+            many_assessments::PERSON.into(),
+        ]),
+    );
+    tty.seen();
+    let opened = open_home(&mut tty, history);
+    quit(&mut tty);
+    opened
+}
+
+/// Idle CPU (when asked), peak memory, then a normal quit.
+fn finish(tty: &mut Tty, run: &mut Run, idle: bool) {
+    let pid = tty.pid();
+    if idle {
+        // Let the last save and the terminal settle first.
+        sleep(Duration::from_millis(300));
+        let before = (cpu_time(pid), ticks(pid), wakeups(pid));
+        sleep(IDLE_WINDOW);
+        let after = (cpu_time(pid), ticks(pid), wakeups(pid));
+        let seconds = IDLE_WINDOW.as_secs_f64();
+        run.idle = Some(Idle {
+            cpu_per_second: (after.0 - before.0).div_f64(seconds),
+            ticks: after.1 - before.1,
+            wakeups_per_second: (after.2 - before.2) as f64 / seconds,
+        });
+    }
+    run.peak_kib = status_field(pid, "VmHWM:");
+    quit(tty);
+}
+
+fn quit(tty: &mut Tty) {
+    tty.send(b"q");
+    tty.wait_exit();
+}
+
+fn threads(pid: i32) -> Vec<PathBuf> {
+    fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|tasks| {
+            tasks
+                .filter_map(Result::ok)
+                .map(|task| task.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn cpu_time(pid: i32) -> Duration {
+    threads(pid)
+        .iter()
+        .filter_map(|task| fs::read_to_string(task.join("schedstat")).ok())
+        .filter_map(|text| text.split_whitespace().next()?.parse::<u64>().ok())
+        .map(Duration::from_nanos)
+        .sum()
+}
+
+fn ticks(pid: i32) -> u64 {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces; utime and stime are fields 14 and 15.
+    let after_name = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    after_name
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|field| field.parse::<u64>().ok())
+        .sum()
+}
+
+fn wakeups(pid: i32) -> u64 {
+    threads(pid)
+        .iter()
+        .filter_map(|task| fs::read_to_string(task.join("status")).ok())
+        .flat_map(|status| {
+            status
+                .lines()
+                .filter(|line| line.starts_with("voluntary_ctxt_switches:"))
+                .filter_map(|line| line.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+fn status_field(pid: i32, field: &str) -> u64 {
+    fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|line| line.starts_with(field))
+        .and_then(|line| line.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+// ---- Report ----
+
+struct Spread {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+}
+
+fn spread(samples: &[Duration]) -> Option<Spread> {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    Some(Spread {
+        median: median(&sorted)?,
+        min: *sorted.first()?,
+        max: *sorted.last()?,
+    })
+}
+
+fn median(sorted: &[Duration]) -> Option<Duration> {
+    let middle = sorted.len() / 2;
+    match sorted.len() {
+        0 => None,
+        len if len % 2 == 1 => Some(sorted[middle]),
+        _ => Some((sorted[middle - 1] + sorted[middle]) / 2),
+    }
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
+
+fn shown(spread: &Option<Spread>) -> String {
+    match spread {
+        Some(spread) => format!(
+            "{} ({}–{})",
+            ms(spread.median),
+            ms(spread.min).trim_end_matches(" ms"),
+            ms(spread.max)
+        ),
+        None => "–".into(),
+    }
+}
+
+fn ratio(value: f64, floor: f64) -> String {
+    if floor > 0.0 {
+        format!("{:.2}×", value / floor)
+    } else {
+        "–".into()
+    }
+}
+
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "**missed**" }
+}
+
+fn report(
+    results: &Results,
+    cold: &BTreeMap<usize, Vec<Duration>>,
+    runs: usize,
+    took: Duration,
+) -> String {
+    let cores = std::thread::available_parallelism().map_or(0, |cores| cores.get());
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split_once(':'))
+                .map(|(_, name)| name.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{SECTION}\n");
+    let _ = writeln!(
+        w,
+        "Measured {} on {cores} cores ({cpu}); {runs} runs, {TRIALS} presses of each key per run, \
+         the whole benchmark in {:.0} s. Rerun and rewrite this section with:\n",
+        chrono::Local::now().format("%Y-%m-%d %H:%M"),
+        took.as_secs_f64()
+    );
+    let _ = writeln!(w, "```sh\ncargo bench --bench terminal\n```\n");
+    let _ = writeln!(
+        w,
+        "The release binary and the floor (`examples/floor.rs`: one paragraph, redrawn \
+         with a count on each key) run in a pseudo-terminal; a reader thread feeds the \
+         output to a vt100 parser and notes when a chunk that ends a ratatui frame leaves \
+         the screen showing the expected text. Figures are medians (min–max): over runs \
+         for start-up, over every press for keys. The data folder holds one person with \
+         the given number of completed assessments and a warm history index.\n"
+    );
+
+    let floor_of = |size, pick: &dyn Fn(&Run) -> Option<Duration>| {
+        results
+            .get(&(Reverse(size), Subject::Floor))
+            .and_then(|runs| spread(&runs.iter().filter_map(pick).collect::<Vec<_>>()))
+    };
+    let mut first_frame_met = true;
+    let mut memory_met = true;
+    let mut keys_met = true;
+
+    let _ = writeln!(w, "### Start to first complete frame\n");
+    let _ = writeln!(w, "| size | program | first frame | vs floor |");
+    let _ = writeln!(w, "| --- | --- | --- | --- |");
+    for ((Reverse(size), subject), runs) in results {
+        let first = spread(&runs.iter().map(|run| run.first_frame).collect::<Vec<_>>());
+        let floor = floor_of(*size, &|run| Some(run.first_frame));
+        let vs = match (&first, &floor) {
+            (Some(first), Some(floor)) => {
+                let ratio_value = first.median.as_secs_f64() / floor.median.as_secs_f64();
+                if matches!(subject, Subject::Handoff { history } if *history == 0 || *history == 10_000)
+                    && ratio_value > 1.3
+                {
+                    first_frame_met = false;
+                }
+                ratio(first.median.as_secs_f64(), floor.median.as_secs_f64())
+            }
+            _ => "–".into(),
+        };
+        let _ = writeln!(
+            w,
+            "| {}×{} | {} | {} | {vs} |",
+            size.0,
+            size.1,
+            subject.label(),
+            shown(&first)
+        );
+    }
+
+    let _ = writeln!(w, "\n### Enter on the person to their home page\n");
+    let _ = writeln!(
+        w,
+        "The People screen reads no history; the home page reads the history's headers \
+         from the index (src/store/index.rs). \"Index deleted\" is the first opening after \
+         the index is lost or the files were copied in: every file is parsed and the index \
+         written again ({COLD_OPENINGS} openings at 200×60).\n"
+    );
+    let _ = writeln!(w, "| size | history | index warm | index deleted |");
+    let _ = writeln!(w, "| --- | --- | --- | --- |");
+    for ((Reverse(size), subject), runs) in results {
+        let Subject::Handoff { history } = subject else {
+            continue;
+        };
+        if *history == 0 {
+            continue;
+        }
+        let warm = spread(
+            &runs
+                .iter()
+                .filter_map(|run| run.home_opened)
+                .collect::<Vec<_>>(),
+        );
+        let cold = if *size == SIZES[0] {
+            shown(&cold.get(history).and_then(|cold| spread(cold)))
+        } else {
+            "–".into()
+        };
+        let _ = writeln!(
+            w,
+            "| {}×{} | {} | {} | {cold} |",
+            size.0,
+            size.1,
+            thousands(*history),
+            shown(&warm)
+        );
+    }
+
+    let _ = writeln!(w, "\n### Key to redrawn frame\n");
+    let _ = writeln!(
+        w,
+        "\"Through the pty\" is from writing the key to the pty until the answering frame \
+         is parsed on screen: it includes the pty, the reader thread and vt100, which the \
+         floor's row shows on its own. \"handoff itself\" is from handoff reading the key \
+         to the frame flushed to the terminal, logged by the app (`HANDOFF_TIMING_LOG`); \
+         the issue's 2 ms target is about this one. A draft is saved after each change, \
+         after the frame is drawn.\n"
+    );
+    let _ = writeln!(
+        w,
+        "| size | program | interaction | through the pty | handoff itself | target ≤ 2 ms |"
+    );
+    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
+    for ((Reverse(size), subject), runs) in results {
+        let mut interactions: Vec<Interaction> = runs
+            .iter()
+            .flat_map(|run| run.keys.keys().copied())
+            .collect();
+        interactions.sort();
+        interactions.dedup();
+        for interaction in interactions {
+            let collect = |map: fn(&Run) -> &BTreeMap<Interaction, Vec<Duration>>| {
+                spread(
+                    &runs
+                        .iter()
+                        .flat_map(|run| map(run).get(&interaction).cloned().unwrap_or_default())
+                        .collect::<Vec<_>>(),
+                )
+            };
+            let through = collect(|run| &run.keys);
+            let own = collect(|run| &run.app_keys);
+            let target = match (&own, subject) {
+                (Some(own), Subject::Handoff { .. }) if *size == SIZES[0] => {
+                    let met = own.median <= Duration::from_millis(2);
+                    keys_met &= met;
+                    verdict(met)
+                }
+                _ => "",
+            };
+            let _ = writeln!(
+                w,
+                "| {}×{} | {} | {} | {} | {} | {target} |",
+                size.0,
+                size.1,
+                subject.label(),
+                interaction.label(),
+                shown(&through),
+                shown(&own)
+            );
+        }
+    }
+
+    let _ = writeln!(
+        w,
+        "\n### Peak resident memory (VmHWM, just before quitting)\n"
+    );
+    let _ = writeln!(w, "| size | program | peak | vs floor |");
+    let _ = writeln!(w, "| --- | --- | --- | --- |");
+    for ((Reverse(size), subject), runs) in results {
+        let mut peaks: Vec<u64> = runs.iter().map(|run| run.peak_kib).collect();
+        peaks.sort();
+        let floor_peak = results
+            .get(&(Reverse(*size), Subject::Floor))
+            .map(|runs| {
+                let mut peaks: Vec<u64> = runs.iter().map(|run| run.peak_kib).collect();
+                peaks.sort();
+                peaks[peaks.len() / 2]
+            })
+            .unwrap_or(0);
+        let peak = peaks[peaks.len() / 2];
+        if matches!(subject, Subject::Handoff { history: 10_000 })
+            && peak as f64 > 2.0 * floor_peak as f64
+        {
+            memory_met = false;
+        }
+        let _ = writeln!(
+            w,
+            "| {}×{} | {} | {:.1} MiB ({:.1}–{:.1}) | {} |",
+            size.0,
+            size.1,
+            subject.label(),
+            peak as f64 / 1024.0,
+            peaks[0] as f64 / 1024.0,
+            peaks[peaks.len() - 1] as f64 / 1024.0,
+            ratio(peak as f64, floor_peak as f64)
+        );
+    }
+
+    let _ = writeln!(
+        w,
+        "\n### CPU while idle (200×60, {IDLE_WINDOW:?} untouched after the last key)\n"
+    );
+    let _ = writeln!(
+        w,
+        "CPU time is the sum of every thread's scheduler run time \
+         (`/proc/<pid>/task/*/schedstat`, nanoseconds); `/proc/<pid>/stat` utime+stime \
+         counts only whole 10 ms ticks, so it is shown as well but cannot resolve the 1 ms \
+         target. Wake-ups are voluntary context switches of all threads.\n"
+    );
+    let _ = writeln!(
+        w,
+        "| program | CPU per idle second | stat ticks in the window | wake-ups per second | target < 1 ms/s |"
+    );
+    let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
+    let mut idle_met = true;
+    for ((_, subject), runs) in results {
+        let idles: Vec<Idle> = runs.iter().filter_map(|run| run.idle).collect();
+        if idles.is_empty() {
+            continue;
+        }
+        let cpu = spread(
+            &idles
+                .iter()
+                .map(|idle| idle.cpu_per_second)
+                .collect::<Vec<_>>(),
+        );
+        let most_ticks = idles.iter().map(|idle| idle.ticks).max().unwrap_or(0);
+        let mut wakeups: Vec<f64> = idles.iter().map(|idle| idle.wakeups_per_second).collect();
+        wakeups.sort_by(f64::total_cmp);
+        let target = match (subject, &cpu) {
+            (Subject::Handoff { .. }, Some(cpu)) => {
+                let met = cpu.median < Duration::from_millis(1);
+                idle_met &= met;
+                verdict(met)
+            }
+            _ => "",
+        };
+        let _ = writeln!(
+            w,
+            "| {} | {} | at most {most_ticks} | {:.1} | {target} |",
+            subject.label(),
+            shown(&cpu),
+            wakeups[wakeups.len() / 2]
+        );
+    }
+
+    let _ = writeln!(w, "\n### Targets\n");
+    let _ = writeln!(
+        w,
+        "- First frame at most 1.3× the floor's, no data and 10,000 assessments: {}",
+        verdict(first_frame_met)
+    );
+    let _ = writeln!(
+        w,
+        "- Key to redrawn frame at most 2 ms median at 200×60 (handoff itself): {}",
+        verdict(keys_met)
+    );
+    let _ = writeln!(
+        w,
+        "- Peak memory at most 2× the floor's with 10,000 assessments: {}",
+        verdict(memory_met)
+    );
+    let _ = writeln!(
+        w,
+        "- Under 1 ms of CPU per idle second: {}",
+        verdict(idle_met)
+    );
+    out
+}
+
+/// Replaces the terminal section of docs/PERFORMANCE.md, keeping the rest.
+fn write_section(path: &Path, section: &str) {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let (before, after) = match text.find(SECTION) {
+        Some(start) => {
+            let rest = &text[start + SECTION.len()..];
+            let end = rest
+                .find("\n## ")
+                .map_or(text.len(), |offset| start + SECTION.len() + offset + 1);
+            (&text[..start], &text[end..])
+        }
+        None => (text.as_str(), ""),
+    };
+    let joined = format!(
+        "{}{}\n{}",
+        before,
+        section.trim_end(),
+        if after.is_empty() {
+            String::new()
+        } else {
+            format!("\n{after}")
+        }
+    );
+    fs::write(path, joined).expect("write docs/PERFORMANCE.md");
+}
