@@ -145,6 +145,9 @@ fn event_loop(
         if let Some(read_at) = input_read.take() {
             timing.frame_flushed(read_at);
         }
+        // Between frames, while the person reads: the next save then skips
+        // creating its temporary file, the slowest part of a save.
+        app.store.prepare_next_save();
         if !app.running {
             return Ok(Ending::Quit);
         }

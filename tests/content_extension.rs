@@ -89,14 +89,7 @@ fn a_broken_folder_named_on_the_command_line_stops_with_every_problem() {
 fn the_coachs_driver_is_asked_in_the_real_program() {
     let (_dir, data) = data_with_content(None);
     let mut tty = Tty::spawn(&data, 100, 30);
-    tty.wait_for("Whose workbook is this?");
-    tty.type_text("a");
-    tty.wait_for("Name");
-    tty.type_text("Ana");
-    tty.key(Key::Enter);
-    tty.wait_for("Start a new assessment");
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Tab);
     tty.key(Key::Tab);
     tty.wait_for("1 of 7");

@@ -47,23 +47,12 @@ fn wait_for_draft(data: &Path, wanted: &[&str]) -> String {
     }
 }
 
-fn start_assessment(tty: &mut Tty, name: &str) {
-    tty.wait_for("Whose workbook is this?");
-    tty.type_text("a");
-    tty.wait_for("Name");
-    tty.type_text(name);
-    tty.key(Key::Enter);
-    tty.wait_for("Start a new assessment");
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
-}
-
 #[test]
 fn a_full_assessment_typed_into_the_real_program_is_saved() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 100, 30);
-    start_assessment(&mut tty, "Zoë O'Brien");
+    tty.start_first_assessment("Zoë O'Brien");
 
     tty.key(Key::Enter);
     tty.type_text("Design lead");
@@ -149,7 +138,7 @@ fn sigkill_mid_assessment_loses_no_answer() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
-    start_assessment(&mut tty, "Sam");
+    tty.start_first_assessment("Sam");
     tty.key(Key::Tab);
     tty.type_text("3");
     tty.key(Key::Tab);
@@ -191,7 +180,7 @@ fn the_terminal_is_restored_on_sigterm_and_the_draft_kept() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
-    start_assessment(&mut tty, "Ana");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Tab);
     tty.type_text("4");
     wait_for_draft(&data, &["[placement]\nrating = 4"]);
@@ -214,7 +203,7 @@ fn a_second_window_is_told_and_can_open_once_the_first_is_killed() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut first = Tty::spawn(&data, 80, 24);
-    start_assessment(&mut first, "Ana");
+    first.start_first_assessment("Ana");
 
     let mut second = Tty::spawn(&data, 80, 24);
     second.wait_for("Ana");
@@ -234,7 +223,7 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
-    start_assessment(&mut tty, "Ana");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Tab);
     tty.type_text("0");
     wait_for_draft(&data, &["[placement]\nrating = 0"]);
@@ -250,7 +239,7 @@ fn resizing_while_typing_a_note_loses_nothing() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 100, 30);
-    start_assessment(&mut tty, "Ana");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Tab);
     tty.type_text("n");
     tty.type_text("before the resize ");
@@ -290,7 +279,7 @@ fn two_assessments_compared_in_the_real_program_show_the_change() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 100, 40);
-    start_assessment(&mut tty, "Lee");
+    tty.start_first_assessment("Lee");
     rate_driver_and_complete(&mut tty, "4");
     tty.wait_for("Start a new assessment");
     // Saved times have whole seconds; a person does not start two
@@ -320,7 +309,7 @@ fn no_color_in_the_environment_means_no_colour_codes_on_the_wire() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn_with(&data, 100, 30, &[("NO_COLOR", "1")]);
-    start_assessment(&mut tty, "Ana");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Tab);
     tty.type_text("2");
     tty.wait_for("your answer");

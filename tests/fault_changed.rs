@@ -20,14 +20,7 @@ fn a_draft_edited_by_another_program_is_never_overwritten() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 200, 30);
-    tty.wait_for("Whose workbook is this?");
-    tty.type_text("a");
-    tty.wait_for("Name");
-    tty.type_text("Ana");
-    tty.key(Key::Enter);
-    tty.wait_for("Start a new assessment");
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Enter);
     tty.wait_for("Enter done");
     tty.type_text("mine");

@@ -17,14 +17,7 @@ use std::path::Path;
 use pty::{Key, Tty};
 
 fn open_role_editor(tty: &mut Tty, name: &str) {
-    tty.wait_for("Whose workbook is this?");
-    tty.type_text("a");
-    tty.wait_for("Name");
-    tty.type_text(name);
-    tty.key(Key::Enter);
-    tty.wait_for("Start a new assessment");
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
+    tty.start_first_assessment(name);
     tty.key(Key::Enter);
     tty.wait_for("Enter done");
 }

@@ -35,14 +35,7 @@ fn spawn_failing(data: &Path, step: &str, trigger: &Path) -> Tty {
 }
 
 fn open_role_editor(tty: &mut Tty) {
-    tty.wait_for("Whose workbook is this?");
-    tty.type_text("a");
-    tty.wait_for("Name");
-    tty.type_text("Ana");
-    tty.key(Key::Enter);
-    tty.wait_for("Start a new assessment");
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
+    tty.start_first_assessment("Ana");
     tty.key(Key::Enter);
     tty.wait_for("Enter done");
 }
@@ -108,9 +101,14 @@ fn a_draft_save_failing_at_any_step_loses_nothing_and_is_retried() {
         } else {
             assert_eq!(now, before, "{step}: the previous file changed");
         }
+        let survey = data_folder::survey(&data);
         assert!(
-            data_folder::survey(&data).leftovers.is_empty(),
-            "{step}: a failed save left its temporary file"
+            survey.half_written().is_empty(),
+            "{step}: a failed save left its temporary file: {survey:?}"
+        );
+        assert!(
+            survey.spares() <= 1,
+            "{step}: more than the one file made ready for the next save: {survey:?}"
         );
 
         fs::remove_file(&trigger).expect("end the fault");

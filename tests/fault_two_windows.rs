@@ -35,14 +35,7 @@ fn the_workbook_passes_between_two_windows_without_losing_or_mixing_answers() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut first = Tty::spawn(&data, 100, 30);
-    first.wait_for("Whose workbook is this?");
-    first.type_text("a");
-    first.wait_for("Name");
-    first.type_text("Ana");
-    first.key(Key::Enter);
-    first.wait_for("Start a new assessment");
-    first.key(Key::Enter);
-    first.wait_for("Your role and context");
+    first.start_first_assessment("Ana");
     first.key(Key::Enter);
     first.wait_for("Enter done");
     first.type_text("one");

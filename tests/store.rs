@@ -365,3 +365,70 @@ fn a_second_writer_on_the_same_person_is_told_and_the_lock_frees_on_exit() {
     drop(first);
     handoff::store::lock_person(&person).expect("free again once the first is gone");
 }
+
+/// Temporary files in `folder`, with their sizes.
+fn temporary_files(folder: &Path) -> Vec<(String, u64)> {
+    let mut found: Vec<(String, u64)> = fs::read_dir(folder)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .map(|entry| {
+            let size = entry.metadata().expect("meta").len();
+            (entry.file_name().to_string_lossy().into_owned(), size)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn the_file_made_ready_after_a_save_is_used_by_the_next_and_never_lingers() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let mut assessment = full_assessment(&person.name);
+    let draft = store.save_draft(&person, &assessment).expect("saved");
+    let drafts = draft.parent().expect("drafts folder").to_path_buf();
+
+    store.prepare_next_save();
+    let ready = temporary_files(&drafts);
+    assert_eq!(ready.len(), 1, "one file made ready: {ready:?}");
+    assert_eq!(ready[0].1, 0, "and it is empty");
+    let mode = fs::metadata(drafts.join(&ready[0].0))
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "private like every other file");
+
+    assessment.check_in.role = "Written into the ready file".into();
+    store.save_draft(&person, &assessment).expect("saved again");
+    assert!(
+        temporary_files(&drafts).is_empty(),
+        "the ready file became the draft"
+    );
+    let text = fs::read_to_string(&draft).expect("draft");
+    assert!(text.contains("Written into the ready file"), "{text}");
+
+    // Cleared away by someone else (another window's clean-up): the next
+    // save makes its own file and still succeeds.
+    store.prepare_next_save();
+    for (name, _) in temporary_files(&drafts) {
+        fs::remove_file(drafts.join(name)).expect("clear");
+    }
+    assessment.check_in.role = "Saved after the clean-up".into();
+    store
+        .save_draft(&person, &assessment)
+        .expect("saved after clean-up");
+    assert!(
+        fs::read_to_string(&draft)
+            .expect("draft")
+            .contains("after the clean-up")
+    );
+
+    store.prepare_next_save();
+    drop(store);
+    assert!(
+        temporary_files(&drafts).is_empty(),
+        "closing handoff removes the ready file"
+    );
+}

@@ -21,6 +21,7 @@ mod version;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,8 @@ use crate::assessment::{Assessment, Trend};
 use crate::content::Workbook;
 
 pub use atomic::{
-    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
+    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, new_temp_in,
+    write_atomic, write_atomic_using,
 };
 pub use error::StoreError;
 pub use index::{Header, HistoryEntry, INDEX_FILE};
@@ -108,6 +110,16 @@ pub struct Store {
     fail_at: Option<WriteStep>,
     /// When set, `fail_at` applies only while this file exists.
     fail_while: Option<PathBuf>,
+    spare: Arc<Mutex<Spare>>,
+}
+
+/// A temporary file made after one save for the next, in the folder last
+/// saved into: the next save (the next key press, usually) then only
+/// writes, syncs and renames. See [`Store::prepare_next_save`].
+#[derive(Debug, Default)]
+struct Spare {
+    folder: Option<PathBuf>,
+    file: Option<tempfile::NamedTempFile>,
 }
 
 impl Store {
@@ -116,6 +128,7 @@ impl Store {
             root: root.into(),
             fail_at: None,
             fail_while: None,
+            spare: Arc::default(),
         }
     }
 
@@ -443,7 +456,24 @@ impl Store {
     }
 
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-        write_atomic(path, bytes, self.failing_step()).map_err(StoreError::io(path))
+        let mut spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = spare.file.take();
+        spare.folder = path.parent().map(Path::to_path_buf);
+        write_atomic_using(path, bytes, self.failing_step(), file).map_err(StoreError::io(path))
+    }
+
+    /// Makes the temporary file the next save will use, so the save that
+    /// follows a key press does not wait for a file to be created. Called
+    /// once a frame is on screen; a failure only means the next save makes
+    /// its own.
+    pub fn prepare_next_save(&self) {
+        let mut spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner);
+        if spare.file.is_some() {
+            return;
+        }
+        if let Some(folder) = &spare.folder {
+            spare.file = new_temp_in(folder).ok();
+        }
     }
 
     fn failing_step(&self) -> Option<WriteStep> {

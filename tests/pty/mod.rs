@@ -240,6 +240,19 @@ impl Tty {
         })
     }
 
+    /// From the People screen of an empty data folder: adds `name` and
+    /// starts their first assessment, stopping on its check-in.
+    pub fn start_first_assessment(&mut self, name: &str) {
+        self.wait_for("Whose workbook is this?");
+        self.type_text("a");
+        self.wait_for("Name");
+        self.type_text(name);
+        self.key(Key::Enter);
+        self.wait_for("Start a new assessment");
+        self.key(Key::Enter);
+        self.wait_for("Your role and context");
+    }
+
     pub fn screen(&self) -> String {
         self.screen
             .lock()
