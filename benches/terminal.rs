@@ -699,8 +699,8 @@ fn report(
          is parsed on screen: it includes the pty, the reader thread and vt100, which the \
          floor's row shows on its own. \"handoff itself\" is from handoff reading the key \
          to the frame flushed to the terminal, logged by the app (`HANDOFF_TIMING_LOG`); \
-         the issue's 2 ms target is about this one. A draft is saved after each change, \
-         after the frame is drawn.\n"
+         the issue's 2 ms target is about this one. A change is saved to the draft \
+         (written, synced, renamed) before its frame is drawn, so the save is inside these figures.\n"
     );
     let _ = writeln!(
         w,
