@@ -6,8 +6,9 @@
 //! completing an assessment.
 //!
 //! The fault comes from a debug-build test hook (`HANDOFF_TEST_FAIL_SAVE`,
-//! see src/fault_injection.rs): root ignores permission bits, so a
-//! read-only folder cannot be used to make a save fail.
+//! see src/fault_injection.rs), so each step can be made to fail on its own;
+//! tests/fault_filesystem.rs does the same with a real read-only mount and
+//! a real full disk.
 //!
 //! ```sh
 //! cargo test --test fault_saves
