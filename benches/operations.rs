@@ -100,7 +100,7 @@ fn render(c: &mut Criterion) {
     let mut reference = fresh_app();
     reference
         .screens
-        .push(reference_screen(&reference.workbook));
+        .push(reference_screen(reference.workbook()));
     screens.push(("reference_cards".into(), reference));
 
     let history_app = || {

@@ -7,7 +7,9 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
+use crate::content::Chosen;
 use crate::content::Workbook;
+use crate::deferred::Deferred;
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
@@ -98,7 +100,11 @@ pub struct Ctx<'a> {
 }
 
 pub struct App {
-    pub workbook: Workbook,
+    /// The workbook in use, still loading on another thread while the
+    /// first screen is drawn; read it with [`App::workbook`].
+    content: Deferred<Chosen>,
+    /// A warning about a coach's content has been put on the status line.
+    content_warned: bool,
     pub store: Store,
     pub theme: Theme,
     pub screens: Vec<Screen>,
@@ -118,10 +124,21 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
+        let content = Deferred::ready(Chosen {
+            workbook,
+            warning: None,
+        });
+        Self::loading(content, store, theme, clock)
+    }
+
+    /// An app whose workbook may still be loading: the first screen needs
+    /// none of it, so it can be drawn meanwhile.
+    pub fn loading(content: Deferred<Chosen>, store: Store, theme: Theme, clock: Clock) -> Self {
         let mut status = None;
         let people = PeopleScreen::load(&store, &mut status);
         Self {
-            workbook,
+            content,
+            content_warned: false,
             store,
             theme,
             screens: vec![Screen::People(Box::new(people))],
@@ -134,6 +151,27 @@ impl App {
             panic_on_key: None,
             effects: Vec::new(),
             clock,
+        }
+    }
+
+    pub fn workbook(&self) -> &Workbook {
+        &self.content.get().workbook
+    }
+
+    /// Waits for the workbook if it is still loading, and puts a warning
+    /// about a coach's content on the status line once. True when the
+    /// screen changed.
+    pub fn finish_loading(&mut self) -> bool {
+        if self.content_warned {
+            return false;
+        }
+        self.content_warned = true;
+        match &self.content.get().warning {
+            Some(warning) => {
+                self.status = Some(Status::error(warning.clone()));
+                true
+            }
+            None => false,
         }
     }
 
@@ -251,7 +289,7 @@ impl App {
             return;
         };
         let mut cx = Ctx {
-            workbook: &self.workbook,
+            workbook: &self.content.get().workbook,
             store: &self.store,
             now,
             theme: self.theme,
@@ -286,7 +324,7 @@ impl App {
     fn refresh_top(&mut self) {
         let mut status = self.status.take();
         if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.workbook, &mut status);
+            home.reload(&self.store, &self.content.get().workbook, &mut status);
         }
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
@@ -422,7 +460,7 @@ impl App {
     /// A new screen stack for a chosen person, used by tests and `--person`.
     pub fn open_person(&mut self, person: Person) {
         let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.workbook, &mut self.status);
+        home.reload(&self.store, &self.content.get().workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
 }

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use handoff::app::{App, Status, local_now};
+use handoff::app::{App, local_now};
 use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
 use handoff::content::{Chosen, choose_workbook};
+use handoff::deferred::Deferred;
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
@@ -45,24 +46,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let data_dir = data_dir()?;
-            let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
+            let content = match cli.content.clone() {
+                // Named content is checked before the terminal is taken, so
+                // its problems are printed plainly and the run stops.
+                Some(folder) => Deferred::ready(choose_workbook(Some(&folder), &data_dir)?),
+                // Otherwise only the built-in workbook can fail, and it is
+                // checked by the test suite: load it while the first screen
+                // is drawn.
+                None => {
+                    let data_dir = data_dir.clone();
+                    Deferred::spawn(move || {
+                        choose_workbook(None, &data_dir)
+                            .unwrap_or_else(|refused| panic!("{refused}"))
+                    })
+                }
+            };
             let mut store = Store::new(data_dir);
             if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
                 store = store.failing_while(fault.step, fault.trigger);
             }
-            run_workbook(store, chosen)
+            run_workbook(store, content)
         }
     }
 }
 
-fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
-    let Chosen { workbook, warning } = chosen;
+fn run_workbook(store: Store, content: Deferred<Chosen>) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
-    let mut app = App::new(workbook, store, Theme::from_env(), local_now);
+    let mut app = App::loading(content, store, Theme::from_env(), local_now);
     app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
-    app.status = warning.map(Status::error);
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error

@@ -148,6 +148,10 @@ fn event_loop(
         // Between frames, while the person reads: the next save then skips
         // creating its temporary file, the slowest part of a save.
         app.store.prepare_next_save();
+        // The first frame is up; the workbook has been loading meanwhile.
+        if app.finish_loading() && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
+            return Ok(Ending::HungUp);
+        }
         if !app.running {
             return Ok(Ending::Quit);
         }

@@ -468,7 +468,7 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
     let mut app = App::new(workbook, scene.store.clone(), Theme::PLAIN, common::clock);
     let mut home = HomeScreen::new(scene.person.clone());
     let mut status = None;
-    home.reload(&app.store, &app.workbook, &mut status);
+    home.reload(&app.store, app.workbook(), &mut status);
     let unreadable = scene.unreadable().count();
     // The newer-format draft is shown as unreadable here too: it cannot be
     // resumed without losing what this version does not know.

@@ -60,7 +60,7 @@ impl Driver {
 
     fn sheet(&self) -> String {
         match self.app.screen() {
-            Screen::Session(session) => session.sheet.title(&self.app.workbook),
+            Screen::Session(session) => session.sheet.title(self.app.workbook()),
             _ => "not in a session".into(),
         }
     }

@@ -28,7 +28,7 @@ fn summary_app(dir: &tempfile::TempDir, assessment: Assessment) -> App {
 
 fn cards_app(dir: &tempfile::TempDir) -> App {
     let mut app = common::app(dir);
-    let cards = reference_screen(&app.workbook);
+    let cards = reference_screen(app.workbook());
     app.screens.push(cards);
     app
 }
@@ -91,7 +91,7 @@ fn the_summary_reads_at_both_sizes() {
         assert!(screen.contains("? help"), "{size:?}:\n{screen}");
     }
     let wide = render(&app, (120, 40));
-    let drivers = app.workbook.section(SectionKind::Drivers);
+    let drivers = app.workbook().section(SectionKind::Drivers);
     assert!(wide.contains(&drivers.title), "{wide}");
     assert!(wide.contains("lower is easier"), "{wide}");
 }
@@ -113,11 +113,11 @@ fn the_whole_summary_has_every_part() {
     ] {
         assert!(page.contains(heading), "{heading} missing:\n{page}");
     }
-    let placement = &app.workbook.gap.placement_scale;
+    let placement = &app.workbook().gap.placement_scale;
     assert!(page.contains(placement.label(1).expect("label")), "{page}");
     assert!(
         page.contains(&reason_text(
-            &app.workbook,
+            app.workbook(),
             SectionKind::Drivers,
             "perfectionism",
             4
@@ -146,7 +146,7 @@ fn an_unanswered_section_counts_skipped_items_not_zero() {
     assessment.readiness.clear();
     let app = summary_app(&dir, assessment);
     let page = render(&app, WHOLE_PAGE);
-    let readiness = app.workbook.section(SectionKind::Readiness);
+    let readiness = app.workbook().section(SectionKind::Readiness);
     let total = readiness.items.len();
     let rows: Vec<&str> = page.lines().collect();
     let title = rows
@@ -169,16 +169,16 @@ fn an_unanswered_section_counts_skipped_items_not_zero() {
 fn a_recommendation_says_which_answers_led_to_it() {
     let dir = tempfile::tempdir().expect("temp");
     let app = summary_app(&dir, common::full_assessment("Ana"));
-    let summary = Summary::of(&app.workbook, &common::full_assessment("Ana"));
+    let summary = Summary::of(app.workbook(), &common::full_assessment("Ana"));
     let first = summary
         .recommendations
         .first()
         .expect("the answers recommend something");
-    let remedy = app.workbook.remedy(&first.remedy).expect("remedy");
+    let remedy = app.workbook().remedy(&first.remedy).expect("remedy");
     let reasons: Vec<String> = first
         .reasons
         .iter()
-        .map(|reason| reason_text(&app.workbook, reason.kind, &reason.item, reason.rating))
+        .map(|reason| reason_text(app.workbook(), reason.kind, &reason.item, reason.rating))
         .collect();
     let page = flat(&render(&app, WHOLE_PAGE));
     let expected = flat(&format!(
@@ -252,7 +252,7 @@ fn escape_sequences_in_notes_and_tasks_never_reach_the_terminal() {
     }
     for sheet in [Sheet::Summary, Sheet::Drivers, Sheet::Modes] {
         let mut app = summary_app(&dir, assessment.clone());
-        let drivers = app.workbook.section(SectionKind::Drivers);
+        let drivers = app.workbook().section(SectionKind::Drivers);
         let noted = drivers
             .items
             .iter()
@@ -284,11 +284,11 @@ fn the_cards_read_at_both_sizes() {
     let dir = tempfile::tempdir().expect("temp");
     let app = cards_app(&dir);
     // Three cards on the gap, one per pattern, one on the modes, one per topic.
-    let count = 4 + app.workbook.patterns.len() + app.workbook.topics.len();
+    let count = 4 + app.workbook().patterns.len() + app.workbook().topics.len();
     let narrow = render(&app, (60, 20));
     assert!(narrow.contains(&format!("Card 1 of {count}")), "{narrow}");
     assert!(narrow.contains("What the gap is"), "{narrow}");
-    assert!(narrow.contains(&app.workbook.gap.title), "{narrow}");
+    assert!(narrow.contains(&app.workbook().gap.title), "{narrow}");
     let wide = render(&app, (120, 40));
     for heading in [
         "The gap",
@@ -298,7 +298,7 @@ fn the_cards_read_at_both_sizes() {
     ] {
         assert!(wide.contains(heading), "{heading} missing:\n{wide}");
     }
-    assert!(wide.contains(&app.workbook.patterns[0].title), "{wide}");
+    assert!(wide.contains(&app.workbook().patterns[0].title), "{wide}");
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn a_pattern_card_says_how_it_differs_and_scrolls_then_closes() {
     for _ in 0..3 {
         press(&mut app, KeyCode::Down);
     }
-    let pattern = app.workbook.patterns[0].clone();
+    let pattern = app.workbook().patterns[0].clone();
     let difference = pattern
         .difference
         .clone()
@@ -365,7 +365,7 @@ fn every_pattern_card_scrolls_to_its_last_line_and_stops_there() {
     for _ in 0..3 {
         press(&mut app, KeyCode::Down);
     }
-    for pattern in app.workbook.patterns.clone() {
+    for pattern in app.workbook().patterns.clone() {
         render(&app, size);
         for _ in 0..20 {
             press(&mut app, KeyCode::PageDown);

@@ -28,7 +28,7 @@ fn history_app(history: &history_fixture::History) -> App {
     let mut app = App::new(workbook, history.store.clone(), Theme::PLAIN, clock);
     let mut home = HomeScreen::new(history.person.clone());
     let mut status = None;
-    home.reload(&app.store, &app.workbook, &mut status);
+    home.reload(&app.store, app.workbook(), &mut status);
     let look_back = home
         .choices
         .iter()
@@ -117,7 +117,7 @@ fn the_trend_has_every_section_and_the_dates() {
     assert!(matches!(app.screen(), Screen::Trend(_)));
     for (width, height) in [(60, 20), (120, 40)] {
         let screen = render(&app, width, height);
-        for section in &app.workbook.sections {
+        for section in &app.workbook().sections {
             assert!(
                 screen.contains(&section.title),
                 "{} missing:\n{screen}",

@@ -35,7 +35,7 @@ fn every_worksheet_at_both_sizes() {
             let mut app = session_app(&dir, sheet);
             app.set_size(width, height);
             let screen = render(&app, width, height);
-            let title = sheet.title(&app.workbook);
+            let title = sheet.title(app.workbook());
             assert!(
                 screen.contains(&title[..title.len().min(20)])
                     || screen.contains(&format!("{}/10", sheet.index() + 1)),
@@ -59,7 +59,7 @@ fn a_rated_sheet_shows_every_scale_point_and_the_answer_in_words() {
     let app = session_app(&dir, Sheet::Drivers);
     let screen = render(&app, 60, 20);
     let scale = &app
-        .workbook
+        .workbook()
         .section(handoff::content::SectionKind::Drivers)
         .scale;
     for point in &scale.points {
@@ -85,7 +85,7 @@ fn the_explanation_is_one_key_away() {
     let after = render(&app, 120, 40);
     assert_ne!(before, after);
     let explanation = &app
-        .workbook
+        .workbook()
         .section(handoff::content::SectionKind::Drivers)
         .items[0]
         .explanation;

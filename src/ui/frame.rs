@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let crumb = match app.screen() {
         Screen::People(_) => "People".to_string(),
         Screen::Home(home) => sanitize_line(&home.person.name),
-        Screen::Session(session) => session.breadcrumb(&app.workbook),
+        Screen::Session(session) => session.breadcrumb(app.workbook()),
         Screen::Reference(_) => "Reference cards".to_string(),
         Screen::History(history) => format!("{} · History", sanitize_line(&history.person.name)),
         Screen::Page(page) => sanitize_line(&page.title),

@@ -160,14 +160,14 @@ impl HistoryScreen {
         ])
         .areas(area);
         let kinds: Vec<SectionKind> = app
-            .workbook
+            .workbook()
             .sections
             .iter()
             .map(|section| section.kind)
             .collect();
         let legend: Vec<String> = kinds
             .iter()
-            .map(|kind| format!("{} = {}", short(*kind), app.workbook.section(*kind).title))
+            .map(|kind| format!("{} = {}", short(*kind), app.workbook().section(*kind).title))
             .collect();
         let mut header = format!("{:<20}", "   Completed");
         for kind in &kinds {

@@ -64,7 +64,7 @@ impl ReferenceScreen {
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
-        let cards = cards(&app.workbook, theme);
+        let cards = cards(app.workbook(), theme);
         let Some(card) = cards.get(self.selected) else {
             return;
         };

@@ -502,7 +502,7 @@ impl SessionScreen {
         }
         let view = SheetView {
             sheet: self.sheet,
-            workbook: &app.workbook,
+            workbook: app.workbook(),
             assessment: &self.assessment,
             theme,
             editor: self.editing.as_ref().map(|(_, editor)| editor),
@@ -574,7 +574,7 @@ impl SessionScreen {
             .title(" Worksheets ");
         let mut state = ListState::default().with_selected(Some(self.sheet.index()));
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(&app.workbook, app.theme))
+            List::new(self.sheet_rows(app.workbook(), app.theme))
                 .block(block)
                 .highlight_style(app.theme.heading()),
             area,
@@ -591,7 +591,7 @@ impl SessionScreen {
         let mut state = ListState::default().with_selected(Some(row));
         frame.render_widget(Clear, area);
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(&app.workbook, app.theme))
+            List::new(self.sheet_rows(app.workbook(), app.theme))
                 .block(block)
                 .highlight_style(app.theme.selected()),
             area,

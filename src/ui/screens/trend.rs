@@ -78,7 +78,7 @@ impl TrendScreen {
         let row_areas =
             Layout::vertical(vec![Constraint::Length(2); self.trend.sections.len()]).split(chart);
         for (series, row) in self.trend.sections.iter().zip(row_areas.iter()) {
-            let section = app.workbook.section(series.kind);
+            let section = app.workbook().section(series.kind);
             let [label, spark, value] = Layout::horizontal([
                 Constraint::Length(LABEL_WIDTH),
                 Constraint::Length(chart_width),
