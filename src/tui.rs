@@ -1,7 +1,9 @@
 //! Owning the terminal: entering and leaving full-screen mode on every way
 //! out, and the event loop that blocks on input instead of ticking.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Read, Stdout, stdout};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,9 +25,24 @@ use crate::app::App;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
-/// How often the loop wakes, with no input, to notice a signal or a closed
-/// terminal. It draws nothing when it wakes, so an idle app stays idle.
-const WAKE_EVERY: Duration = Duration::from_millis(500);
+/// How long crossterm may look for an event once the loop is woken. The
+/// loop sleeps in poll(2) on the terminal and a signal pipe, with no
+/// timeout, so an idle app does not wake at all; crossterm's own timed
+/// wait spins for the last fraction of a millisecond of every timeout, which
+/// cost 1 ms of CPU a second when the loop woke on a timer.
+const LOOK_FOR_EVENT: Duration = Duration::from_millis(1);
+
+/// How long to wait at a time when stdin is not the terminal and the loop
+/// cannot sleep on it.
+const WAIT_WITHOUT_TERMINAL_STDIN: Duration = Duration::from_millis(500);
+
+/// Signals that end the program; each also wakes the sleeping loop.
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
 
 /// Held while effects (saves) run, so the hang-up watchdog never ends the
 /// process in the middle of a save.
@@ -92,17 +109,18 @@ pub enum Ending {
 
 pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
+    for signal in STOP_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let mut wake_on = STOP_SIGNALS.to_vec();
+    wake_on.push(signal_hook::consts::SIGWINCH);
+    let loop_wakeup = signal_wakeup(&wake_on)?;
+    let watchdog_wakeup = signal_wakeup(&STOP_SIGNALS)?;
     let mut terminal = enter()?;
-    start_hang_up_watchdog(Arc::clone(&stop));
-    let result = catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, app, &stop)));
+    start_hang_up_watchdog(Arc::clone(&stop), watchdog_wakeup);
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, app, &stop, &loop_wakeup)
+    }));
     // Whatever happened, write what the last updates asked for before
     // leaving: this is the draft flush on quit, signal, hang-up or panic.
     run_effects(app);
@@ -128,10 +146,13 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicBool,
+    wakeup: &UnixStream,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     let mut timing = TimingLog::from_env();
+    // SAFETY: isatty only reads the descriptor number.
+    let stdin_is_terminal = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
     let mut input_read: Option<Instant> = None;
     loop {
         // Save before drawing: a change shown on screen is already on disk,
@@ -162,12 +183,19 @@ fn event_loop(
             if stdin_hung_up() {
                 return Ok(Ending::HungUp);
             }
-            match event::poll(WAKE_EVERY) {
+            match event::poll(LOOK_FOR_EVENT) {
                 Ok(true) => match event::read() {
                     Ok(event) => break event,
                     Err(_) => return Ok(Ending::HungUp),
                 },
-                Ok(false) => continue,
+                // crossterm reads /dev/tty when stdin is something else
+                // (a file, /dev/null): then its own timed wait is all there is.
+                Ok(false) if !stdin_is_terminal => {
+                    if event::poll(WAIT_WITHOUT_TERMINAL_STDIN).is_err() {
+                        return Ok(Ending::HungUp);
+                    }
+                }
+                Ok(false) => sleep_until_woken(&[libc::STDIN_FILENO], libc::POLLIN, wakeup),
                 Err(_) => return Ok(Ending::HungUp),
             }
         };
@@ -198,23 +226,18 @@ fn run_effects(app: &mut App) {
 /// Every change is saved before it is drawn, so nothing is pending
 /// while the loop waits: this thread can simply end the process once any
 /// save in progress has finished.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>) {
+fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream) {
     // SAFETY: isatty only reads the descriptor number.
     if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
         return;
     }
     std::thread::spawn(move || {
         loop {
-            let mut fd = libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: 0,
-                revents: 0,
-            };
-            // SAFETY: poll reads and writes only the pollfd we own. With no
-            // events asked for, it wakes only for hang-up or error.
-            let woke = unsafe { libc::poll(&mut fd, 1, 1000) };
-            let hung_up =
-                woke > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+            // With no events asked for, the terminal wakes this thread only
+            // when it hangs up or fails; a stop signal wakes it through
+            // the pipe. No timeout, so it never wakes for nothing.
+            sleep_until_woken(&[libc::STDIN_FILENO], 0, &wakeup);
+            let hung_up = stdin_hung_up();
             if hung_up || stop.load(Ordering::Relaxed) {
                 // Give the main loop a moment to notice a signal itself and
                 // leave tidily; if it is stuck in a dead terminal, leave for it.
@@ -227,6 +250,41 @@ fn start_hang_up_watchdog(stop: Arc<AtomicBool>) {
             }
         }
     });
+}
+
+/// A socket that becomes readable whenever one of `signals` arrives, so a
+/// thread can sleep in poll(2) with no timeout and still hear about it.
+fn signal_wakeup(signals: &[i32]) -> io::Result<UnixStream> {
+    let (read, write) = UnixStream::pair()?;
+    read.set_nonblocking(true)?;
+    write.set_nonblocking(true)?;
+    for &signal in signals {
+        signal_hook::low_level::pipe::register(signal, write.try_clone()?)?;
+    }
+    Ok(read)
+}
+
+/// Sleeps until one of `fds` reports `events` (a hang-up or an error is
+/// always reported) or `wakeup` is written to, then empties `wakeup`.
+fn sleep_until_woken(fds: &[i32], events: libc::c_short, wakeup: &UnixStream) {
+    let mut watched: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
+        .collect();
+    watched.push(libc::pollfd {
+        fd: wakeup.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    });
+    // SAFETY: poll reads and writes only the pollfds we own, for as many
+    // entries as the slice holds.
+    unsafe { libc::poll(watched.as_mut_ptr(), watched.len() as libc::nfds_t, -1) };
+    let mut sink = [0u8; 64];
+    while (&*wakeup).read(&mut sink).is_ok_and(|read| read > 0) {}
 }
 
 fn handle(app: &mut App, event: Event) {

@@ -53,7 +53,7 @@ fn strace_words(trace: &Path) -> Vec<String> {
         "-o",
         trace.to_str().expect("UTF-8 path"),
         "-e",
-        "trace=%network,open,openat,creat,mkdir,mkdirat",
+        "trace=%network,open,openat,creat,mkdir,mkdirat,fcntl,dup,dup2,dup3",
     ]
     .map(String::from)
     .to_vec()
@@ -111,6 +111,18 @@ fn check_trace(trace: &Path, umask: u32) -> (usize, usize) {
                 local_ends.extend(pair.0.split(", ").map(str::to_string));
             }
             continue;
+        }
+        // A copy of a local end (`try_clone`) is a local end too.
+        let copied =
+            call.starts_with("dup(") || (call.starts_with("fcntl(") && call.contains("F_DUPFD"));
+        if copied
+            && let Some((source, _)) = call
+                .split_once('(')
+                .and_then(|(_, args)| args.split_once([',', ')']))
+            && local_ends.iter().any(|end| end == source)
+            && let Some((_, result)) = call.rsplit_once("= ")
+        {
+            local_ends.push(result.trim().to_string());
         }
         let on_local_end = ["sendto(", "recvfrom(", "sendmsg(", "recvmsg("]
             .iter()
