@@ -180,7 +180,7 @@ fn event_loop(
             if stop.load(Ordering::Relaxed) {
                 return Ok(Ending::Signal);
             }
-            if stdin_hung_up() {
+            if stdin_is_terminal && stdin_hung_up() {
                 return Ok(Ending::HungUp);
             }
             match event::poll(LOOK_FOR_EVENT) {
@@ -294,15 +294,14 @@ fn handle(app: &mut App, event: Event) {
     app.handle_event(event);
 }
 
-/// True once the terminal has gone away. crossterm keeps polling a closed
-/// terminal at full speed without reporting it, so we ask the kernel.
+/// True once the terminal on stdin has gone away; ask only when stdin was
+/// a terminal at start. crossterm keeps polling a closed terminal at full
+/// speed without reporting it, so we ask the kernel. Not `isatty`: a
+/// terminal that hung up answers it with an error, so it no longer counts
+/// as one, and the watchdog then spun instead of ending the program.
 fn stdin_hung_up() -> bool {
-    // SAFETY: isatty and poll only read the descriptor number and the
-    // pollfd we own; neither keeps pointers beyond the call.
+    // SAFETY: poll only reads and writes the pollfd we own.
     unsafe {
-        if libc::isatty(libc::STDIN_FILENO) != 1 {
-            return false;
-        }
         let mut fd = libc::pollfd {
             fd: libc::STDIN_FILENO,
             events: libc::POLLIN,
