@@ -16,12 +16,6 @@ use std::path::Path;
 
 use pty::{Key, Tty};
 
-fn open_role_editor(tty: &mut Tty, name: &str) {
-    tty.start_first_assessment(name);
-    tty.key(Key::Enter);
-    tty.wait_for("Enter done");
-}
-
 fn draft_role(data: &Path) -> String {
     let survey = data_folder::survey(data);
     assert_eq!(survey.drafts.len(), 1, "{survey:?}");
@@ -71,7 +65,7 @@ fn signals_and_ctrl_c_save_the_draft_and_give_the_terminal_back() {
         let dir = tempfile::tempdir().expect("temp");
         let data = dir.path().join("data");
         let mut tty = Tty::spawn(&data, 80, 24);
-        open_role_editor(&mut tty, "Ana");
+        tty.start_typing_role("Ana");
         assert!(tty.raw_mode(), "the program runs in raw mode");
         let text = "kept through the ending";
         match ending {
@@ -101,7 +95,7 @@ fn closing_the_terminal_while_typing_keeps_the_text_and_ends_the_program() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
-    open_role_editor(&mut tty, "Ana");
+    tty.start_typing_role("Ana");
     tty.type_text("typed as the window closed");
     tty.wait_for("typed as the window closed");
     tty.hang_up();
@@ -148,7 +142,7 @@ fn a_panic_while_handling_a_key_or_drawing_saves_the_draft_and_says_so() {
                 ("RUST_BACKTRACE", "0"),
             ],
         );
-        open_role_editor(&mut tty, "Ana");
+        tty.start_typing_role("Ana");
         tty.type_text("saved before");
         tty.wait_for("saved before");
         // The last keys and the panic key in one write: handled in one

@@ -81,18 +81,12 @@ fn draft_holding(tty: &Tty, data: &Path, wanted: &str) -> (PathBuf, Vec<u8>) {
     }
 }
 
-fn open_role_editor(tty: &mut Tty) {
-    tty.start_first_assessment("Ana");
-    tty.key(Key::Enter);
-    tty.wait_for("Enter done");
-}
-
 #[test]
 fn a_data_folder_turned_read_only_loses_nothing_and_saving_resumes() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     let mut tty = in_own_mount_namespace(&data, "true");
-    open_role_editor(&mut tty);
+    tty.start_typing_role("Ana");
     tty.type_text("first");
     let (draft, before) = draft_holding(&tty, &data, "role = \"first\"");
 
@@ -135,7 +129,7 @@ fn a_full_disk_loses_nothing_and_saving_resumes_once_there_is_room() {
         "mount -t tmpfs -o size=256k,mode=0700 tmpfs \"$D\"; \
          head -c 196608 /dev/zero > \"$D/filler\"",
     );
-    open_role_editor(&mut tty);
+    tty.start_typing_role("Ana");
     tty.type_text("short");
     let (draft, before) = draft_holding(&tty, &data, "role = \"short\"");
 

@@ -35,12 +35,6 @@ fn spawn_failing(data: &Path, step: &str, trigger: &Path) -> Tty {
     )
 }
 
-fn open_role_editor(tty: &mut Tty) {
-    tty.start_first_assessment("Ana");
-    tty.key(Key::Enter);
-    tty.wait_for("Enter done");
-}
-
 /// The only draft, once it holds `wanted`.
 fn draft_with(data: &Path, wanted: &str) -> (std::path::PathBuf, Vec<u8>) {
     let start = Instant::now();
@@ -64,7 +58,7 @@ fn a_draft_save_failing_at_any_step_loses_nothing_and_is_retried() {
         let data = dir.path().join("data");
         let trigger = dir.path().join("fail-now");
         let mut tty = spawn_failing(&data, step, &trigger);
-        open_role_editor(&mut tty);
+        tty.start_typing_role("Ana");
         tty.type_text("first");
         let (draft, before) = draft_with(&data, "role = \"first\"");
 
@@ -139,7 +133,7 @@ fn completing_while_saves_fail_at_any_step_can_be_done_once_the_fault_is_gone() 
         let data = dir.path().join("data");
         let trigger = dir.path().join("fail-now");
         let mut tty = spawn_failing(&data, step, &trigger);
-        open_role_editor(&mut tty);
+        tty.start_typing_role("Ana");
         tty.type_text("finishing");
         tty.key(Key::Esc);
         draft_with(&data, "role = \"finishing\"");

@@ -253,6 +253,14 @@ impl Tty {
         self.wait_for("Your role and context");
     }
 
+    /// [`Tty::start_first_assessment`], then opens the check-in's role
+    /// field for typing.
+    pub fn start_typing_role(&mut self, name: &str) {
+        self.start_first_assessment(name);
+        self.key(Key::Enter);
+        self.wait_for("Enter done");
+    }
+
     pub fn screen(&self) -> String {
         self.screen
             .lock()
