@@ -395,10 +395,26 @@ impl Tty {
     }
 
     /// Waits for the program to exit and returns its exit code.
+    /// Waits, briefly, for the reader to take everything the program wrote
+    /// before it exited: the last bytes (the terminal being given back)
+    /// can still sit in the pty when the exit is seen.
+    fn drain_output(&mut self) {
+        let start = Instant::now();
+        while self
+            .reader
+            .as_ref()
+            .is_some_and(|reader| !reader.is_finished())
+            && start.elapsed() < Duration::from_secs(2)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     pub fn wait_exit(&mut self) -> Option<u32> {
         let start = Instant::now();
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
+                self.drain_output();
                 return Some(status.exit_code());
             }
             if start.elapsed() > PATIENCE {
