@@ -2,26 +2,9 @@
 //! test binary because the umask is process-wide.
 
 mod common;
-
-use std::fs;
-use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+mod data_folder;
 
 use handoff::store::Store;
-
-fn walk(path: &Path, seen: &mut Vec<(String, u32, bool)>) {
-    let meta = fs::symlink_metadata(path).expect("meta");
-    seen.push((
-        path.display().to_string(),
-        meta.permissions().mode() & 0o777,
-        meta.is_dir(),
-    ));
-    if meta.is_dir() {
-        for entry in fs::read_dir(path).expect("list") {
-            walk(&entry.expect("entry").path(), seen);
-        }
-    }
-}
 
 #[test]
 fn everything_is_private_under_any_umask() {
@@ -39,12 +22,16 @@ fn everything_is_private_under_any_umask() {
         store
             .complete(&person, &mut assessment, common::at("2026-11-24T00:00:00Z"))
             .expect("complete");
-        let mut seen = Vec::new();
-        walk(&root, &mut seen);
+        let seen = data_folder::modes(&root);
         assert!(seen.len() >= 6, "{seen:?}");
         for (path, mode, is_dir) in seen {
             let wanted = if is_dir { 0o700 } else { 0o600 };
-            assert_eq!(mode, wanted, "umask {umask:03o}: {path} is {mode:03o}");
+            assert_eq!(
+                mode,
+                wanted,
+                "umask {umask:03o}: {} is {mode:03o}",
+                path.display()
+            );
         }
     }
 }

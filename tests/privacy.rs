@@ -13,11 +13,12 @@
 
 mod cli_run;
 mod common;
+mod data_folder;
 mod pty;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use handoff::store::Store;
@@ -59,24 +60,9 @@ fn strace_words(trace: &Path) -> Vec<String> {
     .to_vec()
 }
 
-fn walk(path: &Path, seen: &mut Vec<(PathBuf, u32, bool)>) {
-    let meta = fs::symlink_metadata(path).expect("meta");
-    seen.push((
-        path.to_path_buf(),
-        meta.permissions().mode() & 0o777,
-        meta.is_dir(),
-    ));
-    if meta.is_dir() {
-        for entry in fs::read_dir(path).expect("list") {
-            walk(&entry.expect("entry").path(), seen);
-        }
-    }
-}
-
 #[track_caller]
 fn assert_private_tree(root: &Path, umask: u32) {
-    let mut seen = Vec::new();
-    walk(root, &mut seen);
+    let seen = data_folder::modes(root);
     for (path, mode, is_dir) in &seen {
         let wanted = if *is_dir { 0o700 } else { 0o600 };
         assert_eq!(

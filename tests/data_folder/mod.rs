@@ -84,3 +84,21 @@ pub fn survey(data: &Path) -> Survey {
     survey.assessments.sort();
     survey
 }
+
+/// Every file and folder under `root` (itself included) with its permission
+/// bits and whether it is a folder. Links are not followed.
+pub fn modes(root: &Path) -> Vec<(PathBuf, u32, bool)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut seen = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let meta = fs::symlink_metadata(&path).expect("meta");
+        if meta.is_dir() {
+            for entry in fs::read_dir(&path).expect("list") {
+                stack.push(entry.expect("entry").path());
+            }
+        }
+        seen.push((path, meta.permissions().mode() & 0o777, meta.is_dir()));
+    }
+    seen
+}
