@@ -373,20 +373,11 @@ impl App {
                                 self.shown_path(&path)
                             )));
                         }
-                        Ok(_) if self.save_failed => {
-                            self.save_failed = false;
-                            self.status =
-                                Some(Status::info("Draft saved again; nothing was lost."));
-                        }
+                        // Its last step is still to come: judged then.
+                        Ok(_) if self.store.draft_save_unfinished() => {}
+                        Ok(_) if self.save_failed => self.saved_again(),
                         Ok(_) => {}
-                        Err(error) => {
-                            self.save_failed = true;
-                            self.status = Some(Status::error(not_saved(
-                                "Draft",
-                                &error,
-                                "Your answers are kept here; saving is retried on your next change.",
-                            )));
-                        }
+                        Err(error) => self.draft_not_saved(&error),
                     }
                 }
                 Effect::Complete {
@@ -420,6 +411,38 @@ impl App {
             }
         }
         before != (self.status.clone(), self.screens.len())
+    }
+
+    /// Ends the last draft save, when the store leaves flushing its folder
+    /// until the frame is on screen (see `Store::sync_draft_folders_later`),
+    /// and says on the status line if that failed. True when the screen
+    /// should be drawn again.
+    pub fn finish_draft_save(&mut self) -> bool {
+        match self.store.finish_draft_save() {
+            Ok(true) if self.save_failed => {
+                self.saved_again();
+                true
+            }
+            Ok(_) => false,
+            Err(error) => {
+                self.draft_not_saved(&error);
+                true
+            }
+        }
+    }
+
+    fn saved_again(&mut self) {
+        self.save_failed = false;
+        self.status = Some(Status::info("Draft saved again; nothing was lost."));
+    }
+
+    fn draft_not_saved(&mut self, error: &StoreError) {
+        self.save_failed = true;
+        self.status = Some(Status::error(not_saved(
+            "Draft",
+            error,
+            "Your answers are kept here; saving is retried on your next change.",
+        )));
     }
 
     /// Tells the session that owned draft `was` which id and file version

@@ -1,7 +1,7 @@
 //! Owning the terminal: entering and leaving full-screen mode on every way
 //! out, and the event loop that blocks on input instead of ticking.
 
-use std::io::{self, Read, Stdout, stdout};
+use std::io::{self, BufWriter, Read, Stdout, stdout};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -22,6 +22,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::App;
+use crate::store::Store;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
@@ -83,7 +84,16 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// Room for a whole frame: ratatui flushes once per frame, so a frame
+/// leaves in one `write`. Standard output alone is line-buffered with 1 KiB
+/// and a frame has no newlines, so a full 200×60 frame left in dozens of
+/// writes, each a system call and a chance for the terminal to show half a
+/// frame.
+const FRAME_BYTES: usize = 64 * 1024;
+
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
     FULL_SCREEN.store(true, Ordering::SeqCst);
     let entered = execute!(
@@ -96,7 +106,8 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         restore_terminal();
         return Err(error);
     }
-    Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| restore_terminal())
+    let output = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    Terminal::new(CrosstermBackend::new(output)).inspect_err(|_| restore_terminal())
 }
 
 /// Why the loop stopped.
@@ -116,14 +127,24 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     wake_on.push(signal_hook::consts::SIGWINCH);
     let loop_wakeup = signal_wakeup(&wake_on)?;
     let watchdog_wakeup = signal_wakeup(&STOP_SIGNALS)?;
+    app.store.sync_draft_folders_later();
     let mut terminal = enter()?;
-    start_hang_up_watchdog(Arc::clone(&stop), watchdog_wakeup);
+    start_hang_up_watchdog(Arc::clone(&stop), watchdog_wakeup, app.store.clone());
     let result = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, app, &stop, &loop_wakeup)
     }));
     // Whatever happened, write what the last updates asked for before
     // leaving: this is the draft flush on quit, signal, hang-up or panic.
     run_effects(app);
+    app.finish_draft_save();
+    app.store.discard_prepared_save();
+    if result.is_ok() {
+        drop(terminal);
+    } else {
+        // A panic can come in the middle of drawing: the half frame still
+        // buffered must never be written once the terminal is given back.
+        std::mem::forget(terminal);
+    }
     restore_terminal();
     match result {
         Ok(ending) => Ok(ending?),
@@ -143,7 +164,7 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
     wakeup: &UnixStream,
@@ -155,10 +176,11 @@ fn event_loop(
     let stdin_is_terminal = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
     let mut input_read: Option<Instant> = None;
     loop {
-        // Save before drawing: a change shown on screen is already on disk,
-        // so a kill right after a person sees a key loses nothing they saw
-        // (saving after drawing lost it; tests/fault_kill.rs). The cost is
-        // the save's time between a key and the screen answering it.
+        // Save before drawing: a change shown on screen is already in its
+        // file (written, synced, renamed), so a kill right after a person
+        // sees a key loses nothing they saw (saving after drawing lost it;
+        // tests/fault_kill.rs). The cost is the save's time between a key
+        // and the screen answering it.
         run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
@@ -166,8 +188,12 @@ fn event_loop(
         if let Some(read_at) = input_read.take() {
             timing.frame_flushed(read_at);
         }
-        // Between frames, while the person reads: the next save then skips
-        // creating its temporary file, the slowest part of a save.
+        // Between frames, while the person reads: the save's last step,
+        // then the next save's temporary file, made ahead so that save
+        // skips the slowest part of a save.
+        if finish_draft_save(app) && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
+            return Ok(Ending::HungUp);
+        }
         app.store.prepare_next_save();
         // The first frame is up; the workbook has been loading meanwhile.
         if app.finish_loading() && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
@@ -221,12 +247,20 @@ fn run_effects(app: &mut App) {
     app.run_effects();
 }
 
+fn finish_draft_save(app: &mut App) -> bool {
+    let _saving = SAVING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    app.finish_draft_save()
+}
+
 /// When the terminal goes away, crossterm spins inside `poll` reading an
 /// endless end-of-file and never returns to our loop (crossterm issue 793).
 /// Every change is saved before it is drawn, so nothing is pending
-/// while the loop waits: this thread can simply end the process once any
-/// save in progress has finished.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream) {
+/// while the loop waits but the last save's folder flush, which this thread
+/// does itself: it can simply end the process once any save in progress
+/// has finished.
+fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream, store: Store) {
     // SAFETY: isatty only reads the descriptor number.
     if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
         return;
@@ -245,6 +279,9 @@ fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream) {
                 let _saving = SAVING
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
+                // The last draft save may have its folder still to flush,
+                // if the main thread is stuck drawing.
+                let _ = store.finish_draft_save();
                 restore_terminal();
                 std::process::exit(129);
             }

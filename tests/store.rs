@@ -432,3 +432,57 @@ fn the_file_made_ready_after_a_save_is_used_by_the_next_and_never_lingers() {
         "closing handoff removes the ready file"
     );
 }
+
+/// The program leaves a draft save's folder flush until its frame is on
+/// screen (`Store::sync_draft_folders_later`): the file must be complete and
+/// in place as soon as the save returns, and the flush that comes later
+/// must still report a failure by the file's name.
+#[test]
+fn a_draft_whose_folder_flush_comes_later_is_in_place_at_once() {
+    let (_dir, mut store) = store();
+    store.sync_draft_folders_later();
+    let person = store.add_person("Ana").expect("person");
+    let mut assessment = full_assessment(&person.name);
+    let mut known = None;
+    let saved = store
+        .save_draft_checked(&person, &assessment, &mut known)
+        .expect("saved");
+    let on_disk = fs::read_to_string(&saved.path).expect("draft");
+    assert_eq!(
+        on_disk,
+        handoff::store::to_toml(&assessment).expect("toml"),
+        "complete before the flush"
+    );
+    assert!(store.draft_save_unfinished());
+    assert!(store.finish_draft_save().expect("flushed"), "one flush due");
+    assert!(!store.draft_save_unfinished());
+    assert!(!store.finish_draft_save().expect("nothing due"));
+
+    assessment.check_in.role = "Renamed into place; flush fails".into();
+    let failing = store.clone().failing_at(Some(WriteStep::SyncFolder));
+    failing
+        .save_draft_checked(&person, &assessment, &mut known)
+        .expect("the flush is not part of the save");
+    assert!(
+        fs::read_to_string(&saved.path)
+            .expect("draft")
+            .contains("flush fails")
+    );
+    let error = failing.finish_draft_save().expect_err("the flush fails");
+    assert!(
+        error
+            .to_string()
+            .contains(&saved.path.display().to_string()),
+        "{error}"
+    );
+
+    // A save into another folder (completing) first flushes the draft's.
+    assessment.check_in.role = "Saved again".into();
+    store
+        .save_draft_checked(&person, &assessment, &mut known)
+        .expect("saved");
+    store
+        .complete(&person, &mut assessment, at("2026-11-23T10:15:00+01:00"))
+        .expect("completed");
+    assert!(!store.draft_save_unfinished(), "nothing left to flush");
+}
