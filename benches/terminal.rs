@@ -49,6 +49,10 @@ const BETWEEN_KEYS: Duration = Duration::from_millis(30);
 const IDLE_WINDOW: Duration = Duration::from_secs(2);
 /// Home page openings with the history index deleted, per history size.
 const COLD_OPENINGS: usize = 3;
+/// Starts timed per program, size and run: a start is one sample and
+/// varies by a few milliseconds, so five runs alone gave medians that moved
+/// by 30% between two runs of the same binaries.
+const STARTS: usize = 8;
 const SECTION: &str = "## Terminal start-up, key latency, memory";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,7 +95,8 @@ impl Subject {
 
 #[derive(Default)]
 struct Run {
-    first_frame: Duration,
+    /// One per start (see `STARTS`).
+    first_frames: Vec<Duration>,
     home_opened: Option<Duration>,
     /// Key to frame on screen, through the pty.
     keys: BTreeMap<Interaction, Vec<Duration>>,
@@ -267,11 +272,43 @@ impl TimingLog {
     }
 }
 
+/// Every start's first frame, over all runs.
+fn first_frames_of(runs: &[Run]) -> Option<Spread> {
+    spread(
+        &runs
+            .iter()
+            .flat_map(|run| run.first_frames.iter().copied())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Starts `program` `STARTS - 1` times and quits each once its first
+/// frame is on screen; the session that follows is the last start.
+fn first_frames(
+    program: &Path,
+    data: &Path,
+    (cols, rows): (u16, u16),
+    env: &[(&str, &str)],
+    first_screen: &dyn Fn() -> Until,
+) -> Vec<Duration> {
+    (1..STARTS)
+        .map(|_| {
+            let (mut tty, started) =
+                Tty::spawn_timed(program, data, cols, rows, env, first_screen());
+            let first_frame = tty.seen().saturating_duration_since(started);
+            quit(&mut tty);
+            first_frame
+        })
+        .collect()
+}
+
 fn floor_session(floor: &Path, data: &Path, (cols, rows): (u16, u16), idle: bool) -> Run {
-    let (mut tty, started) =
-        Tty::spawn_timed(floor, data, cols, rows, &[], shows("floor: one paragraph"));
+    let first_screen = || shows("floor: one paragraph");
+    let mut first = first_frames(floor, data, (cols, rows), &[], &first_screen);
+    let (mut tty, started) = Tty::spawn_timed(floor, data, cols, rows, &[], first_screen());
+    first.push(tty.seen().saturating_duration_since(started));
     let mut run = Run {
-        first_frame: tty.seen().saturating_duration_since(started),
+        first_frames: first,
         ..Run::default()
     };
     let keys = (1..=TRIALS * 2)
@@ -298,16 +335,13 @@ fn handoff_session(
     } else {
         many_assessments::PERSON.to_string()
     });
-    let (mut tty, started) = Tty::spawn_timed(
-        handoff,
-        data,
-        cols,
-        rows,
-        &[(handoff::timing_log::ENV_VAR, &log_env)],
-        shows_all(people),
-    );
+    let first_screen = || shows_all(people.clone());
+    let env = [(handoff::timing_log::ENV_VAR, log_env.as_str())];
+    let mut first = first_frames(handoff, data, (cols, rows), &env, &first_screen);
+    let (mut tty, started) = Tty::spawn_timed(handoff, data, cols, rows, &env, first_screen());
+    first.push(tty.seen().saturating_duration_since(started));
     let mut run = Run {
-        first_frame: tty.seen().saturating_duration_since(started),
+        first_frames: first,
         ..Run::default()
     };
     if history == 0 {
@@ -612,16 +646,11 @@ fn report(
         "The release binary and the floor (`examples/floor.rs`: one paragraph, redrawn \
          with a count on each key) run in a pseudo-terminal; a reader thread feeds the \
          output to a vt100 parser and notes when a chunk that ends a ratatui frame leaves \
-         the screen showing the expected text. Figures are medians (min–max): over runs \
-         for start-up, over every press for keys. The data folder holds one person with \
+         the screen showing the expected text. Figures are medians (min–max): over every \
+         start for start-up ({STARTS} per run), over every press for keys. The data folder holds one person with \
          the given number of completed assessments and a warm history index.\n"
     );
 
-    let floor_of = |size, pick: &dyn Fn(&Run) -> Option<Duration>| {
-        results
-            .get(&(Reverse(size), Subject::Floor))
-            .and_then(|runs| spread(&runs.iter().filter_map(pick).collect::<Vec<_>>()))
-    };
     let mut first_frame_met = true;
     let mut memory_met = true;
     let mut keys_met = true;
@@ -630,8 +659,10 @@ fn report(
     let _ = writeln!(w, "| size | program | first frame | vs floor |");
     let _ = writeln!(w, "| --- | --- | --- | --- |");
     for ((Reverse(size), subject), runs) in results {
-        let first = spread(&runs.iter().map(|run| run.first_frame).collect::<Vec<_>>());
-        let floor = floor_of(*size, &|run| Some(run.first_frame));
+        let first = first_frames_of(runs);
+        let floor = results
+            .get(&(Reverse(*size), Subject::Floor))
+            .and_then(|runs| first_frames_of(runs));
         let vs = match (&first, &floor) {
             (Some(first), Some(floor)) => {
                 let ratio_value = first.median.as_secs_f64() / floor.median.as_secs_f64();

@@ -126,8 +126,13 @@ impl PeopleScreen {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
         let area = crate::ui::widgets::inset(area);
-        let [intro, list, add] = Layout::vertical([
+        // The list takes the rows it fills (its title line and one per
+        // entry), not the whole body: styling and diffing the empty rest of
+        // a 200×60 screen was a fifth of drawing the first frame.
+        let rows = self.people.len().max(1) + self.unreadable.len() + 1;
+        let [intro, list, _, add] = Layout::vertical([
             Constraint::Length(4),
+            Constraint::Max(u16::try_from(rows).unwrap_or(u16::MAX)),
             Constraint::Fill(1),
             Constraint::Length(if self.adding.is_some() { 3 } else { 0 }),
         ])
