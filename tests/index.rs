@@ -265,3 +265,58 @@ fn an_index_that_cannot_be_written_never_fails_a_listing() {
     assert_eq!(headers(&history, &workbook), expected);
     assert_eq!(headers(&history, &workbook), expected);
 }
+
+/// A file name that is not UTF-8 is listed under its readable form, and
+/// its entry still points at the file itself, cold and warm.
+#[test]
+fn a_file_whose_name_is_not_utf8_is_listed_and_found() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let (history, workbook) = (history(), workbook());
+    let folder = history.person.dir.join("assessments");
+    let odd = folder.join(OsStr::from_bytes(b"20261201-090000-\xff.toml"));
+    let some_file = fs::read_dir(&folder)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .expect("a file to copy");
+    fs::copy(&some_file, &odd).expect("copy under an odd name");
+
+    let expected = from_full_files(&history, &workbook);
+    assert!(expected.iter().any(|entry| entry.path() == odd));
+    for round in ["cold", "warm"] {
+        let listed = headers(&history, &workbook);
+        assert_eq!(listed, expected, "{round}");
+        for entry in &listed {
+            assert!(entry.path().exists(), "{round}: {:?} exists", entry.path());
+        }
+    }
+}
+
+/// The index is written in name order, but one in any order (edited, or
+/// written by something else) is still used entry by entry.
+#[test]
+fn an_index_in_another_order_is_still_used() {
+    let (history, workbook) = (history(), workbook());
+    let expected = from_full_files(&history, &workbook);
+    assert_eq!(headers(&history, &workbook), expected, "cold");
+    let index = history.person.dir.join(INDEX_FILE);
+    let text = fs::read_to_string(&index).expect("index");
+    let (heading, entries): (Vec<&str>, Vec<&str>) = text
+        .lines()
+        .partition(|line| line.starts_with('#') || line.starts_with("handoff-history-index"));
+    assert!(entries.len() >= 2, "entries to reorder: {text}");
+    let reordered: Vec<&str> = heading
+        .into_iter()
+        .chain(entries.into_iter().rev())
+        .collect();
+    fs::write(&index, reordered.join("\n") + "\n").expect("reorder");
+    let written = index_inode(&history);
+    assert_eq!(headers(&history, &workbook), expected, "reordered");
+    assert_eq!(
+        index_inode(&history),
+        written,
+        "every entry was still used, so nothing was rewritten"
+    );
+}

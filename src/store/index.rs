@@ -19,7 +19,6 @@
 //! fingerprint of what scoring depends on: each section's scale top and item
 //! ids, in order. New content means one full rescan, then warm again.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
@@ -253,13 +252,14 @@ fn fields(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 /// name (ids sort by creation time), refreshing the index as needed.
 pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> {
     let index_path = person_dir.join(INDEX_FILE);
+    let folder = person_dir.join("assessments");
     let scoring = scoring_fingerprint(workbook);
     let index_text = read_index_text(&index_path);
     // Checking every file's stamp is mostly waiting on the kernel and
     // parsing the index is all computing, so with two cores they overlap:
     // on a long history this nearly halves a warm listing.
     let (index, files) = std::thread::scope(|scope| {
-        let listing = scope.spawn(|| assessment_files(&person_dir.join("assessments")));
+        let listing = scope.spawn(|| assessment_files(&folder));
         let index = index_text
             .as_deref()
             .and_then(|text| parse_index(text, &scoring, workbook));
@@ -270,24 +270,37 @@ pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEnt
     });
     // A missing or rejected index is written even if nothing else changes.
     let mut changed = index.is_none();
-    let mut cached = index.unwrap_or_default();
+    // Files and entries are both sorted by name: one walk pairs them up.
+    let mut cached = index.unwrap_or_default().into_iter().peekable();
     let mut headers: Vec<Option<Result<Header, String>>> = files
         .iter()
         .map(|file| {
-            let entry = cached.remove(file.name.as_str())?;
+            // Entries before this file's name belong to files that are gone.
+            while cached
+                .next_if(|(name, _)| *name < file.name.as_str())
+                .is_some()
+            {
+                changed = true;
+            }
+            let (_, entry) = cached.next_if(|(name, _)| *name == file.name)?;
             let current = file.stamp == Some(entry.stamp);
             // A stale entry is replaced or dropped: either way the index changes.
             changed |= !current;
             current.then_some(Ok(entry.header))
         })
         .collect();
-    // Entries left over belong to files that are gone.
-    changed |= !cached.is_empty();
-    let stale: Vec<&Path> = files
+    // Entries left over belong to files that are gone, or repeat a name.
+    changed |= cached.next().is_some();
+    // Freed before any path is made: with 10,000 files, the index's text,
+    // its entries and the files' paths held at once were most of the
+    // program's peak memory.
+    drop(cached);
+    drop(index_text);
+    let stale: Vec<PathBuf> = files
         .iter()
         .zip(&headers)
         .filter(|(_, header)| header.is_none())
-        .map(|(file, _)| file.path.as_path())
+        .map(|(file, _)| file.path_in(&folder))
         .collect();
     let mut read = read_headers(&stale, workbook).into_iter();
     for (file, header) in files.iter().zip(headers.iter_mut()) {
@@ -318,27 +331,24 @@ pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEnt
     files
         .into_iter()
         .zip(headers)
-        .map(|(file, header)| match header {
-            Some(Ok(header)) => HistoryEntry::Readable {
-                path: file.path,
-                header,
-            },
-            Some(Err(reason)) => HistoryEntry::Unreadable {
-                path: file.path,
-                reason,
-            },
-            None => HistoryEntry::Unreadable {
-                path: file.path,
-                reason: "could not be read".into(),
-            },
+        .map(|(file, header)| {
+            let path = file.path_in(&folder);
+            match header {
+                Some(Ok(header)) => HistoryEntry::Readable { path, header },
+                Some(Err(reason)) => HistoryEntry::Unreadable { path, reason },
+                None => HistoryEntry::Unreadable {
+                    path,
+                    reason: "could not be read".into(),
+                },
+            }
         })
         .collect()
 }
 
 /// Reads and scores files in full, on every core when there are many (a
 /// first listing, or new content): parsing dominates a cold listing.
-fn read_headers(paths: &[&Path], workbook: &Workbook) -> Vec<Result<Header, String>> {
-    let read = |path: &&Path| {
+fn read_headers(paths: &[PathBuf], workbook: &Workbook) -> Vec<Result<Header, String>> {
+    let read = |path: &PathBuf| {
         read_assessment(path)
             .map(|loaded| Header::of(workbook, &loaded.assessment, loaded.read_only))
             .map_err(|error| error.to_string())
@@ -367,11 +377,23 @@ fn read_headers(paths: &[&Path], workbook: &Workbook) -> Vec<Result<Header, Stri
 }
 
 /// A visible `*.toml` file of the folder, with its stamp if it is a
-/// regular file.
+/// regular file. No path: the folder is known, and 10,000 paths made here
+/// would be held through the whole listing.
 struct Listing {
     name: String,
-    path: PathBuf,
+    /// The name as the folder has it, when it is not UTF-8 and `name` is
+    /// only its readable form.
+    raw_name: Option<std::ffi::OsString>,
     stamp: Option<Stamp>,
+}
+
+impl Listing {
+    fn path_in(&self, folder: &Path) -> PathBuf {
+        match &self.raw_name {
+            Some(raw) => folder.join(raw),
+            None => folder.join(&self.name),
+        }
+    }
 }
 
 /// Every visible `*.toml` file, sorted by name. The stamp comes from the
@@ -386,7 +408,11 @@ fn assessment_files(dir: &Path) -> Vec<Listing> {
         .filter_map(Result::ok)
         .filter_map(|entry| {
             // Lossy, like `Store::history`: an odd name is still listed.
-            let name = entry.file_name().to_string_lossy().into_owned();
+            let raw_name = entry.file_name();
+            let (name, raw_name) = match raw_name.into_string() {
+                Ok(name) => (name, None),
+                Err(raw) => (raw.to_string_lossy().into_owned(), Some(raw)),
+            };
             if name.starts_with('.') || !name.ends_with(".toml") {
                 return None;
             }
@@ -397,7 +423,7 @@ fn assessment_files(dir: &Path) -> Vec<Listing> {
                 .map(|meta| Stamp::of(&meta));
             Some(Listing {
                 name,
-                path: entry.path(),
+                raw_name,
                 stamp,
             })
         })
@@ -421,23 +447,28 @@ fn read_index_text(path: &Path) -> Option<String> {
     Some(text)
 }
 
-/// The index's entries by file name if it can be used; `None` when it is
-/// damaged, of another format or scored against other content. A damaged
-/// line only loses its own entry.
+/// The index's entries sorted by file name if it can be used; `None` when
+/// it is damaged, of another format or scored against other content. A
+/// damaged line only loses its own entry.
+///
+/// A sorted list, not a hash map: the index is written in name order, so
+/// it usually needs no sorting, and with 10,000 entries the map's spare
+/// buckets alone were 1 MB of the program's peak memory.
 fn parse_index<'a>(
     text: &'a str,
     scoring: &str,
     workbook: &Workbook,
-) -> Option<HashMap<&'a str, Cached>> {
+) -> Option<Vec<(&'a str, Cached)>> {
     let mut lines = text.lines().filter(|line| !line.starts_with('#'));
     if lines.next()? != first_line(scoring) {
         return None;
     }
-    Some(
-        lines
-            .filter_map(|line| parse_line(line, workbook))
-            .collect(),
-    )
+    let mut entries = Vec::with_capacity(text.lines().count());
+    entries.extend(lines.filter_map(|line| parse_line(line, workbook)));
+    if !entries.is_sorted_by(|(a, _), (b, _)| a <= b) {
+        entries.sort_by_key(|(name, _)| *name);
+    }
+    Some(entries)
 }
 
 fn first_line(scoring: &str) -> String {
