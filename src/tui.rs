@@ -26,12 +26,14 @@ use crate::store::Store;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
-/// How long crossterm may look for an event once the loop is woken. The
-/// loop sleeps in poll(2) on the terminal and a signal pipe, with no
-/// timeout, so an idle app does not wake at all; crossterm's own timed
-/// wait spins for the last fraction of a millisecond of every timeout, which
-/// cost 1 ms of CPU a second when the loop woke on a timer.
-const LOOK_FOR_EVENT: Duration = Duration::from_millis(1);
+/// How long crossterm may look for an event before the loop sleeps in
+/// poll(2) on the terminal and a signal pipe, with no timeout (so an idle
+/// app does not wake at all). crossterm's wait rounds what is left of its
+/// timeout down to whole milliseconds and polls with zero until it runs
+/// out: the 1 ms look this was spun a whole millisecond of CPU after every
+/// frame. Zero does not work either: crossterm's /dev/tty source then does
+/// not read at all, and the loop would spin on a readable terminal.
+const LOOK_FOR_EVENT: Duration = Duration::from_micros(100);
 
 /// How long to wait at a time when stdin is not the terminal and the loop
 /// cannot sleep on it.
@@ -229,8 +231,9 @@ fn event_loop(
             input_read = Some(Instant::now());
         }
         handle(app, event);
-        // Take everything already typed (a paste without bracketed paste, a
-        // burst of keys) before drawing again.
+        // Take what crossterm has already parsed and queued before drawing
+        // again. (Its /dev/tty source reads nothing on a zero timeout, so
+        // bytes still unread wait for the next turn of the loop.)
         while app.running && matches!(event::poll(Duration::ZERO), Ok(true)) {
             match event::read() {
                 Ok(event) => handle(app, event),
