@@ -1,6 +1,7 @@
 //! The real binary in a real pseudo-terminal: a whole assessment typed in
 //! and completed, and a SIGKILL in the middle that loses nothing.
 
+mod data_folder;
 mod pty;
 
 use std::fs;
@@ -10,20 +11,7 @@ use std::time::{Duration, Instant};
 use pty::{Key, PATIENCE, Tty};
 
 fn person_files(data: &Path, folder: &str) -> Vec<PathBuf> {
-    let Ok(people) = fs::read_dir(data.join("people")) else {
-        return Vec::new();
-    };
-    people
-        .filter_map(Result::ok)
-        .flat_map(|person| {
-            fs::read_dir(person.path().join(folder))
-                .into_iter()
-                .flatten()
-        })
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect()
+    data_folder::toml_files_in(&data.join("people"), folder)
 }
 
 /// Waits until some draft holds every piece of `wanted` text.
@@ -261,13 +249,7 @@ fn rate_driver_and_complete(tty: &mut Tty, rating: &str) {
     tty.key(Key::Tab);
     tty.wait_for("3/10");
     tty.type_text(rating);
-    tty.type_text("g");
-    tty.wait_for("Go to worksheet");
-    for _ in 0..9 {
-        tty.type_text("j");
-    }
-    tty.key(Key::Enter);
-    tty.wait_for("10/10");
+    tty.go_to_summary();
     tty.type_text("c");
     tty.wait_for("Please confirm");
     tty.type_text("y");

@@ -12,6 +12,7 @@
 //! cargo test --test fault_filesystem
 //! ```
 
+mod data_folder;
 mod pty;
 
 use std::fs;
@@ -63,20 +64,7 @@ fn drafts_seen_by(tty: &Tty, data: &Path) -> Vec<PathBuf> {
         .join(tty.pid().to_string())
         .join("root")
         .join(data.strip_prefix("/").expect("absolute data folder"));
-    let Ok(people) = fs::read_dir(inside.join("people")) else {
-        return Vec::new();
-    };
-    people
-        .filter_map(Result::ok)
-        .flat_map(|person| {
-            fs::read_dir(person.path().join("drafts"))
-                .into_iter()
-                .flatten()
-        })
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect()
+    data_folder::toml_files_in(&inside.join("people"), "drafts")
 }
 
 fn draft_holding(tty: &Tty, data: &Path, wanted: &str) -> (PathBuf, Vec<u8>) {

@@ -116,16 +116,6 @@ fn a_draft_save_failing_at_any_step_loses_nothing_and_is_retried() {
     }
 }
 
-fn go_to_summary(tty: &mut Tty) {
-    tty.type_text("g");
-    tty.wait_for("Go to worksheet");
-    for _ in 0..9 {
-        tty.type_text("j");
-    }
-    tty.key(Key::Enter);
-    tty.wait_for("10/10");
-}
-
 #[test]
 fn completing_while_saves_fail_at_any_step_can_be_done_once_the_fault_is_gone() {
     for step in STEPS {
@@ -137,7 +127,7 @@ fn completing_while_saves_fail_at_any_step_can_be_done_once_the_fault_is_gone() 
         tty.type_text("finishing");
         tty.key(Key::Esc);
         draft_with(&data, "role = \"finishing\"");
-        go_to_summary(&mut tty);
+        tty.go_to_summary();
 
         fs::write(&trigger, "").expect("start the fault");
         tty.type_text("c");

@@ -39,6 +39,26 @@ impl Survey {
 /// Walks the whole data folder and fails the test, naming the file, if any
 /// person, draft or assessment file does not parse, or if a file is there
 /// that handoff does not write.
+/// The `*.toml` files in `folder` of every person under `people`, read
+/// straight from disk (no store, so it works on any path, such as another
+/// process's view of the folder under /proc/<pid>/root).
+pub fn toml_files_in(people: &Path, folder: &str) -> Vec<PathBuf> {
+    let Ok(people) = fs::read_dir(people) else {
+        return Vec::new();
+    };
+    people
+        .filter_map(Result::ok)
+        .flat_map(|person| {
+            fs::read_dir(person.path().join(folder))
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect()
+}
+
 pub fn survey(data: &Path) -> Survey {
     let mut survey = Survey::default();
     let listing = Store::new(data).people().expect("people listed");

@@ -261,6 +261,17 @@ impl Tty {
         self.wait_for("Enter done");
     }
 
+    /// Jumps to the last worksheet, the summary, through the Go-to list.
+    pub fn go_to_summary(&mut self) {
+        self.type_text("g");
+        self.wait_for("Go to worksheet");
+        for _ in 0..9 {
+            self.type_text("j");
+        }
+        self.key(Key::Enter);
+        self.wait_for("10/10");
+    }
+
     pub fn screen(&self) -> String {
         self.screen
             .lock()
