@@ -4,12 +4,13 @@
 
 mod history_fixture;
 
+use std::cell::Cell;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
 use handoff::content::{SectionKind, Workbook};
 use handoff::store::{Header, HistoryEntry, INDEX_FILE, Listed};
-use history_fixture::{DAMAGED, History, SECOND, THIRD, history, workbook};
+use history_fixture::{DAMAGED, FIRST, History, SECOND, THIRD, history, workbook};
 
 /// What the headers must say: each file read in full and summarised.
 fn from_full_files(history: &History, workbook: &Workbook) -> Vec<HistoryEntry> {
@@ -319,4 +320,126 @@ fn an_index_in_another_order_is_still_used() {
         written,
         "every entry was still used, so nothing was rewritten"
     );
+}
+
+/// The fixture without its damaged file: every file can be indexed, so a
+/// warm listing reads the index alone.
+fn healthy() -> (History, Workbook) {
+    let (history, workbook) = (history(), workbook());
+    fs::remove_file(history.file(DAMAGED)).expect("remove the damaged file");
+    headers(&history, &workbook);
+    (history, workbook)
+}
+
+/// The history folded into a list, and how many times the walk started:
+/// once when the index was current, twice when it had to start again on
+/// the full listing.
+fn fold(history: &History, workbook: &Workbook) -> (Vec<HistoryEntry>, usize) {
+    let starts = Cell::new(0);
+    let entries = history.store.fold_history(
+        &history.person,
+        workbook,
+        || {
+            starts.set(starts.get() + 1);
+            Vec::new()
+        },
+        |entries, entry| entries.push(entry),
+    );
+    (entries, starts.get())
+}
+
+#[test]
+fn a_current_index_is_read_alone_in_one_walk() {
+    let (history, workbook) = healthy();
+    let (listed, starts) = fold(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    assert_eq!(listed.len(), 3);
+    assert_eq!(starts, 1, "nothing made the walk start again");
+}
+
+#[test]
+fn a_file_the_index_does_not_name_is_found_and_nothing_is_listed_twice() {
+    let (history, workbook) = healthy();
+    let mut added = history.assessment(THIRD);
+    added.id = "20261111-111111-eeee".into();
+    fs::write(
+        history.file(&added.id),
+        handoff::store::to_toml(&added).expect("toml"),
+    )
+    .expect("add");
+    let (listed, starts) = fold(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    assert_eq!(listed.len(), 4, "the new file, and each other file once");
+    assert_eq!(starts, 2, "the count gave the new file away");
+    assert_eq!(fold(&history, &workbook).1, 1, "the index now names it");
+}
+
+#[test]
+fn a_file_changed_late_in_the_walk_restarts_it_cleanly() {
+    let (history, workbook) = healthy();
+    // The newest file is the index's last line: every other entry has been
+    // handed out before the change is seen.
+    let mut changed = history.assessment(THIRD);
+    changed.check_in.situation = "Rewritten by another program.".into();
+    fs::write(
+        history.file(THIRD),
+        handoff::store::to_toml(&changed).expect("toml"),
+    )
+    .expect("change");
+    let (listed, starts) = fold(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    assert_eq!(starts, 2);
+}
+
+/// An index line may name only a file the listing would show. A hidden
+/// file named in the index must not stand in for a new visible one that
+/// the index lacks, even though the counts would then agree.
+#[test]
+fn a_hidden_file_in_the_index_cannot_hide_a_new_one() {
+    let (history, workbook) = healthy();
+    let folder = history.person.dir.join("assessments");
+    let hidden = folder.join(".copy.toml");
+    fs::copy(history.file(FIRST), &hidden).expect("hidden copy");
+    let meta = fs::symlink_metadata(&hidden).expect("stat");
+    let nanos = |secs: i64, nsecs: i64| secs * 1_000_000_000 + nsecs;
+    let index_path = history.person.dir.join(INDEX_FILE);
+    let text = fs::read_to_string(&index_path).expect("index");
+    let first_line = text
+        .lines()
+        .find(|line| line.starts_with(FIRST))
+        .expect("the first file's line");
+    let rest: Vec<&str> = first_line.split('\t').skip(5).collect();
+    let hidden_line = format!(
+        ".copy.toml\t{}\t{}\t{}\t{}\t{}",
+        meta.len(),
+        nanos(meta.mtime(), meta.mtime_nsec()),
+        nanos(meta.ctime(), meta.ctime_nsec()),
+        meta.ino(),
+        rest.join("\t")
+    );
+    // '.' sorts before the digits, so the line goes first and the names
+    // still rise.
+    let text = text.replacen(first_line, &format!("{hidden_line}\n{first_line}"), 1);
+    fs::write(&index_path, text).expect("plant the line");
+    let mut added = history.assessment(THIRD);
+    added.id = "20261111-111111-eeee".into();
+    fs::write(
+        history.file(&added.id),
+        handoff::store::to_toml(&added).expect("toml"),
+    )
+    .expect("add");
+
+    let (listed, starts) = fold(&history, &workbook);
+    assert_eq!(listed, from_full_files(&history, &workbook));
+    assert!(
+        listed
+            .iter()
+            .any(|entry| entry.path() == history.file(&added.id)),
+        "the new file is listed"
+    );
+    assert!(
+        listed.iter().all(|entry| entry.path() != hidden),
+        "the hidden file is not"
+    );
+    assert_eq!(starts, 2);
 }

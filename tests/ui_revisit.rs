@@ -200,3 +200,46 @@ fn a_past_assessment_opens_read_only() {
     );
     assert!(matches!(app.screen(), Screen::History(_)));
 }
+
+/// The person's page keeps only a summary of the history: the count, and
+/// the five newest, newest first.
+#[test]
+fn the_home_page_counts_every_assessment_and_lists_the_five_newest() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let person = store.add_person("Ana").expect("person");
+    // Completed out of date order, so the page cannot rely on file order.
+    for day in [3, 8, 1, 6, 2, 7, 4, 5] {
+        let mut assessment = common::full_assessment("Ana");
+        assessment.id = format!("202601{day:02}-090000-{day:04x}");
+        assessment.created = common::at(&format!("2026-01-{day:02}T09:00:00+00:00"));
+        let when = assessment.created;
+        store
+            .complete(&person, &mut assessment, when)
+            .expect("complete");
+    }
+    let workbook = history_fixture::workbook();
+    let mut app = App::new(workbook, store, Theme::PLAIN, clock);
+    let mut home = HomeScreen::new(person);
+    let mut status = None;
+    home.reload(&app.store, app.workbook(), &mut status);
+    app.screens.push(Screen::Home(home));
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        assert!(screen.contains("Completed assessments: 8"), "{screen}");
+        assert!(screen.contains("Look back: 8 completed"), "{screen}");
+        let shown: Vec<usize> = (1..=8)
+            .filter_map(|day| screen.find(&format!("  {day} Jan 2026")))
+            .collect();
+        let newest: Vec<usize> = (4..=8)
+            .rev()
+            .map(|day| {
+                screen
+                    .find(&format!("  {day} Jan 2026"))
+                    .unwrap_or_else(|| panic!("{day} Jan listed: {screen}"))
+            })
+            .collect();
+        assert_eq!(shown.len(), 5, "only the five newest: {screen}");
+        assert!(newest.is_sorted(), "newest first: {screen}");
+    }
+}

@@ -20,7 +20,7 @@
 //! ids, in order. New content means one full rescan, then warm again.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, BufRead, BufReader, Read};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -78,13 +78,13 @@ impl Header {
     }
 
     /// The input a trend chart needs, without loading the file.
-    pub fn scored(&self) -> Scored {
+    pub fn into_scored(self) -> Scored {
         Scored {
             column: TrendColumn {
-                id: self.id.clone(),
+                id: self.id,
                 created: self.created,
             },
-            percents: self.scores.clone(),
+            percents: self.scores,
         }
     }
 }
@@ -251,6 +251,97 @@ fn fields(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 /// The history of the folder `assessments` under `person_dir`, by file
 /// name (ids sort by creation time), refreshing the index as needed.
 pub fn history_headers(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> {
+    fold_history(person_dir, workbook, Vec::new, |entries, entry| {
+        entries.push(entry)
+    })
+}
+
+/// Hands each entry of the history, in the order of [`history_headers`],
+/// to `add`, so a caller that keeps only a summary never holds the whole
+/// list. When the index is current, it is read one line at a time and
+/// nothing else is held. If it turns out not to be, what `add` gathered
+/// is dropped and the walk starts again from `start()` on the full listing,
+/// which repairs the index.
+pub fn fold_history<T>(
+    person_dir: &Path,
+    workbook: &Workbook,
+    start: impl Fn() -> T,
+    mut add: impl FnMut(&mut T, HistoryEntry),
+) -> T {
+    if let Some(done) = fold_current_index(person_dir, workbook, start(), &mut add) {
+        return done;
+    }
+    let mut gathered = start();
+    for entry in refresh_history(person_dir, workbook) {
+        add(&mut gathered, entry);
+    }
+    gathered
+}
+
+/// The index line by line, each line checked against its file's stamp as
+/// it is read, when every line is current and the folder holds no file the
+/// index lacks. `None` as soon as anything disagrees: a damaged, stale or
+/// out-of-order line, a file that changed or went, or a count that differs.
+///
+/// Names must rise strictly and each must be a file the full listing would
+/// show, so equal counts mean the same set of files: nothing new is missed.
+fn fold_current_index<T>(
+    person_dir: &Path,
+    workbook: &Workbook,
+    mut gathered: T,
+    add: &mut impl FnMut(&mut T, HistoryEntry),
+) -> Option<T> {
+    let folder = person_dir.join("assessments");
+    let listed = count_listed(&folder);
+    let mut index = open_index(&person_dir.join(INDEX_FILE))?;
+    let mut line = String::new();
+    let mut next_line = |line: &mut String| -> Option<bool> {
+        loop {
+            line.clear();
+            if index.read_line(line).ok()? == 0 {
+                return Some(false);
+            }
+            let text = line.strip_suffix('\n').unwrap_or(line);
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            if !text.starts_with('#') {
+                line.truncate(text.len());
+                return Some(true);
+            }
+        }
+    };
+    if !next_line(&mut line)? || line != first_line(&scoring_fingerprint(workbook)) {
+        return None;
+    }
+    let mut previous = String::new();
+    let mut seen = 0usize;
+    while next_line(&mut line)? {
+        let (name, cached) = parse_line(&line, workbook)?;
+        if !is_listed(name) || (seen > 0 && name <= previous.as_str()) {
+            return None;
+        }
+        let path = folder.join(name);
+        let meta = fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() || Stamp::of(&meta) != cached.stamp {
+            return None;
+        }
+        previous.clear();
+        previous.push_str(name);
+        seen += 1;
+        add(
+            &mut gathered,
+            HistoryEntry::Readable {
+                path,
+                header: cached.header,
+            },
+        );
+    }
+    (seen == listed).then_some(gathered)
+}
+
+/// The full walk: every file of the folder paired with its index entry, the
+/// files without a current one read in full, and the index written again
+/// if anything changed.
+fn refresh_history(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> {
     let index_path = person_dir.join(INDEX_FILE);
     let folder = person_dir.join("assessments");
     let scoring = scoring_fingerprint(workbook);
@@ -413,7 +504,7 @@ fn assessment_files(dir: &Path) -> Vec<Listing> {
                 Ok(name) => (name, None),
                 Err(raw) => (raw.to_string_lossy().into_owned(), Some(raw)),
             };
-            if name.starts_with('.') || !name.ends_with(".toml") {
+            if !is_listed(&name) {
                 return None;
             }
             let stamp = entry
@@ -432,18 +523,36 @@ fn assessment_files(dir: &Path) -> Vec<Listing> {
     files
 }
 
-/// The index's text, if there is a plausible index file at all.
-fn read_index_text(path: &Path) -> Option<String> {
+/// Whether a folder entry is one of the history's files: visible, `.toml`.
+fn is_listed(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".toml")
+}
+
+/// How many entries [`assessment_files`] would list, without keeping them.
+fn count_listed(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| is_listed(&entry.file_name().to_string_lossy()))
+        .count()
+}
+
+/// The index file, if there is a plausible one at all.
+fn open_index(path: &Path) -> Option<BufReader<io::Take<fs::File>>> {
     let meta = fs::symlink_metadata(path).ok()?;
     if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
         return None;
     }
-    let mut text = String::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    fs::File::open(path)
-        .ok()?
-        .take(MAX_INDEX_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
+    let file = fs::File::open(path).ok()?;
+    Some(BufReader::new(file.take(MAX_INDEX_BYTES)))
+}
+
+/// The index's text, if there is a plausible index file at all.
+fn read_index_text(path: &Path) -> Option<String> {
+    let mut text = String::new();
+    open_index(path)?.read_to_string(&mut text).ok()?;
     Some(text)
 }
 

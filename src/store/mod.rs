@@ -313,15 +313,30 @@ impl Store {
         index::history_headers(&person.dir, workbook)
     }
 
+    /// The entries of [`Store::history_headers`], in its order, handed one
+    /// by one to `add`, for a caller that keeps only a summary of a long
+    /// history. `add` may see some entries and then a fresh `start()`: a
+    /// walk that finds the index stale begins again on the full listing.
+    pub fn fold_history<T>(
+        &self,
+        person: &Person,
+        workbook: &Workbook,
+        start: impl Fn() -> T,
+        add: impl FnMut(&mut T, HistoryEntry),
+    ) -> T {
+        index::fold_history(&person.dir, workbook, start, add)
+    }
+
     /// Each section's score over the person's completed assessments, from
     /// the index (no full parse when it is warm).
     pub fn trend(&self, person: &Person, workbook: &Workbook) -> Trend {
-        let headers = self.history_headers(person, workbook);
-        let scored = headers
-            .iter()
-            .filter_map(HistoryEntry::header)
-            .filter(|header| header.completed.is_some())
-            .map(Header::scored);
+        let scored = self.fold_history(person, workbook, Vec::new, |scored, entry| {
+            if let HistoryEntry::Readable { header, .. } = entry
+                && header.completed.is_some()
+            {
+                scored.push(header.into_scored());
+            }
+        });
         Trend::from_scored(workbook, scored)
     }
 

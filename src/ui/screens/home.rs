@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
 use crate::assessment::{Assessment, FollowUp};
 use crate::keymap::{Action, Context};
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::content::Workbook;
 use crate::store::{
@@ -17,7 +17,6 @@ use crate::store::{
 };
 use crate::text::sanitize_line;
 
-use super::history::newest_first;
 use super::{HistoryScreen, SessionScreen};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,11 +31,47 @@ pub struct HomeScreen {
     pub person: Person,
     pub choices: Vec<Choice>,
     pub selected: usize,
-    /// The person's history as the store listed it, newest first; handed
-    /// on to the history screen rather than read again.
-    pub history: Vec<HistoryEntry>,
-    /// Why each unreadable draft or assessment could not be read.
+    pub history: Recent,
+    /// Why each unreadable draft could not be read.
+    pub unreadable_drafts: Vec<String>,
+}
+
+/// How many completed assessments there are, as many of the newest as
+/// the page lists, and why any file could not be read. Only this is kept
+/// of the history, so ten thousand assessments cost the page no more
+/// memory than ten: the history screen reads the full list when opened.
+#[derive(Debug, Default)]
+pub struct Recent {
+    pub completed: usize,
+    /// Newest first.
+    pub newest: Vec<(PathBuf, Header)>,
     pub unreadable: Vec<String>,
+}
+
+impl Recent {
+    /// Completed assessments listed under the menu.
+    pub const SHOWN: usize = 5;
+
+    fn add(&mut self, entry: HistoryEntry) {
+        match entry {
+            HistoryEntry::Readable { path, header } => {
+                self.completed += 1;
+                let key = |header: &Header| (header.created, header.id.clone());
+                let at = self
+                    .newest
+                    .partition_point(|(_, kept)| key(kept) > key(&header));
+                if at < Self::SHOWN {
+                    self.newest.insert(at, (path, header));
+                    self.newest.truncate(Self::SHOWN);
+                }
+            }
+            HistoryEntry::Unreadable { reason, .. } => self.unreadable.push(reason),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.completed == 0 && self.unreadable.is_empty()
+    }
 }
 
 impl HomeScreen {
@@ -45,8 +80,8 @@ impl HomeScreen {
             person,
             choices: vec![Choice::Start, Choice::Reference],
             selected: 0,
-            history: Vec::new(),
-            unreadable: Vec::new(),
+            history: Recent::default(),
+            unreadable_drafts: Vec::new(),
         }
     }
 
@@ -54,11 +89,11 @@ impl HomeScreen {
     /// hidden.
     pub fn reload(&mut self, store: &Store, workbook: &Workbook, status: &mut Option<Status>) {
         let mut choices = Vec::new();
-        self.unreadable.clear();
+        self.unreadable_drafts.clear();
         for listed in store.drafts(&self.person) {
             match listed {
                 Listed::Readable { loaded, path } if loaded.read_only => {
-                    self.unreadable.push(format!(
+                    self.unreadable_drafts.push(format!(
                         "{}: a draft from a newer handoff; finish it there",
                         path.display()
                     ))
@@ -66,38 +101,32 @@ impl HomeScreen {
                 Listed::Readable { loaded, .. } => {
                     choices.push(Choice::Resume(Box::new(loaded.assessment)))
                 }
-                Listed::Unreadable { reason, .. } => self.unreadable.push(reason),
+                Listed::Unreadable { reason, .. } => self.unreadable_drafts.push(reason),
             }
         }
-        // Headers only: a long history must not slow down this page.
-        self.history = store.history_headers(&self.person, workbook);
-        newest_first(&mut self.history);
-        self.unreadable
-            .extend(self.history.iter().filter_map(|entry| match entry {
-                HistoryEntry::Unreadable { reason, .. } => Some(reason.clone()),
-                HistoryEntry::Readable { .. } => None,
-            }));
+        // Headers only, and only a summary of them kept: a long history
+        // must neither slow down this page nor fill memory.
+        self.history = store.fold_history(&self.person, workbook, Recent::default, Recent::add);
         choices.push(Choice::Start);
-        if !self.history.is_empty() || !self.unreadable.is_empty() {
+        if !self.history.is_empty() {
             choices.push(Choice::History);
         }
         choices.push(Choice::Reference);
         self.choices = choices;
         self.selected = 0;
-        if !self.unreadable.is_empty() && status.is_none() {
+        let unreadable = self.unreadable().count();
+        if unreadable > 0 && status.is_none() {
             *status = Some(Status::error(format!(
-                "{} file(s) could not be read; they are listed below and left untouched.",
-                self.unreadable.len()
+                "{unreadable} file(s) could not be read; they are listed below and left untouched."
             )));
         }
     }
 
-    /// Readable completed assessments, newest first.
-    pub fn completed(&self) -> impl Iterator<Item = (&Path, &Header)> {
-        self.history.iter().filter_map(|entry| match entry {
-            HistoryEntry::Readable { path, header } => Some((path.as_path(), header)),
-            HistoryEntry::Unreadable { .. } => None,
-        })
+    /// Why each unreadable draft or assessment could not be read.
+    pub fn unreadable(&self) -> impl Iterator<Item = &String> {
+        self.unreadable_drafts
+            .iter()
+            .chain(&self.history.unreadable)
     }
 
     pub fn contexts(&self) -> Vec<Context> {
@@ -122,8 +151,7 @@ impl HomeScreen {
                 }
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
                 Some(Choice::History) => {
-                    let history =
-                        HistoryScreen::with_entries(self.person.clone(), self.history.clone());
+                    let history = HistoryScreen::new(self.person.clone(), cx);
                     return Outcome::Push(Screen::History(Box::new(history)));
                 }
                 None => {}
@@ -184,8 +212,9 @@ impl HomeScreen {
         let mut assessment = Assessment::start(&self.person.name, &cx.workbook.version, cx.now);
         // Only the latest assessment is read in full, for its commitments.
         let last = self
-            .completed()
-            .next()
+            .history
+            .newest
+            .first()
             .and_then(|(path, _)| read_assessment(path).ok())
             .map(|loaded| loaded.assessment);
         if let Some(last) = last {
@@ -237,7 +266,7 @@ impl HomeScreen {
                     Choice::Start => " Start a new assessment".to_string(),
                     Choice::History => format!(
                         " Look back: {} completed, compare them, see the trend",
-                        self.completed().count()
+                        self.history.completed
                     ),
                     Choice::Reference => " Read the reference cards".to_string(),
                 })
@@ -253,18 +282,18 @@ impl HomeScreen {
         );
 
         let mut lines = Vec::new();
-        let completed = self.completed().count();
+        let completed = self.history.completed;
         if completed > 0 {
             lines.push(Line::styled(
                 format!("Completed assessments: {completed}"),
                 theme.heading(),
             ));
-            for (_, header) in self.completed().take(5) {
+            for (_, header) in &self.history.newest {
                 let date = header.completed.unwrap_or(header.created);
                 lines.push(Line::from(format!("  {}", date.format("%-d %b %Y"))));
             }
         }
-        for reason in &self.unreadable {
+        for reason in self.unreadable() {
             lines.push(Line::from(vec![
                 Span::styled("! unreadable: ", theme.error()),
                 Span::raw(sanitize_line(reason)),
