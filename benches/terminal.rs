@@ -25,13 +25,13 @@
 mod pty;
 
 mod many_assessments;
+mod release;
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -129,8 +129,8 @@ fn main() {
     let write = !args.iter().any(|arg| arg == "--no-write");
     let began = Instant::now();
 
-    let handoff = PathBuf::from(env!("CARGO_BIN_EXE_handoff"));
-    let floor = build_floor(&handoff);
+    let handoff = release::release_build(["--bin", "handoff"]);
+    let floor = release::release_build(["--example", "floor"]);
     let work = tempfile::tempdir().expect("temp dir");
     let workbook = load_builtin().expect("built-in content");
     let mut people = BTreeMap::new();
@@ -191,21 +191,6 @@ fn main() {
         write_section(&path, &report);
         eprintln!("written to {}", path.display());
     }
-}
-
-/// `cargo bench` builds handoff but not examples; the floor is built here
-/// with the same profile, beside it.
-fn build_floor(handoff: &Path) -> PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--example", "floor"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("run cargo");
-    assert!(status.success(), "building examples/floor.rs failed");
-    handoff
-        .parent()
-        .expect("target folder")
-        .join("examples/floor")
 }
 
 /// Each run starts from the same files: no draft left by the run before.
