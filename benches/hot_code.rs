@@ -35,7 +35,13 @@ fn main() {
     let binary = &release::release_build(["--bin", "handoff"]);
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join(LIST);
     let check_only = std::env::args().any(|arg| arg == "--check");
-    report_coverage(binary, &list);
+    match release::hot_code_coverage(binary) {
+        Some((found, listed)) => eprintln!(
+            "{found} of the {listed} listed functions are in {}",
+            binary.display()
+        ),
+        None => eprintln!("cannot check the list (no list yet, or no `nm`)"),
+    }
     if check_only {
         return;
     }
@@ -205,33 +211,4 @@ fn functions_run_in(profile: &str, binary: &Path) -> Vec<String> {
         }
     }
     names
-}
-
-/// How many listed names the binary has: fewer means the list has gone
-/// stale (renamed code, other dependencies or compiler) and should be
-/// recorded again.
-fn report_coverage(binary: &Path, list: &Path) {
-    let Ok(text) = fs::read_to_string(list) else {
-        eprintln!("no list at {} yet", list.display());
-        return;
-    };
-    let Ok(symbols) = Command::new("nm").arg(binary).output() else {
-        eprintln!("nm is not installed: cannot check the list against the binary");
-        return;
-    };
-    let symbols = String::from_utf8_lossy(&symbols.stdout);
-    let present: HashSet<&str> = symbols
-        .lines()
-        .filter_map(|line| line.split_whitespace().nth(2))
-        .collect();
-    let listed: Vec<&str> = text
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .collect();
-    let found = listed.iter().filter(|name| present.contains(*name)).count();
-    eprintln!(
-        "{found} of the {} listed functions are in {}",
-        listed.len(),
-        binary.display()
-    );
 }
