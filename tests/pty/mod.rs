@@ -307,10 +307,48 @@ impl Tty {
 
     pub fn key(&mut self, key: Key) {
         self.send(key.bytes());
-        // A lone ESC followed at once by another byte reads as Alt+key, in a
-        // terminal as in this harness; pause as a person's fingers would.
-        let pause = if matches!(key, Key::Esc) { 120 } else { 5 };
-        std::thread::sleep(Duration::from_millis(pause));
+        if matches!(key, Key::Esc) {
+            // A lone ESC read together with the next byte is Alt and that
+            // key, in a terminal as in this harness. A fixed pause was not
+            // enough on a busy machine, where the program may not read for
+            // a while: wait until it has read the ESC on its own.
+            self.wait_until_input_read();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+
+    /// Waits until the program has read everything typed so far: the bytes
+    /// still queued on the terminal's program side (`FIONREAD`) are none.
+    fn wait_until_input_read(&self) {
+        use std::os::fd::AsRawFd;
+        let slave = self
+            .master
+            .as_ref()
+            .and_then(|master| master.tty_name())
+            .and_then(|name| {
+                use std::os::unix::fs::OpenOptionsExt;
+                // O_NOCTTY: never become the test's controlling terminal.
+                std::fs::OpenOptions::new()
+                    .read(true)
+                    .custom_flags(libc::O_NOCTTY)
+                    .open(name)
+                    .ok()
+            });
+        let Some(slave) = slave else {
+            std::thread::sleep(Duration::from_millis(120));
+            return;
+        };
+        let start = Instant::now();
+        loop {
+            let mut queued: libc::c_int = 0;
+            // SAFETY: FIONREAD writes one int into `queued`, which outlives
+            // the call; the descriptor is open for its duration.
+            let asked = unsafe { libc::ioctl(slave.as_raw_fd(), libc::FIONREAD, &mut queued) };
+            if asked != 0 || queued == 0 || start.elapsed() > PATIENCE {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 
     /// Waits until `text` is no longer on screen.
@@ -381,6 +419,13 @@ impl Tty {
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The screen parser takes the new size first and stays locked until
+        // the terminal has it too. Resized after the terminal, a frame the
+        // program drew for the new size could be parsed at the old one on a
+        // busy machine, and the screen stayed garbled: the program redraws
+        // in full only when the size changes.
+        let mut parser = self.screen.lock().expect("screen");
+        parser.set_size(nonzero(rows), nonzero(cols));
         self.master
             .as_ref()
             .expect("the terminal is still open")
@@ -391,9 +436,6 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("resize");
-        if let Ok(mut parser) = self.screen.lock() {
-            parser.set_size(nonzero(rows), nonzero(cols));
-        }
     }
 
     pub fn pid(&self) -> i32 {
