@@ -21,8 +21,6 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use std::thread::sleep;
-use std::time::Duration;
 
 use handoff::content::load_builtin;
 use handoff::store::Store;
@@ -97,13 +95,6 @@ fn spawn(data: &Path, profile: &Path) -> Tty {
     Tty::spawn_under(&wrapper, data, 200, 60, &[])
 }
 
-/// Esc must arrive on its own: followed at once by a letter, it reads as
-/// Alt and that letter.
-fn escape(tty: &mut Tty) {
-    tty.key(Key::Esc);
-    sleep(Duration::from_millis(500));
-}
-
 fn first_assessment_tour(data: &Path, profile: &Path) {
     let mut tty = spawn(data, profile);
     tty.start_typing_role(many_assessments::PERSON);
@@ -121,7 +112,7 @@ fn first_assessment_tour(data: &Path, profile: &Path) {
             tty.type_text("n");
             tty.wait_for("Esc done");
             tty.type_text("A note");
-            escape(&mut tty);
+            tty.key(Key::Esc);
         }
     }
     tty.key(Key::BackTab);
@@ -129,10 +120,10 @@ fn first_assessment_tour(data: &Path, profile: &Path) {
     tty.type_text("r");
     tty.wait_for("Reference cards");
     tty.type_text("jj");
-    escape(&mut tty);
+    tty.key(Key::Esc);
     tty.go_to_summary();
     tty.type_text("c");
-    sleep(Duration::from_secs(1));
+    tty.wait_for("Please confirm");
     tty.type_text("y");
     tty.wait_for("Completed");
     quit(&mut tty);
@@ -145,7 +136,7 @@ fn history_tour(data: &Path, profile: &Path) {
     tty.wait_for("Completed assessments");
     tty.key(Key::Enter);
     tty.wait_for("1/10");
-    escape(&mut tty);
+    tty.key(Key::Esc);
     tty.wait_for("Completed assessments");
     tty.type_text("j");
     tty.key(Key::Enter);
@@ -153,13 +144,13 @@ fn history_tour(data: &Path, profile: &Path) {
     tty.type_text("j ");
     tty.type_text("c");
     tty.wait_for("Comparison");
-    escape(&mut tty);
+    tty.key(Key::Esc);
     tty.type_text("t");
     tty.wait_for("Trend");
-    escape(&mut tty);
+    tty.key(Key::Esc);
     tty.key(Key::Enter);
     tty.wait_for("read-only");
-    escape(&mut tty);
+    tty.key(Key::Esc);
     quit(&mut tty);
 }
 

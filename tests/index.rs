@@ -215,10 +215,7 @@ fn added_removed_and_repaired_files_show_up_at_once() {
     headers(&history, &workbook);
 
     fs::remove_file(history.file(SECOND)).expect("remove");
-    let mut added = history.assessment(THIRD);
-    added.id = "20261111-111111-eeee".into();
-    let text = handoff::store::to_toml(&added).expect("toml");
-    fs::write(history.file(&added.id), text).expect("add");
+    let added = add_a_copy_of_the_third(&history);
     let fixed = history.assessment(THIRD);
     let mut repaired = fixed.clone();
     repaired.id = history_fixture::DAMAGED.into();
@@ -236,7 +233,7 @@ fn added_removed_and_repaired_files_show_up_at_once() {
     );
     let index = fs::read_to_string(history.person.dir.join(INDEX_FILE)).expect("index");
     assert!(!index.contains(SECOND), "a removed file leaves the index");
-    assert!(index.contains("20261111-111111-eeee"));
+    assert!(index.contains(&added));
 }
 
 #[test]
@@ -322,6 +319,19 @@ fn an_index_in_another_order_is_still_used() {
     );
 }
 
+/// A new file in the folder, behind the index's back: the third
+/// assessment under another id. Returns that id.
+fn add_a_copy_of_the_third(history: &History) -> String {
+    let mut added = history.assessment(THIRD);
+    added.id = "20261111-111111-eeee".into();
+    fs::write(
+        history.file(&added.id),
+        handoff::store::to_toml(&added).expect("toml"),
+    )
+    .expect("add");
+    added.id
+}
+
 /// The fixture without its damaged file: every file can be indexed, so a
 /// warm listing reads the index alone.
 fn healthy() -> (History, Workbook) {
@@ -360,13 +370,7 @@ fn a_current_index_is_read_alone_in_one_walk() {
 #[test]
 fn a_file_the_index_does_not_name_is_found_and_nothing_is_listed_twice() {
     let (history, workbook) = healthy();
-    let mut added = history.assessment(THIRD);
-    added.id = "20261111-111111-eeee".into();
-    fs::write(
-        history.file(&added.id),
-        handoff::store::to_toml(&added).expect("toml"),
-    )
-    .expect("add");
+    add_a_copy_of_the_third(&history);
     let (listed, starts) = fold(&history, &workbook);
     assert_eq!(listed, from_full_files(&history, &workbook));
     assert_eq!(listed.len(), 4, "the new file, and each other file once");
@@ -421,20 +425,14 @@ fn a_hidden_file_in_the_index_cannot_hide_a_new_one() {
     // still rise.
     let text = text.replacen(first_line, &format!("{hidden_line}\n{first_line}"), 1);
     fs::write(&index_path, text).expect("plant the line");
-    let mut added = history.assessment(THIRD);
-    added.id = "20261111-111111-eeee".into();
-    fs::write(
-        history.file(&added.id),
-        handoff::store::to_toml(&added).expect("toml"),
-    )
-    .expect("add");
+    let added = add_a_copy_of_the_third(&history);
 
     let (listed, starts) = fold(&history, &workbook);
     assert_eq!(listed, from_full_files(&history, &workbook));
     assert!(
         listed
             .iter()
-            .any(|entry| entry.path() == history.file(&added.id)),
+            .any(|entry| entry.path() == history.file(&added)),
         "the new file is listed"
     );
     assert!(
