@@ -208,6 +208,36 @@ fn a_scale_with_a_gap_in_its_values_is_refused() {
 }
 
 #[test]
+fn a_section_defined_twice_is_refused_once_at_the_second() {
+    let extra_drivers = "[[section]]\nid = \"drivers\"\ntitle = \"Again\"\n\
+        intro = \"A second drivers section.\"\nquestion = \"How much?\"\n\
+        scale = \"strength\"\nbetter = \"lower\"\nnotable_from = 3\n\n[[section]]";
+    let sources = builtin_with("workbook.toml", "[[section]]", extra_drivers);
+    let workbook_file = sources
+        .iter()
+        .find(|source| source.name == "workbook.toml")
+        .expect("workbook.toml is built in");
+    let second_drivers_line = workbook_file
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| *line == "id = \"drivers\"")
+        .nth(1)
+        .map(|(index, _)| index + 1)
+        .expect("two drivers sections");
+    let errors = errors_of(&sources);
+    // Only the duplicate: the first keeps its items, so no section is
+    // reported empty.
+    assert_eq!(
+        errors.lines().collect::<Vec<_>>(),
+        [format!(
+            "workbook.toml:{second_drivers_line}: section `drivers`: duplicate section"
+        )],
+        "{errors}"
+    );
+}
+
+#[test]
 fn a_remedy_nobody_links_to_is_refused() {
     let sources: Vec<_> = content::BUILTIN
         .iter()
