@@ -13,9 +13,13 @@ use handoff::text::sanitize;
 use handoff::ui::Theme;
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod one_malloc_heap;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod without_system_libm;
 
 fn main() -> ExitCode {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    one_malloc_heap::share_one_heap();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
