@@ -111,10 +111,17 @@ fn closing_the_terminal_while_typing_keeps_the_text_and_ends_the_program() {
     let mut tty = Tty::spawn(&data, 80, 24);
     tty.start_typing_role("Ana");
     tty.type_text("typed as the window closed");
-    tty.wait_for("typed as the window closed");
+    // The last screen goes into the failure message: this test once found
+    // the text missing from the draft (docs/RELIABILITY.md), and the status
+    // line would say whether a save had failed.
+    let last_screen = tty.wait_for("typed as the window closed");
     tty.hang_up();
-    tty.wait_exit();
-    assert_eq!(draft_role(&data), "typed as the window closed");
+    let exit = tty.wait_exit();
+    assert_eq!(
+        draft_role(&data),
+        "typed as the window closed",
+        "exit {exit:?}; the screen before the hang-up:\n{last_screen}"
+    );
 }
 
 /// What the person is left looking at after a panic: the main screen,
