@@ -2,6 +2,7 @@
 //! side effects it asks for, returned as data and run by the loop.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
@@ -9,7 +10,6 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 use crate::assessment::Assessment;
 use crate::content::Chosen;
 use crate::content::Workbook;
-use crate::deferred::Deferred;
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
@@ -99,10 +99,14 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<Status>,
 }
 
+/// The workbook, loaded the first time it is read. The loop reads it
+/// right after the first frame is on screen (the People screen shows none
+/// of it), so it loads while the person reads that screen.
+pub type Content = LazyLock<Chosen, Box<dyn FnOnce() -> Chosen + Send>>;
+
 pub struct App {
-    /// The workbook in use, still loading on another thread while the
-    /// first screen is drawn; read it with [`App::workbook`].
-    content: Deferred<Chosen>,
+    /// The workbook in use; read it with [`App::workbook`].
+    content: Content,
     /// A warning about a coach's content has been put on the status line.
     content_warned: bool,
     pub store: Store,
@@ -124,16 +128,16 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
-        let content = Deferred::ready(Chosen {
+        let chosen = Chosen {
             workbook,
             warning: None,
-        });
-        Self::loading(content, store, theme, clock)
+        };
+        Self::loading(LazyLock::new(Box::new(move || chosen)), store, theme, clock)
     }
 
-    /// An app whose workbook may still be loading: the first screen needs
-    /// none of it, so it can be drawn meanwhile.
-    pub fn loading(content: Deferred<Chosen>, store: Store, theme: Theme, clock: Clock) -> Self {
+    /// An app whose workbook is not loaded yet: the first screen needs
+    /// none of it, so it can be drawn first.
+    pub fn loading(content: Content, store: Store, theme: Theme, clock: Clock) -> Self {
         let mut status = None;
         let people = PeopleScreen::load(&store, &mut status);
         Self {
@@ -155,10 +159,10 @@ impl App {
     }
 
     pub fn workbook(&self) -> &Workbook {
-        &self.content.get().workbook
+        &self.content.workbook
     }
 
-    /// Waits for the workbook if it is still loading, and puts a warning
+    /// Loads the workbook if it is not loaded yet, and puts a warning
     /// about a coach's content on the status line once. True when the
     /// screen changed.
     pub fn finish_loading(&mut self) -> bool {
@@ -166,7 +170,7 @@ impl App {
             return false;
         }
         self.content_warned = true;
-        match &self.content.get().warning {
+        match &self.content.warning {
             Some(warning) => {
                 self.status = Some(Status::error(warning.clone()));
                 true
@@ -289,7 +293,7 @@ impl App {
             return;
         };
         let mut cx = Ctx {
-            workbook: &self.content.get().workbook,
+            workbook: &self.content.workbook,
             store: &self.store,
             now,
             theme: self.theme,
@@ -324,7 +328,7 @@ impl App {
     fn refresh_top(&mut self) {
         let mut status = self.status.take();
         if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.content.get().workbook, &mut status);
+            home.reload(&self.store, &self.content.workbook, &mut status);
         }
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
@@ -483,7 +487,7 @@ impl App {
     /// A new screen stack for a chosen person, used by tests and `--person`.
     pub fn open_person(&mut self, person: Person) {
         let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.content.get().workbook, &mut self.status);
+        home.reload(&self.store, &self.content.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
 }

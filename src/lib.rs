@@ -7,7 +7,6 @@ pub mod app;
 pub mod assessment;
 pub mod cli;
 pub mod content;
-pub mod deferred;
 pub mod fault_injection;
 pub mod keymap;
 pub mod report;

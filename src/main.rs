@@ -4,22 +4,17 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use handoff::app::{App, local_now};
+use handoff::app::{App, Content, local_now};
 use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
-use handoff::content::{Chosen, choose_workbook};
-use handoff::deferred::Deferred;
+use handoff::content::choose_workbook;
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod one_malloc_heap;
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod without_system_libm;
 
 fn main() -> ExitCode {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    one_malloc_heap::share_one_heap();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -53,19 +48,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let data_dir = data_dir()?;
-            let content = match cli.content.clone() {
+            let content: Content = match cli.content.clone() {
                 // Named content is checked before the terminal is taken, so
                 // its problems are printed plainly and the run stops.
-                Some(folder) => Deferred::ready(choose_workbook(Some(&folder), &data_dir)?),
+                Some(folder) => {
+                    let chosen = choose_workbook(Some(&folder), &data_dir)?;
+                    Content::new(Box::new(move || chosen))
+                }
                 // Otherwise only the built-in workbook can fail, and it is
-                // checked by the test suite: load it while the first screen
-                // is drawn.
+                // checked by the test suite: load it once the first screen
+                // is up (`App::finish_loading`).
                 None => {
                     let data_dir = data_dir.clone();
-                    Deferred::spawn(move || {
+                    Content::new(Box::new(move || {
                         choose_workbook(None, &data_dir)
                             .unwrap_or_else(|refused| panic!("{refused}"))
-                    })
+                    }))
                 }
             };
             let mut store = Store::new(data_dir);
@@ -77,7 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_workbook(store: Store, content: Deferred<Chosen>) -> anyhow::Result<ExitCode> {
+fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
