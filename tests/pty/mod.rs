@@ -306,20 +306,35 @@ impl Tty {
     }
 
     pub fn key(&mut self, key: Key) {
+        let read_before = self.bytes_read();
         self.send(key.bytes());
         if matches!(key, Key::Esc) {
             // A lone ESC read together with the next byte is Alt and that
             // key, in a terminal as in this harness. A fixed pause was not
             // enough on a busy machine, where the program may not read for
             // a while: wait until it has read the ESC on its own.
-            self.wait_until_input_read();
+            self.wait_until_input_read(read_before);
         }
         std::thread::sleep(Duration::from_millis(5));
     }
 
-    /// Waits until the program has read everything typed so far: the bytes
-    /// still queued on the terminal's program side (`FIONREAD`) are none.
-    fn wait_until_input_read(&self) {
+    /// How many bytes the program has read so far, from anything
+    /// (`rchar` in /proc/<pid>/io); None where that cannot be read.
+    fn bytes_read(&self) -> Option<u64> {
+        let io = std::fs::read_to_string(format!("/proc/{}/io", self.pid())).ok()?;
+        io.lines()
+            .find_map(|line| line.strip_prefix("rchar:"))
+            .and_then(|count| count.trim().parse().ok())
+    }
+
+    /// Waits until the program has read everything typed so far: it has
+    /// read since `read_before`, and the bytes still queued on the
+    /// terminal's program side (`FIONREAD`) are none. An empty queue alone
+    /// was not enough: a pty hands written bytes to the program's side a
+    /// moment later, from a kernel work queue, so on a busy machine the
+    /// queue could still be empty when the next key was sent, and the
+    /// program read ESC and that key together as Alt and the key.
+    fn wait_until_input_read(&self, read_before: Option<u64>) {
         use std::os::fd::AsRawFd;
         let slave = self
             .master
@@ -344,7 +359,11 @@ impl Tty {
             // SAFETY: FIONREAD writes one int into `queued`, which outlives
             // the call; the descriptor is open for its duration.
             let asked = unsafe { libc::ioctl(slave.as_raw_fd(), libc::FIONREAD, &mut queued) };
-            if asked != 0 || queued == 0 || start.elapsed() > PATIENCE {
+            let has_read = match (read_before, self.bytes_read()) {
+                (Some(before), Some(now)) => now > before,
+                _ => true,
+            };
+            if asked != 0 || (queued == 0 && has_read) || start.elapsed() > PATIENCE {
                 return;
             }
             std::thread::sleep(Duration::from_millis(1));
