@@ -2,13 +2,13 @@
 //! and the message shown instead of a cramped layout.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::scroll::draw_scrolled;
-use super::widgets::{centered, key_hints};
+use super::widgets::{centered, key_hints, split_bottom, split_top};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
 use crate::text::sanitize_line;
@@ -25,13 +25,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area, app.theme);
         return;
     }
-    let [header, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, below] = split_top(area, 1);
+    let [body, bottom] = split_bottom(below, 2);
+    let [status, footer] = split_top(bottom, 1);
 
     let crumb = match app.screen() {
         Screen::People(_) => "People".to_string(),

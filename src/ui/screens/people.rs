@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
@@ -11,6 +11,7 @@ use crate::keymap::{Action, Context};
 use crate::store::{Person, Store};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
+use crate::ui::widgets::{split_bottom, split_top};
 
 use super::HomeScreen;
 
@@ -130,13 +131,9 @@ impl PeopleScreen {
         // entry), not the whole body: styling and diffing the empty rest of
         // a 200×60 screen was a fifth of drawing the first frame.
         let rows = self.people.len().max(1) + self.unreadable.len() + 1;
-        let [intro, list, _, add] = Layout::vertical([
-            Constraint::Length(4),
-            Constraint::Max(u16::try_from(rows).unwrap_or(u16::MAX)),
-            Constraint::Fill(1),
-            Constraint::Length(if self.adding.is_some() { 3 } else { 0 }),
-        ])
-        .areas(area);
+        let [intro, below] = split_top(area, 4);
+        let [middle, add] = split_bottom(below, if self.adding.is_some() { 3 } else { 0 });
+        let [list, _] = split_top(middle, u16::try_from(rows).unwrap_or(u16::MAX));
         let welcome = vec![
             Line::styled("Whose workbook is this?", theme.heading()),
             Line::styled(
