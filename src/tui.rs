@@ -128,12 +128,17 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     let mut wake_on = STOP_SIGNALS.to_vec();
     wake_on.push(signal_hook::consts::SIGWINCH);
     let loop_wakeup = signal_wakeup(&wake_on)?;
-    let watchdog_wakeup = signal_wakeup(&STOP_SIGNALS)?;
     app.store.sync_draft_folders_later();
     let mut terminal = enter()?;
-    start_hang_up_watchdog(Arc::clone(&stop), watchdog_wakeup, app.store.clone());
+    // The watchdog starts once the first frame is up, so the thread costs
+    // nothing between start and the first frame. Until then the loop
+    // itself notices a signal or a hang-up: it checks both before it
+    // waits, and a draw to a dead terminal fails.
+    let store = app.store.clone();
+    let watchdog_stop = Arc::clone(&stop);
+    let start_watchdog = move || start_hang_up_watchdog(watchdog_stop, store);
     let result = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, &stop, &loop_wakeup)
+        event_loop(&mut terminal, app, &stop, &loop_wakeup, start_watchdog)
     }));
     // Whatever happened, write what the last updates asked for before
     // leaving: this is the draft flush on quit, signal, hang-up or panic.
@@ -170,7 +175,9 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     wakeup: &UnixStream,
+    after_first_frame: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<Ending> {
+    let mut after_first_frame = Some(after_first_frame);
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     let mut timing = TimingLog::from_env();
@@ -189,6 +196,9 @@ fn event_loop(
         }
         if let Some(read_at) = input_read.take() {
             timing.frame_flushed(read_at);
+        }
+        if let Some(first_frame_is_up) = after_first_frame.take() {
+            first_frame_is_up()?;
         }
         // Between frames, while the person reads: the save's last step,
         // then the next save's temporary file, made ahead so that save
@@ -263,17 +273,16 @@ fn finish_draft_save(app: &mut App) -> bool {
 /// while the loop waits but the last save's folder flush, which this thread
 /// does itself: it can simply end the process once any save in progress
 /// has finished.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream, store: Store) {
+fn start_hang_up_watchdog(stop: Arc<AtomicBool>, store: Store) -> io::Result<()> {
     // SAFETY: isatty only reads the descriptor number.
     if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
-        return;
+        return Ok(());
     }
+    let wakeup = signal_wakeup(&STOP_SIGNALS)?;
     std::thread::spawn(move || {
         loop {
-            // With no events asked for, the terminal wakes this thread only
-            // when it hangs up or fails; a stop signal wakes it through
-            // the pipe. No timeout, so it never wakes for nothing.
-            sleep_until_woken(&[libc::STDIN_FILENO], 0, &wakeup);
+            // Looks before sleeping: a signal that came before the wakeup
+            // was registered has set the flag but will never wake us.
             let hung_up = stdin_hung_up();
             if hung_up || stop.load(Ordering::Relaxed) {
                 // Give the main loop a moment to notice a signal itself and
@@ -288,8 +297,13 @@ fn start_hang_up_watchdog(stop: Arc<AtomicBool>, wakeup: UnixStream, store: Stor
                 restore_terminal();
                 std::process::exit(129);
             }
+            // With no events asked for, the terminal wakes this thread only
+            // when it hangs up or fails; a stop signal wakes it through
+            // the pipe. No timeout, so it never wakes for nothing.
+            sleep_until_woken(&[libc::STDIN_FILENO], 0, &wakeup);
         }
     });
+    Ok(())
 }
 
 /// A socket that becomes readable whenever one of `signals` arrives, so a

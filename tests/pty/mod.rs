@@ -50,6 +50,13 @@ impl Tty {
     }
 
     pub fn spawn_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tty {
+        let asks_for_a_fault = env
+            .iter()
+            .any(|(name, _)| name.starts_with("HANDOFF_TEST_"));
+        assert!(
+            cfg!(debug_assertions) || !asks_for_a_fault,
+            "fault hooks are compiled into debug builds only: run this test with `cargo test`, not `--release`"
+        );
         let binary = env!("CARGO_BIN_EXE_handoff").to_string();
         Self::spawn_program(&[binary], data_dir, cols, rows, env, None).0
     }
