@@ -311,7 +311,7 @@ pub const BINDINGS: &[Binding] = &[
         [K::Char('e')],
         A::ToggleExplanation,
         "explain",
-        "Show or hide the longer explanation"
+        "Read it all, or go back to the scale"
     ),
     bind!(
         C::Rated,

@@ -101,6 +101,29 @@ fn the_explanation_is_one_key_away() {
 }
 
 #[test]
+fn text_cut_by_a_small_terminal_says_so_and_e_shows_all_of_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Gap);
+    app.set_size(60, 20);
+    let cut = render(&app, 60, 20);
+    assert!(
+        cut.contains("… more: press e to read it all"),
+        "no sign that the text goes on:\n{cut}"
+    );
+    let high_end = app.workbook().gap.directions[1].title.clone();
+    assert!(!cut.contains(high_end.as_str()), "expected a cut:\n{cut}");
+    press(&mut app, KeyCode::Char('e'));
+    let whole = render(&app, 60, 20);
+    assert!(
+        whole.contains(&format!("High end — {high_end}")),
+        "the cut text is not in the longer view:\n{whole}"
+    );
+    // Where everything fits there is nothing to say.
+    let roomy = render(&session_app(&dir, Sheet::Gap), 120, 40);
+    assert!(!roomy.contains("… more"), "{roomy}");
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

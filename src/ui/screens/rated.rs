@@ -11,7 +11,7 @@ use crate::content::{Scale, Workbook};
 use crate::keymap::Action;
 use crate::text::{sanitize, sanitize_line};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, wrapped_rows};
-use crate::ui::widgets::scale_lines;
+use crate::ui::widgets::{scale_lines, split_bottom};
 
 use super::sheet::Sheet;
 use super::{SheetOutcome, SheetView};
@@ -80,7 +80,8 @@ const LIST_BESIDE_FROM: u16 = 80;
 #[derive(Clone, Debug, Default)]
 pub struct RatedView {
     pub selected: usize,
-    /// The longer explanation replaces the scale and note while shown.
+    /// The whole item, with its longer explanation, replaces the scale and
+    /// note while shown.
     pub explain: bool,
     scroll: u16,
     limit: ScrollLimit,
@@ -182,6 +183,13 @@ impl RatedView {
         ]);
         let mut body = vec![title];
         if self.explain {
+            // Everything there is to read about the item, so a small
+            // terminal that cut the text beside the scale loses nothing.
+            body.push(Line::from(sanitize(&text.summary)));
+            for extra in &text.extra {
+                body.push(Line::styled(sanitize(extra), theme.muted()));
+            }
+            body.push(Line::from(""));
             body.extend(
                 sanitize(&text.explanation)
                     .lines()
@@ -212,7 +220,19 @@ impl RatedView {
                 ));
             }
         }
-        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), parts.text);
+        let mut text_area = parts.text;
+        if parts.text_is_cut && text_area.height >= 2 {
+            let [shown, more] = split_bottom(text_area, 1);
+            text_area = shown;
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    "… more: press e to read it all",
+                    theme.muted(),
+                )),
+                more,
+            );
+        }
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), text_area);
         frame.render_widget(
             Paragraph::new(Line::styled(sanitize_line(&text.question), theme.heading()))
                 .wrap(Wrap { trim: true }),
@@ -297,6 +317,8 @@ fn detail_area(area: Rect, _rows: usize) -> Rect {
 
 struct DetailParts {
     text: Rect,
+    /// The terminal is too small for the whole text above the scale.
+    text_is_cut: bool,
     question: Rect,
     scale: Rect,
     note: Rect,
@@ -311,18 +333,19 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool) -> DetailParts {
     let points = text.scale.points.len() as u16;
     let question_height = wrapped_height(&text.question, area.width);
     let mut paragraphs = vec![text.title.clone()];
+    paragraphs.push(text.summary.clone());
+    paragraphs.extend(text.extra.iter().cloned());
     if explain {
+        paragraphs.push(String::new());
         paragraphs.extend(text.explanation.lines().map(str::to_string));
-    } else {
-        paragraphs.push(text.summary.clone());
-        paragraphs.extend(text.extra.iter().cloned());
-        paragraphs.extend(text.prompts.iter().map(|prompt| format!("“{prompt}”")));
     }
-    let wanted: u16 = paragraphs
+    paragraphs.extend(text.prompts.iter().map(|prompt| format!("“{prompt}”")));
+    let needed: u16 = paragraphs
         .iter()
         .map(|line| wrapped_height(line, area.width))
-        .sum::<u16>()
-        + 1;
+        .sum();
+    // And a blank row before the question, where there is room for it.
+    let wanted = needed + 1;
     let room = area.height.saturating_sub(question_height + points + 4);
     let [text_area, question, scale, note] = Layout::vertical([
         Constraint::Length(wanted.min(room)),
@@ -333,6 +356,7 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool) -> DetailParts {
     .areas(area);
     DetailParts {
         text: text_area,
+        text_is_cut: needed > room,
         question,
         scale,
         note,
