@@ -4,7 +4,9 @@
 
 mod common;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use handoff::app::{App, Screen};
 use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
@@ -121,6 +123,38 @@ fn text_cut_by_a_small_terminal_says_so_and_e_shows_all_of_it() {
     // Where everything fits there is nothing to say.
     let roomy = render(&session_app(&dir, Sheet::Gap), 120, 40);
     assert!(!roomy.contains("… more"), "{roomy}");
+}
+
+#[test]
+fn a_click_on_a_scale_point_rates_it_wherever_the_layout_put_the_scale() {
+    let dir = tempfile::tempdir().expect("temp");
+    // Drivers' first item has no note, so the note keeps two rows; the
+    // gap's has one and keeps four: the scale sits at a different row.
+    for sheet in [Sheet::Drivers, Sheet::Gap] {
+        for (width, height) in SIZES {
+            let mut app = session_app(&dir, sheet);
+            app.set_size(width, height);
+            let before = render(&app, width, height);
+            let (row, line) = before
+                .lines()
+                .enumerate()
+                .find(|(_, line)| line.contains(" 2 ○ "))
+                .unwrap_or_else(|| panic!("no point 2 on the scale:\n{before}"));
+            let column = line.find(" 2 ○ ").expect("point") as u16 + 2;
+            app.handle_event(Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row: row as u16,
+                modifiers: KeyModifiers::NONE,
+            }));
+            let after = render(&app, width, height);
+            let answered = after.lines().nth(row).unwrap_or_default();
+            assert!(
+                answered.contains(" 2 ● ") && answered.contains("← your answer"),
+                "{sheet:?} at {width}×{height}: the click did not rate 2:\n{after}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -148,7 +148,14 @@ impl RatedView {
     }
 
     /// The screen rows where each scale point is drawn, so a click can rate.
-    pub fn scale_rows(&self, sheet: Sheet, workbook: &Workbook, area: Rect) -> Option<(Rect, u8)> {
+    /// Only asked while no note is being edited.
+    pub fn scale_rows(
+        &self,
+        sheet: Sheet,
+        workbook: &Workbook,
+        assessment: &Assessment,
+        area: Rect,
+    ) -> Option<(Rect, u8)> {
         let rows = sheet.rated(workbook);
         let current = rows.get(self.selected)?;
         if self.explain {
@@ -156,7 +163,8 @@ impl RatedView {
         }
         let text = row_text(workbook, current);
         let detail = detail_area(area, rows.len());
-        let parts = detail_layout(detail, &text, self.explain);
+        let note_rows = note_rows(current.note(assessment).is_empty(), false);
+        let parts = detail_layout(detail, &text, self.explain, note_rows);
         Some((parts.scale, text.scale.max()))
     }
 
@@ -173,7 +181,8 @@ impl RatedView {
         }
         let detail = detail_area(area, rows.len());
         let text = row_text(cx.workbook, current);
-        let parts = detail_layout(detail, &text, self.explain);
+        let note_rows = note_rows(current.note(cx.assessment).is_empty(), cx.editor.is_some());
+        let parts = detail_layout(detail, &text, self.explain, note_rows);
         let rating = current.rating(cx.assessment);
 
         let position = format!("{} of {}", self.selected + 1, rows.len());
@@ -324,9 +333,16 @@ struct DetailParts {
     note: Rect,
 }
 
+/// The fewest rows the note keeps: an open editor or a written note needs
+/// four; "No note yet" needs two, and on a small terminal the rows it does
+/// not take go to the item's text.
+fn note_rows(note_is_empty: bool, editing: bool) -> u16 {
+    if note_is_empty && !editing { 2 } else { 4 }
+}
+
 /// Text first, sized to what it needs; then the question and scale; the
-/// note takes what is left (at least four rows, so an open editor fits).
-fn detail_layout(area: Rect, text: &RowText, explain: bool) -> DetailParts {
+/// note takes what is left (at least `note_rows`).
+fn detail_layout(area: Rect, text: &RowText, explain: bool, note_rows: u16) -> DetailParts {
     let wrapped_height = |text: &str, width: u16| {
         u16::try_from(wrapped_rows(text, usize::from(width.max(1)))).unwrap_or(u16::MAX)
     };
@@ -346,7 +362,9 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool) -> DetailParts {
         .sum();
     // And a blank row before the question, where there is room for it.
     let wanted = needed + 1;
-    let room = area.height.saturating_sub(question_height + points + 4);
+    let room = area
+        .height
+        .saturating_sub(question_height + points + note_rows);
     let [text_area, question, scale, note] = Layout::vertical([
         Constraint::Length(wanted.min(room)),
         Constraint::Length(question_height),

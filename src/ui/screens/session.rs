@@ -457,7 +457,7 @@ impl SessionScreen {
         }
         let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1));
         let view = &self.rated[self.sheet.index()];
-        if let Some((scale, max)) = view.scale_rows(self.sheet, cx.workbook, main)
+        if let Some((scale, max)) = view.scale_rows(self.sheet, cx.workbook, &self.assessment, main)
             && mouse.column >= scale.x
             && mouse.column < scale.right()
             && mouse.row >= scale.y
