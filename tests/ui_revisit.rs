@@ -243,3 +243,25 @@ fn the_home_page_counts_every_assessment_and_lists_the_five_newest() {
         assert!(newest.is_sorted(), "newest first: {screen}");
     }
 }
+
+#[test]
+fn opening_the_damaged_file_names_it_and_the_problem_in_full_at_60_columns() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    // Newest first, the unreadable file after the three it could read.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    // The message wraps across rows: read it back as one line.
+    let status: String = screen
+        .lines()
+        .skip_while(|line| !line.starts_with("! "))
+        .take_while(|line| !line.contains("? help"))
+        .collect();
+    assert!(
+        status.contains("20260701-120000-dead.toml") && status.contains("line 5"),
+        "the file or the problem is cut off:\n{screen}"
+    );
+}

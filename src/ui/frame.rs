@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::scroll::draw_scrolled;
+use super::scroll::{draw_scrolled, wrapped_rows};
 use super::widgets::{centered, key_hints, split_bottom, split_top};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
@@ -15,6 +15,9 @@ use crate::text::sanitize_line;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
+
+/// The most rows a long status message may take from the screen above it.
+const MAX_STATUS_ROWS: u16 = 3;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(panic_on_key) = &app.panic_on_key {
@@ -63,11 +66,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             StatusKind::Info => "✓ ",
             StatusKind::Error => "! ",
         };
-        let line = Line::from(vec![
-            Span::styled(marker, style),
-            Span::styled(sanitize_line(&message.text), style),
-        ]);
-        frame.render_widget(Paragraph::new(line), status);
+        let text = sanitize_line(&message.text);
+        let rows = wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
+            .clamp(1, usize::from(MAX_STATUS_ROWS)) as u16;
+        // A message longer than the line rises over the bottom of the
+        // screen below it rather than being cut: it is often the only place
+        // that names the file and the problem.
+        let [_, area] = split_bottom(Rect::union(body, status), rows);
+        let line = Line::from(vec![Span::styled(marker, style), Span::styled(text, style)]);
+        frame.render_widget(Clear, area);
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
     }
 
     let contexts = app.contexts();

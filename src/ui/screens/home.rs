@@ -116,9 +116,13 @@ impl HomeScreen {
         self.selected = 0;
         let unreadable = self.unreadable().count();
         if unreadable > 0 && status.is_none() {
-            *status = Some(Status::error(format!(
-                "{unreadable} file(s) could not be read; they are listed below and left untouched."
-            )));
+            *status = Some(Status::error(if unreadable == 1 {
+                "1 file could not be read; it is listed below and left untouched.".to_string()
+            } else {
+                format!(
+                    "{unreadable} files could not be read; they are listed below and left untouched."
+                )
+            }));
         }
     }
 
