@@ -158,6 +158,59 @@ fn a_click_on_a_scale_point_rates_it_wherever_the_layout_put_the_scale() {
 }
 
 #[test]
+fn a_long_answer_wraps_in_its_column_under_its_label() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.check_in.situation = "Priya takes over the monthly metrics report next week, \
+        and I keep finding reasons to check every number before it goes out"
+        .into();
+    let session = SessionScreen::new(person.clone(), assessment);
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    let screen = render(&app, 60, 20);
+    let answer: Vec<&str> = screen
+        .lines()
+        .skip_while(|line| !line.contains("Priya takes over"))
+        .take_while(|line| !line.trim().is_empty())
+        .collect();
+    assert!(answer.len() >= 2, "expected the answer to wrap:\n{screen}");
+    let column = answer[0].find("Priya").expect("start");
+    for row in &answer[1..] {
+        let indent = row.len() - row.trim_start().len();
+        assert_eq!(indent, column, "a row left its column:\n{screen}");
+    }
+    assert!(
+        answer.concat().contains("before it goes out"),
+        "the end of the answer is missing:\n{screen}"
+    );
+}
+
+#[test]
+fn the_field_in_focus_stays_on_screen_below_long_answers() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut assessment = common::full_assessment("Ana");
+    let long = "a sentence that goes on for a while and wraps at sixty columns ".repeat(3);
+    assessment.check_in.role = long.clone();
+    assessment.check_in.situation = long;
+    let session = SessionScreen::new(person.clone(), assessment);
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    app.set_size(60, 20);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+        let screen = render(&app, 60, 20);
+        assert!(
+            screen.lines().any(|line| line.contains('▶')),
+            "the field in focus is off screen:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

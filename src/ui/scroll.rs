@@ -38,6 +38,10 @@ pub fn draw_scrolled(
     limit: &ScrollLimit,
     theme: Theme,
 ) {
+    let lines: Vec<Line<'static>> = lines
+        .into_iter()
+        .flat_map(|line| with_hanging_indent(line, area.width))
+        .collect();
     let height = wrapped_height(&lines, area.width);
     if height <= usize::from(area.height) {
         limit.0.set(Some(0));
@@ -105,6 +109,67 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
+/// One line as the rows it takes at `width`. A line of one span that
+/// starts with spaces (a value under its label, "because: …" under its
+/// bullet) and does not fit is wrapped here, every row indented like the
+/// first, so the text stays in its column; ratatui would start the rows
+/// after the first at the left edge. Other lines are returned as they are,
+/// for the paragraph to wrap.
+pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let [span] = line.spans.as_slice() else {
+        return vec![line];
+    };
+    let body = span.content.trim_start_matches(' ');
+    let indent = span.content.len() - body.len();
+    if indent == 0 || span.width() <= width {
+        return vec![line];
+    }
+    // An indent that leaves too little room for words is not kept.
+    let indent = if indent * 2 <= width { indent } else { 0 };
+    let rows = wrap_words(body, width - indent);
+    let prefix = " ".repeat(indent);
+    rows.into_iter()
+        .map(|row| Line::from(Span::styled(format!("{prefix}{row}"), span.style)).style(line.style))
+        .collect()
+}
+
+/// Greedy word wrap to `width` columns (at least one), breaking a word
+/// longer than a row across rows; runs of spaces between words become one.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut used = 0;
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let word_width = Span::raw(word).width();
+        let space = usize::from(used > 0);
+        if used + space + word_width <= width {
+            if space == 1 {
+                row.push(' ');
+            }
+            row.push_str(word);
+            used += space + word_width;
+            continue;
+        }
+        if used > 0 {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+        }
+        for character in word.chars() {
+            let mut buffer = [0; 4];
+            let character_width = Span::raw(&*character.encode_utf8(&mut buffer)).width();
+            if used + character_width > width && used > 0 {
+                rows.push(std::mem::take(&mut row));
+                used = 0;
+            }
+            row.push(character);
+            used += character_width;
+        }
+    }
+    rows.push(row);
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +208,51 @@ mod tests {
                 "width {width}"
             );
         }
+    }
+
+    #[test]
+    fn an_indented_line_keeps_its_indent_on_every_row() {
+        let line =
+            Line::from("    Share how you will judge the work (recommended by your answers)");
+        let rows: Vec<String> = with_hanging_indent(line, 40)
+            .iter()
+            .map(|row| row.to_string())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "    Share how you will judge the work",
+                "    (recommended by your answers)"
+            ]
+        );
+        for width in [8, 9, 20, 33, 58, 60] {
+            let text = "    because: averyveryverylongwordthatcannotfit and then some more words";
+            let rows = with_hanging_indent(Line::from(text), width);
+            for row in &rows {
+                assert!(
+                    row.width() <= usize::from(width),
+                    "{row} wider than {width}"
+                );
+            }
+            let words: String = rows
+                .iter()
+                .map(|row| row.to_string().replace(' ', ""))
+                .collect();
+            assert_eq!(words, text.replace(' ', ""), "words lost at width {width}");
+            if width >= 20 {
+                assert!(rows.iter().all(|row| row.to_string().starts_with("    ")));
+            }
+        }
+    }
+
+    #[test]
+    fn lines_that_fit_or_are_not_indented_are_left_to_the_paragraph() {
+        let short = Line::from("    fits");
+        assert_eq!(with_hanging_indent(short.clone(), 60), vec![short]);
+        let flush = Line::from("No indent here, so ratatui wraps it as it always has");
+        assert_eq!(with_hanging_indent(flush.clone(), 20), vec![flush]);
+        let styled = Line::from(vec![Span::raw("    a "), Span::raw("b ".repeat(40))]);
+        assert_eq!(with_hanging_indent(styled.clone(), 20), vec![styled]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::scroll::{with_hanging_indent, wrapped_height};
 use super::{Editor, Theme};
 use crate::content::Scale;
 use crate::keymap::{Action, Binding};
@@ -216,9 +217,19 @@ pub fn draw_form(
     let editor_height = editor.map_or(0, Editor::height);
     let [body, editor_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(area);
-    let scroll = scroll_to(focus_line, body.height);
+    // Scrolling counts rows on screen, so a long value above the focus
+    // moves it down by every row it wraps to.
+    let mut rows = Vec::with_capacity(lines.len());
+    let mut focus_row = 0;
+    for (index, line) in lines.into_iter().enumerate() {
+        if index == focus_line {
+            focus_row = wrapped_height(&rows, body.width);
+        }
+        rows.extend(with_hanging_indent(line, body.width));
+    }
+    let scroll = scroll_to(focus_row, body.height);
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(rows)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         body,

@@ -130,6 +130,11 @@ impl CheckInView {
                     let chosen = follow_up
                         .status
                         .and_then(|status| FollowUpStatus::ALL.iter().position(|s| *s == status));
+                    // The choice is what the cursor is on, below the
+                    // heading and the commitment it asks about.
+                    if selected {
+                        focus_line = lines.len();
+                    }
                     lines.push(choice_line(
                         "    How did it go?",
                         &labels,
