@@ -382,3 +382,37 @@ fn every_pattern_card_scrolls_to_its_last_line_and_stops_there() {
         press(&mut app, KeyCode::Down);
     }
 }
+
+#[test]
+fn prose_keeps_a_readable_width_on_a_wide_terminal() {
+    use handoff::ui::scroll::READING_WIDTH;
+    let dir = tempfile::tempdir().expect("temp");
+    let summary = summary_app(&dir, common::full_assessment("Ana"));
+    let mut gap = summary_app(&dir, common::full_assessment("Ana"));
+    if let Screen::Session(session) = gap.screens.last_mut().expect("session") {
+        session.sheet = Sheet::Gap;
+    }
+    for (name, app) in [
+        ("cards", cards_app(&dir)),
+        ("summary", summary),
+        ("gap", gap),
+    ] {
+        let screen = render(&app, (200, 60));
+        // The text is right of the last list: cards have one, a worksheet two.
+        // (and one column of space between the border and the text)
+        let widest = screen
+            .lines()
+            .map(|row| row.rsplit_once("│ ").map_or(row, |(_, text)| text))
+            .map(|text| text.chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(
+            widest <= usize::from(READING_WIDTH),
+            "{name}: a row of {widest} columns:\n{screen}"
+        );
+        assert!(
+            widest > 80,
+            "{name}: the text should use the room it has:\n{screen}"
+        );
+    }
+}

@@ -27,6 +27,18 @@ impl ScrollLimit {
     }
 }
 
+/// The widest a column of prose is drawn: on a wide terminal, lines of
+/// 150 characters and more are hard to follow from one to the next.
+pub const READING_WIDTH: u16 = 100;
+
+/// The left part of `area` that prose is drawn in.
+pub fn reading_area(area: Rect) -> Rect {
+    Rect {
+        width: area.width.min(READING_WIDTH),
+        ..area
+    }
+}
+
 /// Draws wrapped lines from `scroll`, clamped so the end of the text stays
 /// at the bottom. When the text overflows, the last row says whether more
 /// follows, so the scroll position never rests on colour or guesswork.
@@ -38,6 +50,7 @@ pub fn draw_scrolled(
     limit: &ScrollLimit,
     theme: Theme,
 ) {
+    let area = reading_area(area);
     let lines: Vec<Line<'static>> = lines
         .into_iter()
         .flat_map(|line| with_hanging_indent(line, area.width))

@@ -10,7 +10,7 @@ use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::Action;
 use crate::text::{sanitize, sanitize_line};
-use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, wrapped_rows};
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrapped_rows};
 use crate::ui::widgets::{scale_lines, split_bottom};
 
 use super::sheet::Sheet;
@@ -318,9 +318,9 @@ fn detail_area(area: Rect, _rows: usize) -> Rect {
     if area.width >= LIST_BESIDE_FROM {
         let [_, detail] =
             Layout::horizontal([Constraint::Length(35), Constraint::Fill(1)]).areas(area);
-        detail
+        reading_area(detail)
     } else {
-        area
+        reading_area(area)
     }
 }
 
