@@ -13,11 +13,11 @@ use crate::content::Workbook;
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
-use crate::ui::Theme;
 use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
     TrendScreen,
 };
+use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
 
 pub type Clock = fn() -> DateTime<FixedOffset>;
 
@@ -124,6 +124,8 @@ pub struct App {
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
     clock: Clock,
+    /// The terminal's size, once known.
+    size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -155,6 +157,7 @@ impl App {
             panic_on_key: None,
             effects: Vec::new(),
             clock,
+            size: None,
         }
     }
 
@@ -188,6 +191,9 @@ impl App {
 
     /// The key contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        if self.too_small() {
+            return vec![Context::TooSmall];
+        }
         let mut contexts = match self.screen() {
             Screen::People(screen) => screen.contexts(),
             Screen::Home(screen) => screen.contexts(),
@@ -197,13 +203,20 @@ impl App {
             Screen::Page(screen) => screen.contexts(),
             Screen::Trend(screen) => screen.contexts(),
         };
-        if !contexts.contains(&Context::Editing) && !contexts.contains(&Context::Confirm) {
+        let takes_every_key = [Context::Editing, Context::Naming, Context::Confirm];
+        if !contexts
+            .iter()
+            .any(|context| takes_every_key.contains(context))
+        {
             contexts.push(Context::Global);
         }
         contexts
     }
 
     pub fn handle_event(&mut self, event: Event) {
+        if self.too_small() && !matches!(event, Event::Key(_)) {
+            return;
+        }
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(mouse),
@@ -216,7 +229,7 @@ impl App {
         if let Some(panic_on_key) = &mut self.panic_on_key {
             panic_on_key.pressed(&key);
         }
-        if self.help_open {
+        if self.help_open && !self.too_small() {
             self.help_key(key);
             return;
         }
@@ -232,7 +245,7 @@ impl App {
             }
             Some(Action::Quit) => self.running = false,
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
-            None if contexts.contains(&Context::Editing) => {
+            None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, cx| match screen {
                     Screen::Session(session) => session.edit_key(key, cx),
                     Screen::People(people) => people.edit_key(key),
@@ -278,8 +291,16 @@ impl App {
         });
     }
 
+    /// Whether the terminal is too small to show the workbook: keys then
+    /// change nothing but can still quit, as the screen says.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(width, height)| width < MIN_WIDTH || height < MIN_HEIGHT)
+    }
+
     /// Terminal size, needed by mouse handling to map clicks onto layout.
     pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = Some((width, height));
         for screen in &mut self.screens {
             if let Screen::Session(session) = screen {
                 session.set_size(width, height);

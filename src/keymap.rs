@@ -28,6 +28,11 @@ pub enum Context {
     History,
     /// A read-only page that scrolls: a comparison, a trend.
     Page,
+    /// Typing a new person's name: Enter adds them, Esc adds no one.
+    Naming,
+    /// The terminal is smaller than the workbook can be drawn in: nothing
+    /// on it can be seen, so nothing on it may change.
+    TooSmall,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +65,7 @@ pub enum Action {
     Compare,
     Trend,
     FinishEditing,
+    CancelEditing,
     Yes,
     No,
 }
@@ -160,6 +166,27 @@ macro_rules! bind {
 
 pub const BINDINGS: &[Binding] = &[
     // Editing a text field: the editor takes every other key.
+    bind!(
+        C::Naming,
+        [K::Enter],
+        A::FinishEditing,
+        "add",
+        "Add the person with this name"
+    ),
+    bind!(
+        C::Naming,
+        [K::Esc],
+        A::CancelEditing,
+        "cancel",
+        "Close the box without adding anyone"
+    ),
+    bind!(
+        C::Naming,
+        [K::Ctrl('c')],
+        A::Quit,
+        "",
+        "Quit without adding anyone"
+    ),
     bind!(
         C::Editing,
         [K::Esc],
@@ -565,6 +592,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         C::Global,
+        [K::Char('q'), K::Ctrl('c')],
+        A::Quit,
+        "quit",
+        "Quit (your work is already saved)"
+    ),
+    bind!(
+        C::TooSmall,
         [K::Char('q'), K::Ctrl('c')],
         A::Quit,
         "quit",

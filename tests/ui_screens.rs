@@ -211,6 +211,67 @@ fn the_field_in_focus_stays_on_screen_below_long_answers() {
 }
 
 #[test]
+fn a_terminal_too_small_to_show_the_workbook_changes_nothing_but_can_quit() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Gap);
+    app.set_size(120, 40);
+    press(&mut app, KeyCode::Char('n'));
+    let before = render(&app, 120, 40);
+    app.set_size(40, 10);
+    for code in [
+        KeyCode::Char('4'),
+        KeyCode::Char('x'),
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::Esc,
+        KeyCode::Char('?'),
+    ] {
+        press(&mut app, code);
+    }
+    app.handle_event(Event::Paste("pasted while hidden".into()));
+    assert!(app.running);
+    app.set_size(120, 40);
+    assert_eq!(
+        render(&app, 120, 40),
+        before,
+        "keys pressed while the workbook was hidden changed it"
+    );
+    app.set_size(40, 10);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.running, "q quits, as the too-small screen says");
+}
+
+#[test]
+fn adding_a_person_takes_enter_and_esc_adds_no_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    press(&mut app, KeyCode::Char('a'));
+    for c in "Ana".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let typing = render(&app, 60, 20);
+    let hints = typing.lines().last().unwrap_or_default();
+    assert!(
+        hints.contains("Enter add") && hints.contains("Esc cancel") && !hints.contains("Tab"),
+        "the hints should say what Enter and Esc do here: {hints}"
+    );
+    press(&mut app, KeyCode::Tab);
+    assert!(matches!(app.screen(), Screen::People(_)), "Tab adds no one");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::People(_)));
+    assert!(
+        app.store.people().expect("people").people.is_empty(),
+        "Esc added someone"
+    );
+    press(&mut app, KeyCode::Char('a'));
+    for c in "Ana".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Home(_)), "Enter adds and opens");
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

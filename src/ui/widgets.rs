@@ -15,7 +15,7 @@ use crate::keymap::{Action, Binding};
 /// what they are doing, how to move on, then the rest.
 fn footer_rank(action: Action) -> u8 {
     match action {
-        Action::FinishEditing | Action::Yes | Action::No => 0,
+        Action::FinishEditing | Action::CancelEditing | Action::Yes | Action::No => 0,
         Action::Rate(_) | Action::Select | Action::Complete => 1,
         Action::NextSheet | Action::NextField => 2,
         Action::EditNote | Action::Add => 3,

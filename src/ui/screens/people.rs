@@ -49,7 +49,7 @@ impl PeopleScreen {
 
     pub fn contexts(&self) -> Vec<Context> {
         if self.adding.is_some() {
-            vec![Context::Editing]
+            vec![Context::Naming]
         } else {
             vec![Context::People]
         }
@@ -84,12 +84,16 @@ impl PeopleScreen {
             return Outcome::Stay;
         };
         let name = editor.text();
-        if action != Action::FinishEditing && action != Action::NextField {
-            self.adding = Some(editor);
-            return Outcome::Stay;
+        match action {
+            Action::CancelEditing => return Outcome::Stay,
+            Action::FinishEditing => {}
+            _ => {
+                self.adding = Some(editor);
+                return Outcome::Stay;
+            }
         }
         if name.trim().is_empty() {
-            // Esc on an empty name simply cancels.
+            // Enter on an empty name adds no one.
             return Outcome::Stay;
         }
         match cx.store.add_person(&name) {
