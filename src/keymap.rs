@@ -30,6 +30,9 @@ pub enum Context {
     Page,
     /// Typing a new person's name: Enter adds them, Esc adds no one.
     Naming,
+    /// A completed assessment, shown read-only: keys that would change an
+    /// answer are not offered (and refused if pressed).
+    ReadOnly,
     /// The terminal is smaller than the workbook can be drawn in: nothing
     /// on it can be seen, so nothing on it may change.
     TooSmall,
@@ -68,6 +71,27 @@ pub enum Action {
     CancelEditing,
     Yes,
     No,
+}
+
+impl Action {
+    /// Whether the action changes an answer (or starts to), in the
+    /// worksheets where it is offered. In the forms Enter starts editing
+    /// and ←/→ change a choice; in a rated sheet they change the rating.
+    pub fn changes_answers(self) -> bool {
+        matches!(
+            self,
+            Action::Rate(_)
+                | Action::ClearRating
+                | Action::EditNote
+                | Action::Left
+                | Action::Right
+                | Action::Select
+                | Action::Add
+                | Action::Delete
+                | Action::ToggleMode
+                | Action::Complete
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -478,6 +502,13 @@ pub const BINDINGS: &[Binding] = &[
         "Open the reference cards"
     ),
     bind!(
+        C::ReadOnly,
+        [K::Esc],
+        A::Back,
+        "back",
+        "Back to the history"
+    ),
+    bind!(
         C::Sheet,
         [K::Esc],
         A::Back,
@@ -625,13 +656,13 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 /// The bindings in force, in the order the contexts are given, without
 /// repeating an action a more specific context already took.
 pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
+    let read_only = contexts.contains(&Context::ReadOnly);
     let mut seen: Vec<(Action, &'static [Key])> = Vec::new();
     let mut found = Vec::new();
     for context in contexts {
-        for binding in BINDINGS
-            .iter()
-            .filter(|binding| binding.context == *context)
-        {
+        for binding in BINDINGS.iter().filter(|binding| {
+            binding.context == *context && !(read_only && binding.action.changes_answers())
+        }) {
             if seen
                 .iter()
                 .any(|(_, keys)| keys.iter().any(|key| binding.keys.contains(key)))

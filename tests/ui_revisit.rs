@@ -193,6 +193,36 @@ fn a_past_assessment_opens_read_only() {
     assert!(status.text.contains("read-only"), "{}", status.text);
     let screen = render(&app, 60, 20);
     assert!(screen.contains("(read-only)"), "{screen}");
+    // On a 0–2 scale too, the reason given is that it is read-only.
+    for (sheet_key, rating) in [(KeyCode::Tab, '3'), (KeyCode::Tab, 'x')] {
+        press(&mut app, sheet_key);
+        press(&mut app, KeyCode::Char(rating));
+        let status = app.status.clone().expect("told why");
+        assert!(status.text.contains("read-only"), "{}", status.text);
+    }
+    // Nothing on screen offers to change an answer.
+    for sheet in 0..10 {
+        let screen = render(&app, 120, 40);
+        let hints = screen.lines().last().unwrap_or_default();
+        for offer in ["rate", "note", "edit", "complete", "add"] {
+            assert!(
+                !hints.contains(offer),
+                "sheet {sheet}'s hints offer '{offer}':\n{screen}"
+            );
+        }
+        for invitation in ["Press n", "Press a", "Press Enter", "Press c"] {
+            assert!(
+                !screen.contains(invitation),
+                "sheet {sheet} says '{invitation}':\n{screen}"
+            );
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 120, 40);
+    assert!(help.contains("Back to the history"), "{help}");
+    assert!(!help.contains("draft"), "{help}");
+    press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
         std::fs::read(history.file(history_fixture::THIRD)).expect("file"),

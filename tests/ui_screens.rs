@@ -268,7 +268,10 @@ fn adding_a_person_takes_enter_and_esc_adds_no_one() {
         press(&mut app, KeyCode::Char(c));
     }
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen(), Screen::Home(_)), "Enter adds and opens");
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "Enter adds and opens"
+    );
 }
 
 #[test]

@@ -90,14 +90,14 @@ impl CheckInView {
                 Row::Role => lines.extend(field_lines(
                     "Your role and context",
                     &assessment.check_in.role,
-                    "e.g. Head of analytics, team of six, two of them new",
+                    view.empty("e.g. Head of analytics, team of six, two of them new"),
                     selected,
                     theme,
                 )),
                 Row::Situation => lines.extend(field_lines(
                     "What delegation situation is on your mind?",
                     &assessment.check_in.situation,
-                    "Press Enter to write about it",
+                    view.empty("Press Enter to write about it"),
                     selected,
                     theme,
                 )),
@@ -148,7 +148,7 @@ impl CheckInView {
                     lines.extend(field_lines(
                         "    What happened",
                         &follow_up.note,
-                        "Press Enter to add a note",
+                        view.empty("Press Enter to add a note"),
                         selected,
                         theme,
                     ));

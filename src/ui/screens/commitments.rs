@@ -158,7 +158,11 @@ impl CommitmentsView {
         ];
         if assessment.commitments.is_empty() {
             lines.push(Line::styled(
-                "No commitments yet. Press a to add one.",
+                if view.read_only {
+                    "No commitments."
+                } else {
+                    "No commitments yet. Press a to add one."
+                },
                 theme.muted(),
             ));
         }
@@ -218,7 +222,13 @@ impl CommitmentsView {
                         "How and when will you check how it is going?",
                     ),
                 };
-                lines.extend(field_lines(label, &value, hint, selected, theme));
+                lines.extend(field_lines(
+                    label,
+                    &value,
+                    view.empty(hint),
+                    selected,
+                    theme,
+                ));
             }
         }
         draw_form(frame, area, lines, focus_line, view.editor);

@@ -136,7 +136,11 @@ impl ModesView {
         lines.push(Line::from(""));
         if assessment.tasks.is_empty() {
             lines.push(Line::styled(
-                "No tasks yet. Press a to add a piece of work you could hand over.",
+                if view.read_only {
+                    "No tasks."
+                } else {
+                    "No tasks yet. Press a to add a piece of work you could hand over."
+                },
                 theme.muted(),
             ));
         }
@@ -153,14 +157,14 @@ impl ModesView {
                     Part::Title => lines.extend(field_lines(
                         "What",
                         &task.title,
-                        "Press Enter to name the task",
+                        view.empty("Press Enter to name the task"),
                         selected,
                         theme,
                     )),
                     Part::ToWhom => lines.extend(field_lines(
                         "To whom",
                         &task.to_whom,
-                        "Who could take it?",
+                        view.empty("Who could take it?"),
                         selected,
                         theme,
                     )),
@@ -173,7 +177,7 @@ impl ModesView {
                     Part::Note => lines.extend(field_lines(
                         "Note",
                         &task.note,
-                        "Support they will need, what could go wrong",
+                        view.empty("Support they will need, what could go wrong"),
                         selected,
                         theme,
                     )),

@@ -258,7 +258,11 @@ impl RatedView {
                 let note = current.note(cx.assessment);
                 let lines = if note.is_empty() {
                     vec![Line::styled(
-                        "No note yet. Press n to add one.",
+                        if cx.read_only {
+                            "No note."
+                        } else {
+                            "No note yet. Press n to add one."
+                        },
                         theme.muted(),
                     )]
                 } else {

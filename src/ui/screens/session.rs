@@ -67,7 +67,25 @@ pub struct SheetView<'a> {
     pub theme: Theme,
     pub editor: Option<&'a Editor>,
     pub editing: Option<&'a Field>,
+    /// A completed assessment: what is empty was left blank, and nothing
+    /// invites an answer.
+    pub read_only: bool,
 }
+
+impl SheetView<'_> {
+    /// What an empty field says: how to fill it in, or, read-only, that
+    /// it was left blank.
+    pub fn empty<'t>(&self, invitation: &'t str) -> &'t str {
+        if self.read_only {
+            "left blank"
+        } else {
+            invitation
+        }
+    }
+}
+
+const READ_ONLY: &str =
+    "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
 
 pub struct SessionScreen {
     pub person: Person,
@@ -204,7 +222,12 @@ impl SessionScreen {
             Sheet::Summary => vec![Context::Summary],
             _ => vec![Context::Rated],
         };
-        own.into_iter().chain([Context::Sheet]).collect()
+        let read_only = self.read_only.then_some(Context::ReadOnly);
+        read_only
+            .into_iter()
+            .chain(own)
+            .chain([Context::Sheet])
+            .collect()
     }
 
     pub fn set_size(&mut self, width: u16, height: u16) {
@@ -245,6 +268,9 @@ impl SessionScreen {
     /// Worksheets change answers as they handle keys; here any change is
     /// undone at once and the person told why.
     fn read_only_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> SheetOutcome {
+        if action.changes_answers() {
+            return SheetOutcome::Refused(READ_ONLY.to_string());
+        }
         let before = self.assessment.clone();
         match self.sheet_action(action, cx) {
             SheetOutcome::Changed
@@ -252,10 +278,7 @@ impl SessionScreen {
             | SheetOutcome::Confirm(_)
             | SheetOutcome::Complete => {
                 self.assessment = before;
-                SheetOutcome::Refused(
-                    "This assessment is complete, so it is shown read-only. Start a new one to answer again."
-                        .to_string(),
-                )
+                SheetOutcome::Refused(READ_ONLY.to_string())
             }
             other => other,
         }
@@ -507,6 +530,7 @@ impl SessionScreen {
             theme,
             editor: self.editing.as_ref().map(|(_, editor)| editor),
             editing: self.editing.as_ref().map(|(field, _)| field),
+            read_only: self.read_only,
         };
         match self.sheet {
             Sheet::CheckIn => self.checkin.draw(frame, main, &view),
