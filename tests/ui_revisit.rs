@@ -204,6 +204,12 @@ fn a_past_assessment_opens_read_only() {
     for sheet in 0..10 {
         let screen = render(&app, 120, 40);
         let hints = screen.lines().last().unwrap_or_default();
+        if sheet == 0 {
+            assert!(
+                screen.contains("skipped") && !screen.contains("not rated yet"),
+                "items left unrated in a completed assessment were skipped:\n{screen}"
+            );
+        }
         for offer in ["rate", "note", "edit", "complete", "add"] {
             assert!(
                 !hints.contains(offer),

@@ -117,10 +117,11 @@ impl HomeScreen {
         let unreadable = self.unreadable().count();
         if unreadable > 0 && status.is_none() {
             *status = Some(Status::error(if unreadable == 1 {
-                "1 file could not be read; it is listed below and left untouched.".to_string()
+                "1 file could not be read; it is listed on this page and left untouched."
+                    .to_string()
             } else {
                 format!(
-                    "{unreadable} files could not be read; they are listed below and left untouched."
+                    "{unreadable} files could not be read; they are listed on this page and left untouched."
                 )
             }));
         }

@@ -295,7 +295,10 @@ impl RatedView {
                 let mark = if rating.is_some() { "●" } else { "○" };
                 let label = match rating.and_then(|value| text.scale.label(value)) {
                     Some(label) => label.to_string(),
-                    None => "skipped".to_string(),
+                    // Left unrated in a completed assessment, it was skipped;
+                    // in a draft it may simply not be reached yet.
+                    None if cx.read_only => "skipped".to_string(),
+                    None => "not rated yet".to_string(),
                 };
                 ListItem::new(vec![
                     Line::from(format!("{mark} {}", sanitize_line(&text.title))),

@@ -84,6 +84,10 @@ impl SheetView<'_> {
     }
 }
 
+/// Columns of a row in the worksheet list: its title, then its progress
+/// ending in one column, a space short of the list's edge.
+const SHEET_ROW: usize = 33;
+
 const READ_ONLY: &str =
     "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
 
@@ -579,7 +583,15 @@ impl SessionScreen {
                 };
                 let marker = if *sheet == self.sheet { "▶" } else { " " };
                 let title = format!("{marker}{:>2} {}", index + 1, sheet.title(workbook));
-                let pad = 33usize.saturating_sub(title.chars().count() + progress.chars().count());
+                // Beside the longest title "✓ done" would push the column
+                // out of line; the tick alone says it.
+                let progress = if title.chars().count() + progress.chars().count() >= SHEET_ROW {
+                    progress.replace(" done", "")
+                } else {
+                    progress
+                };
+                let pad =
+                    SHEET_ROW.saturating_sub(title.chars().count() + progress.chars().count());
                 ListItem::new(Line::from(vec![
                     Span::raw(title),
                     Span::styled(
