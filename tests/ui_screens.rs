@@ -277,6 +277,55 @@ fn adding_a_person_takes_enter_and_esc_adds_no_one() {
 }
 
 #[test]
+fn a_draft_with_only_words_in_it_counts_them_as_answers() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut draft = handoff::assessment::Assessment::start(
+        "Ana",
+        "2026.11",
+        common::at("2026-11-23T09:30:00+01:00"),
+    );
+    draft.check_in.role = "Head of analytics".into();
+    app.store.save_draft(&person, &draft).expect("draft");
+    let mut home = HomeScreen::new(person);
+    let mut status = None;
+    home.reload(&app.store, app.workbook(), &mut status);
+    app.screens.push(Screen::Home(home));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("(1 answered)"), "{screen}");
+}
+
+#[test]
+fn deleting_from_the_end_of_a_long_answer_keeps_the_rest_in_view() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::CheckIn);
+    app.set_size(60, 20);
+    press(&mut app, KeyCode::Enter);
+    let long = " and a team of eight, two new this spring, one more joining in January";
+    for c in long.chars() {
+        press(&mut app, KeyCode::Char(c));
+        render(&app, 60, 20);
+    }
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Backspace);
+        render(&app, 60, 20);
+    }
+    let kept = format!("Head of analytics{long}");
+    let kept = &kept[..kept.len() - 40];
+    let screen = render(&app, 60, 20);
+    let in_the_box = screen
+        .lines()
+        .find(|line| line.starts_with(" │"))
+        .unwrap_or_else(|| panic!("no editor:\n{screen}"));
+    let tail = &kept[kept.len() - 20..];
+    assert!(
+        in_the_box.contains(tail),
+        "the box should show the text before the cursor ({tail:?}):\n{screen}"
+    );
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

@@ -2,12 +2,15 @@
 //! ratatui-textarea so cursor movement, word wrap, Unicode and undo come
 //! from a maintained widget rather than from us.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Scrolling, TextArea, WrapMode};
 
 use super::Theme;
 use crate::text::sanitize_line;
@@ -15,6 +18,8 @@ use crate::text::sanitize_line;
 pub struct Editor {
     area: TextArea<'static>,
     multiline: bool,
+    /// Columns inside the border when last drawn.
+    drawn_width: Cell<u16>,
 }
 
 /// Text that can safely sit in the editor: no control characters (a note
@@ -51,7 +56,11 @@ impl Editor {
         );
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Self { area, multiline }
+        Self {
+            area,
+            multiline,
+            drawn_width: Cell::new(0),
+        }
     }
 
     pub fn is_multiline(&self) -> bool {
@@ -70,7 +79,33 @@ impl Editor {
 
     /// Feeds a key to the editor; true if the text changed.
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        self.area.input(key)
+        let changed = self.area.input(key);
+        self.fill_from_the_left();
+        changed
+    }
+
+    /// A one-line field scrolls sideways, and the widget scrolls back only
+    /// when the cursor passes the left edge: deleting from the end of a long
+    /// answer left an empty box over text still there. Scrolls back so the
+    /// text's end, and the cursor after it, sit at the right edge.
+    fn fill_from_the_left(&mut self) {
+        let (_, left) = self.area.scroll_offset();
+        let width = self.drawn_width.get();
+        if self.multiline || left == 0 || width == 0 {
+            return;
+        }
+        let line = self.area.lines().first().map_or("", String::as_str);
+        // One column more than the text: the cursor after its end.
+        let used = u16::try_from(Span::raw(line).width() + 1).unwrap_or(u16::MAX);
+        let shown = used.saturating_sub(left);
+        if shown < width {
+            let back = (width - shown).min(left);
+            let back = i16::try_from(back).unwrap_or(i16::MAX);
+            self.area.scroll(Scrolling::Delta {
+                rows: 0,
+                cols: -back,
+            });
+        }
     }
 
     /// Inserts pasted text (the widget ignores paste events).
@@ -79,10 +114,14 @@ impl Editor {
             &text.replace("\r\n", "\n").replace('\r', "\n"),
             self.multiline,
         );
-        !text.is_empty() && self.area.insert_str(text)
+        let changed = !text.is_empty() && self.area.insert_str(text);
+        self.fill_from_the_left();
+        changed
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect) {
+        let inner = self.area.block().map_or(area, |block| block.inner(area));
+        self.drawn_width.set(inner.width);
         frame.render_widget(&self.area, area);
     }
 }

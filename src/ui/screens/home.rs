@@ -17,7 +17,7 @@ use crate::store::{
 };
 use crate::text::sanitize_line;
 
-use super::{HistoryScreen, SessionScreen};
+use super::{HistoryScreen, SessionScreen, Sheet};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
@@ -266,7 +266,7 @@ impl HomeScreen {
                     Choice::Resume(draft) => format!(
                         " Resume the draft from {} ({} answered)",
                         draft.created.format("%-d %b %Y, %H:%M"),
-                        answered(draft)
+                        answered(app.workbook(), draft)
                     ),
                     Choice::Start => " Start a new assessment".to_string(),
                     Choice::History => format!(
@@ -316,16 +316,13 @@ impl HomeScreen {
     }
 }
 
-fn answered(assessment: &Assessment) -> usize {
-    crate::content::SectionKind::ALL
+/// Answers given so far, as the worksheet list counts them: ratings,
+/// filled-in check-in fields and follow-ups, tasks given a kind,
+/// commitments.
+fn answered(workbook: &Workbook, assessment: &Assessment) -> usize {
+    Sheet::ALL
         .iter()
-        .map(|kind| {
-            assessment
-                .answers(*kind)
-                .values()
-                .filter(|answer| answer.rating.is_some())
-                .count()
-        })
-        .sum::<usize>()
-        + usize::from(assessment.placement.rating.is_some())
+        .filter_map(|sheet| sheet.progress(workbook, assessment))
+        .map(|(done, _)| done)
+        .sum()
 }
