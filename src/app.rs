@@ -291,6 +291,15 @@ impl App {
         });
     }
 
+    /// The highest point of the scale on screen, when an item is being
+    /// rated.
+    pub fn scale_top(&self) -> Option<u8> {
+        match self.screen() {
+            Screen::Session(session) => session.scale_top(self.workbook()),
+            _ => None,
+        }
+    }
+
     /// Whether the terminal is too small to show the workbook: keys then
     /// change nothing but can still quit, as the screen says.
     pub fn too_small(&self) -> bool {

@@ -99,6 +99,12 @@ fn a_marked_assessment_is_compared_with_the_highlighted_one() {
     let history = history_fixture::history();
     let mut app = history_app(&history);
     press(&mut app, KeyCode::Char(' '));
+    // Marking says what comes next, at the smallest size too.
+    let marked = render(&app, 60, 20);
+    assert!(
+        marked.contains("Marked the one from 20 Sep 2026") && marked.contains("press c to"),
+        "{marked}"
+    );
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('c'));

@@ -80,7 +80,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
     let contexts = app.contexts();
     frame.render_widget(
-        key_hints(&keymap::active(&contexts), footer.width, app.theme),
+        key_hints(
+            &keymap::active(&contexts),
+            footer.width,
+            app.scale_top(),
+            app.theme,
+        ),
         footer,
     );
 

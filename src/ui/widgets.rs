@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::scroll::{with_hanging_indent, wrapped_height};
 use super::{Editor, Theme};
 use crate::content::Scale;
-use crate::keymap::{Action, Binding};
+use crate::keymap::{Action, Binding, Key};
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
@@ -78,8 +78,21 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// The footer: the most useful hints that fit, in a steady order, with
 /// `? help` always last so a person can find the rest. Only a binding's
 /// first key is shown here; help lists them all.
-pub fn key_hints(bindings: &[&Binding], width: u16, theme: Theme) -> Paragraph<'static> {
-    let hint = |binding: &Binding| (binding.keys[0].label(), binding.hint.to_string());
+/// `scale_top`, on a rated item, is its scale's highest point, so the
+/// digits offered are the ones that rate ("0-2", not "0-9").
+pub fn key_hints(
+    bindings: &[&Binding],
+    width: u16,
+    scale_top: Option<u8>,
+    theme: Theme,
+) -> Paragraph<'static> {
+    let hint = |binding: &Binding| {
+        let keys = match (binding.keys[0], scale_top) {
+            (Key::Digit, Some(top)) => format!("0-{top}"),
+            (key, _) => key.label(),
+        };
+        (keys, binding.hint.to_string())
+    };
     let mut bindings: Vec<&Binding> = bindings.to_vec();
     bindings.sort_by_key(|binding| footer_rank(binding.action));
     let (help, others): (Vec<_>, Vec<_>) = bindings

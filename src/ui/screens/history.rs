@@ -77,9 +77,27 @@ impl HistoryScreen {
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Mark => {
+                // One mark at a time: the comparison is between it and
+                // the highlighted row, so say so as it is set.
                 self.marked = if self.marked == Some(self.selected) {
+                    *cx.status = Some(Status::info("Mark removed."));
                     None
                 } else {
+                    let date = self
+                        .entries
+                        .get(self.selected)
+                        .and_then(HistoryEntry::header)
+                        .map(|header| {
+                            header
+                                .completed
+                                .unwrap_or(header.created)
+                                .format("the one from %-d %b %Y")
+                                .to_string()
+                        })
+                        .unwrap_or_else(|| "this one".to_string());
+                    *cx.status = Some(Status::info(format!(
+                        "Marked {date} (*). Move to another and press c to compare the two."
+                    )));
                     Some(self.selected)
                 };
             }

@@ -234,6 +234,16 @@ impl SessionScreen {
             .collect()
     }
 
+    /// The highest point of the current item's scale, on a rated sheet.
+    pub fn scale_top(&self, workbook: &Workbook) -> Option<u8> {
+        if !self.sheet.is_rated() {
+            return None;
+        }
+        let view = &self.rated[self.sheet.index()];
+        let rated = self.sheet.rated(workbook).into_iter().nth(view.selected)?;
+        Some(super::rated::row_text(workbook, &rated).scale.max())
+    }
+
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = (width, height);
     }
