@@ -155,7 +155,7 @@ fn sigkill_mid_assessment_loses_no_answer() {
     tty.key(Key::Tab);
     tty.wait_for("Where you sit");
     // The placement given before the kill is marked as the answer.
-    tty.wait_for("● I lean towards handing off bare");
+    tty.wait_for("● I lean towards letting go too soon");
     tty.key(Key::Tab);
     tty.type_text("j");
     tty.wait_for("half a thou");

@@ -93,7 +93,7 @@ fn the_summary_reads_at_both_sizes() {
     let wide = render(&app, (120, 40));
     let drivers = app.workbook().section(SectionKind::Drivers);
     assert!(wide.contains(&drivers.title), "{wide}");
-    assert!(wide.contains("lower is easier"), "{wide}");
+    assert!(wide.contains("lower means less in your way"), "{wide}");
 }
 
 #[test]

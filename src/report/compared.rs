@@ -56,7 +56,7 @@ pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Docume
     doc
 }
 
-/// "better (down 13 points; lower is easier)": the words first, the
+/// "better (down 13 points; lower means less in your way)": the words first, the
 /// number and the reading after.
 fn score_change(section: &SectionComparison, workbook: &Workbook) -> String {
     let better = workbook.section(section.kind).better;

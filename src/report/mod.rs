@@ -7,7 +7,7 @@ mod document;
 mod markdown;
 mod plain;
 mod single;
-mod words;
+pub(crate) mod words;
 
 use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;

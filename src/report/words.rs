@@ -67,10 +67,11 @@ pub fn percent(percent: Option<u8>) -> String {
     percent.map_or_else(|| "no answers".to_string(), |value| format!("{value}%"))
 }
 
+/// Which way a section's score is good news, in a few plain words.
 pub fn direction(better: Better) -> &'static str {
     match better {
-        Better::Lower => "lower is easier",
-        Better::Higher => "higher is stronger",
+        Better::Lower => "lower means less in your way",
+        Better::Higher => "higher means more in place",
     }
 }
 

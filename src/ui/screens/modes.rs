@@ -100,11 +100,11 @@ impl ModesView {
             Line::styled(sanitize(&modes.title), theme.title()),
             Line::styled(format!("“{}”", sanitize(&modes.question)), theme.prompt()),
         ];
+        // The goal under its title: goals have colons of their own, so
+        // "title: goal" read as a chain of them.
         for mode in &modes.modes {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", sanitize(&mode.title)), theme.heading()),
-                Span::raw(sanitize(&mode.goal)),
-            ]));
+            lines.push(Line::styled(sanitize(&mode.title), theme.heading()));
+            lines.push(Line::from(format!("  {}", sanitize(&mode.goal))));
         }
         lines.push(Line::from(""));
         let counts = balance(&assessment.tasks);

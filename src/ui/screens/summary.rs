@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::assessment::{
     Assessment, Balance, Lean, Notable, Recommendation, SectionScore, Summary,
 };
-use crate::content::{Better, SectionKind, Workbook};
+use crate::content::{SectionKind, Workbook};
 use crate::keymap::Action;
 use crate::text::{sanitize, sanitize_line};
 use crate::ui::Theme;
@@ -82,10 +82,7 @@ fn scores(page: &mut Page, workbook: &Workbook, scores: &[SectionScore]) {
     page.heading("Section scores");
     for score in scores {
         let section = workbook.section(score.kind);
-        let direction = match section.better {
-            Better::Lower => "lower is easier",
-            Better::Higher => "higher is stronger",
-        };
+        let direction = crate::report::words::direction(section.better);
         page.lines.push(Line::from(vec![
             Span::raw(format!("• {}", sanitize_line(&section.title))),
             Span::styled(format!("  ({direction})"), page.theme.muted()),
