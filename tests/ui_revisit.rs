@@ -134,6 +134,17 @@ fn the_trend_has_every_section_and_the_dates() {
             screen.contains("2 Mar 2026") && screen.contains("20 Sep 2026"),
             "{screen}"
         );
+        // The newest left "What drives it" unanswered: its figure is not
+        // "now", and the words sit next to the bars.
+        let drives = screen
+            .lines()
+            .find(|line| line.contains("What drives it"))
+            .expect("row");
+        assert!(drives.contains("last answered: 50"), "{screen}");
+        assert!(
+            drives.trim_end().chars().count() < 70,
+            "far from its bars: {drives}"
+        );
         insta::assert_snapshot!(format!("trend_{width}x{height}"), screen);
     }
 }

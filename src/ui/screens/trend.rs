@@ -79,9 +79,11 @@ impl TrendScreen {
             Layout::vertical(vec![Constraint::Length(2); self.trend.sections.len()]).split(chart);
         for (series, row) in self.trend.sections.iter().zip(row_areas.iter()) {
             let section = app.workbook().section(series.kind);
+            // The words sit right after the bars, not at the far edge of a
+            // wide window where the eye loses the row.
             let [label, spark, value] = Layout::horizontal([
                 Constraint::Length(LABEL_WIDTH),
-                Constraint::Length(chart_width),
+                Constraint::Length((shown * bar_width) as u16),
                 Constraint::Length(VALUE_WIDTH),
             ])
             .areas(*row);
@@ -115,24 +117,32 @@ impl TrendScreen {
     }
 }
 
-/// "now 63 · ▼ 12 better" style: the latest value and the change since the
-/// first answered, in words.
-fn change_words(percents: &[Option<u8>], better: Better) -> String {
+/// The latest score and the change since the first answered, in words,
+/// on the row's two lines: "now 63" over "12 better than first". When
+/// the newest assessment left the section unanswered, the score shown is
+/// the last one given, and it says so.
+fn change_words(percents: &[Option<u8>], better: Better) -> Vec<Line<'static>> {
     let answered: Vec<u8> = percents.iter().filter_map(|percent| *percent).collect();
     let (Some(first), Some(last)) = (answered.first(), answered.last()) else {
-        return " no answers".to_string();
+        return vec![Line::from(" no answers")];
     };
-    let delta = i16::from(*last) - i16::from(*first);
-    let direction = match (delta.signum(), better) {
-        (0, _) => "same".to_string(),
-        (1, Better::Higher) | (-1, Better::Lower) => format!("{} better", delta.abs()),
-        _ => format!("{} worse", delta.abs()),
-    };
-    if answered.len() < 2 {
+    let latest = if percents.last().is_some_and(Option::is_some) {
         format!(" now {last}")
     } else {
-        format!(" now {last} · {direction}")
+        format!(" last answered: {last}")
+    };
+    if answered.len() < 2 {
+        return vec![Line::from(latest)];
     }
+    let delta = i16::from(*last) - i16::from(*first);
+    let change = match (delta.signum(), better) {
+        (0, _) => " same as the first".to_string(),
+        (1, Better::Higher) | (-1, Better::Lower) => {
+            format!(" {} better than first", delta.abs())
+        }
+        _ => format!(" {} worse than first", delta.abs()),
+    };
+    vec![Line::from(latest), Line::from(change)]
 }
 
 fn axis_lines(
