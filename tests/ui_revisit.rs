@@ -294,6 +294,8 @@ fn the_home_page_counts_every_assessment_and_lists_the_five_newest() {
             .collect();
         assert_eq!(shown.len(), 5, "only the five newest: {screen}");
         assert!(newest.is_sorted(), "newest first: {screen}");
+        // Two on one day would read the same without the time.
+        assert!(screen.contains("  8 Jan 2026, 09:00"), "{screen}");
     }
 }
 

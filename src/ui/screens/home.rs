@@ -295,7 +295,7 @@ impl HomeScreen {
             ));
             for (_, header) in &self.history.newest {
                 let date = header.completed.unwrap_or(header.created);
-                lines.push(Line::from(format!("  {}", date.format("%-d %b %Y"))));
+                lines.push(Line::from(format!("  {}", date.format("%-d %b %Y, %H:%M"))));
             }
         }
         for reason in self.unreadable() {
