@@ -326,6 +326,25 @@ fn deleting_from_the_end_of_a_long_answer_keeps_the_rest_in_view() {
 }
 
 #[test]
+fn a_long_key_description_in_the_help_wraps_under_itself() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::CheckIn);
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 60, 20);
+    let lines: Vec<&str> = help.lines().collect();
+    let esc = lines
+        .iter()
+        .position(|line| line.contains("Leave the assessment"))
+        .unwrap_or_else(|| panic!("no Esc line:\n{help}"));
+    // In characters: the screen behind the box has wide bytes (▶, │).
+    let column_of = |line: &str, byte: usize| line[..byte].chars().count();
+    let column = column_of(lines[esc], lines[esc].find("Leave").expect("text"));
+    let next = lines[esc + 1];
+    let continued = column_of(next, next.find("draft").expect("a second row"));
+    assert_eq!(continued, column, "the second row left its column:\n{help}");
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::scroll::{draw_scrolled, wrapped_rows};
+use super::scroll::{draw_scrolled, wrap_words, wrapped_rows};
 use super::widgets::{centered, key_hints, split_bottom, split_top};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
@@ -110,30 +110,41 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let contexts = app.contexts();
     let bindings = keymap::active(&contexts);
     let width = body.width.saturating_sub(4).min(76);
-    let height = (bindings.len() as u16 + 4).min(body.height + 1);
-    let area = centered(body, width, height);
     let key_width = bindings
         .iter()
         .map(|binding| binding.keys_label().chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|binding| {
-            Line::from(vec![
-                Span::styled(
-                    format!(" {:>key_width$}  ", binding.keys_label()),
-                    app.theme.key(),
-                ),
-                Span::raw(binding.help),
-            ])
-        })
-        .collect();
+    // A description too long for its row goes on under itself, not under
+    // the keys.
+    let keys_columns = key_width + 3;
+    let text_width = usize::from(width.saturating_sub(2))
+        .saturating_sub(keys_columns)
+        .max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for binding in &bindings {
+        for (row, text) in wrap_words(binding.help, text_width).into_iter().enumerate() {
+            let keys = if row == 0 {
+                format!(" {:>key_width$}  ", binding.keys_label())
+            } else {
+                " ".repeat(keys_columns)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(keys, app.theme.key()),
+                Span::raw(text),
+            ]));
+        }
+    }
     lines.push(Line::from(""));
     lines.push(Line::styled(
         " ↑↓ scroll; any other key closes this help.",
         app.theme.muted(),
     ));
+    // The lines and the border; wider than the body, the text scrolls.
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height + 1);
+    let area = centered(body, width, height);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.focus_border())

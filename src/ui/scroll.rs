@@ -149,7 +149,7 @@ pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>
 
 /// Greedy word wrap to `width` columns (at least one), breaking a word
 /// longer than a row across rows; runs of spaces between words become one.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = String::new();
     let mut used = 0;
