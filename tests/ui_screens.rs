@@ -345,6 +345,52 @@ fn a_long_key_description_in_the_help_wraps_under_itself() {
 }
 
 #[test]
+fn tab_past_either_end_of_the_worksheets_says_why_nothing_moved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Summary);
+    press(&mut app, KeyCode::Tab);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("10/10"), "{screen}");
+    assert!(screen.contains("This is the last worksheet"), "{screen}");
+    let mut app = session_app(&dir, Sheet::CheckIn);
+    press(&mut app, KeyCode::BackTab);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("1/10"), "{screen}");
+    assert!(screen.contains("This is the first worksheet"), "{screen}");
+}
+
+#[test]
+fn a_due_date_that_has_passed_is_kept_and_pointed_out() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Commitments);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("┌ By when"),
+        "not editing the date:\n{screen}"
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "2020-01-10".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("2020-01-10"),
+        "the date was not kept:\n{screen}"
+    );
+    assert!(
+        screen.contains("10 January 2020 has already passed"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
-use crate::assessment::{Assessment, Field};
+use crate::assessment::{Assessment, CommitmentField, Field};
 use crate::content::Workbook;
 use crate::keymap::{Action, Context};
 use crate::store::{FileVersion, Person, PersonLock};
@@ -325,6 +325,19 @@ impl SessionScreen {
 
     fn session_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         match action {
+            // At either end, say why nothing moved.
+            Action::NextSheet if self.sheet == Sheet::Summary => {
+                *cx.status = Some(Status::info(if self.read_only {
+                    "This is the last worksheet; g jumps to any other."
+                } else {
+                    "This is the last worksheet: c completes the assessment, g jumps to any other."
+                }));
+            }
+            Action::PrevSheet if self.sheet == Sheet::CheckIn => {
+                *cx.status = Some(Status::info(
+                    "This is the first worksheet; g jumps to any other.",
+                ));
+            }
             Action::NextSheet => self.sheet = self.sheet.next(),
             Action::PrevSheet => self.sheet = self.sheet.previous(),
             Action::SheetList => self.picker = Some(self.sheet.index()),
@@ -410,8 +423,20 @@ impl SessionScreen {
             *cx.status = Some(Status::error(why));
             return Outcome::Stay;
         }
+        let field = field.clone();
         self.editing = None;
         self.changed(cx);
+        // Kept as written: a date that has passed may be a slip of the
+        // year, or a record of what was agreed.
+        if let Field::Commitment(index, CommitmentField::Due) = field
+            && let Some(due) = self.assessment.commitments.get(index).and_then(|c| c.due)
+            && due < cx.now.date_naive()
+        {
+            *cx.status = Some(Status::info(format!(
+                "{} has already passed. Kept as written; change it if that was a slip.",
+                due.format("%-d %B %Y")
+            )));
+        }
         let step = match action {
             Action::NextField => Some(Action::Down),
             Action::PrevField => Some(Action::Up),

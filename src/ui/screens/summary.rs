@@ -213,7 +213,7 @@ fn patterns(page: &mut Page, workbook: &Workbook, summary: &Summary) {
             .collect();
         page.detail("because you noted", &because.join(", "));
     }
-    page.muted("Each has a reference card: press r.");
+    page.muted("Each has a reference card; r opens the cards.");
 }
 
 fn support(page: &mut Page, workbook: &Workbook, assessment: &Assessment, flags: &[Notable]) {
