@@ -391,6 +391,20 @@ fn a_due_date_that_has_passed_is_kept_and_pointed_out() {
 }
 
 #[test]
+fn tab_from_typing_onto_a_choice_says_how_to_choose() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Modes);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("← or → picks one"),
+        "landing on the choice went unexplained:\n{screen}"
+    );
+}
+
+#[test]
 fn people_home_help_picker_and_note_editor() {
     let dir = tempfile::tempdir().expect("temp");
     for (width, height) in SIZES {

@@ -454,8 +454,15 @@ impl SessionScreen {
                 Sheet::Commitments => self.commitments.current_field(&self.assessment),
                 _ => None,
             };
-            if let Some(next) = next {
-                self.start_editing(next, cx);
+            match next {
+                Some(next) => self.start_editing(next, cx),
+                // A choice, not text: typing stops here, which is easy to
+                // miss with the hands still on the letters.
+                None => {
+                    *cx.status = Some(Status::info(
+                        "A choice: ← or → picks one; ↓ goes on to the next field.",
+                    ))
+                }
             }
         }
         Outcome::Stay
