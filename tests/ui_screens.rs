@@ -16,9 +16,18 @@ const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
 use common::render;
 
 fn session_app(dir: &tempfile::TempDir, sheet: Sheet) -> App {
+    session_app_with(dir, sheet, common::full_assessment("Ana"))
+}
+
+/// Ana's session on `sheet`, over her home page, with these answers.
+fn session_app_with(
+    dir: &tempfile::TempDir,
+    sheet: Sheet,
+    assessment: handoff::assessment::Assessment,
+) -> App {
     let mut app = common::app(dir);
     let person = app.store.add_person("Ana").expect("person");
-    let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
+    let mut session = SessionScreen::new(person.clone(), assessment);
     session.sheet = sheet;
     app.screens.push(Screen::Home(HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
@@ -162,15 +171,11 @@ fn a_click_on_a_scale_point_rates_it_wherever_the_layout_put_the_scale() {
 #[test]
 fn a_long_answer_wraps_in_its_column_under_its_label() {
     let dir = tempfile::tempdir().expect("temp");
-    let mut app = common::app(&dir);
-    let person = app.store.add_person("Ana").expect("person");
     let mut assessment = common::full_assessment("Ana");
     assessment.check_in.situation = "Priya takes over the monthly metrics report next week, \
         and I keep finding reasons to check every number before it goes out"
         .into();
-    let session = SessionScreen::new(person.clone(), assessment);
-    app.screens.push(Screen::Home(HomeScreen::new(person)));
-    app.screens.push(Screen::Session(Box::new(session)));
+    let app = session_app_with(&dir, Sheet::CheckIn, assessment);
     let screen = render(&app, 60, 20);
     let answer: Vec<&str> = screen
         .lines()
@@ -192,15 +197,11 @@ fn a_long_answer_wraps_in_its_column_under_its_label() {
 #[test]
 fn the_field_in_focus_stays_on_screen_below_long_answers() {
     let dir = tempfile::tempdir().expect("temp");
-    let mut app = common::app(&dir);
-    let person = app.store.add_person("Ana").expect("person");
     let mut assessment = common::full_assessment("Ana");
     let long = "a sentence that goes on for a while and wraps at sixty columns ".repeat(3);
     assessment.check_in.role = long.clone();
     assessment.check_in.situation = long;
-    let session = SessionScreen::new(person.clone(), assessment);
-    app.screens.push(Screen::Home(HomeScreen::new(person)));
-    app.screens.push(Screen::Session(Box::new(session)));
+    let mut app = session_app_with(&dir, Sheet::CheckIn, assessment);
     app.set_size(60, 20);
     for _ in 0..10 {
         press(&mut app, KeyCode::Down);
