@@ -437,7 +437,10 @@ impl App {
                             self.status = Some(Status::error(not_saved(
                                 "Assessment",
                                 &error,
-                                "Nothing is lost; press c to try again.",
+                                &format!(
+                                    "Nothing is lost; press {} to try again.",
+                                    keymap::key_for(Context::Summary, Action::Complete)
+                                ),
                             )))
                         }
                     }

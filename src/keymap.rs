@@ -19,8 +19,17 @@ pub enum Context {
     Commitments,
     Summary,
     Reference,
-    /// A text field is being edited: only these keys are taken from it.
+    /// A text field is being edited: only these keys are taken from it;
+    /// every other key is typed. One of the two below comes first.
     Editing,
+    /// Typing in a one-line field: Enter finishes it.
+    EditingLine,
+    /// Typing in a text of several lines (a note): Enter starts a new line.
+    EditingText,
+    /// A form's highlighted field holds text: Enter starts typing in it.
+    TextField,
+    /// A form's highlighted field is a choice among a few words.
+    Choice,
     Confirm,
     /// A short list to pick from, such as the worksheet list.
     Picker,
@@ -69,6 +78,10 @@ pub enum Action {
     Trend,
     FinishEditing,
     CancelEditing,
+    /// Enter while typing a note: a new line in the text.
+    NewLine,
+    /// A digit in the worksheet list: go to the worksheet of that number.
+    Jump(u8),
     Yes,
     No,
 }
@@ -86,6 +99,7 @@ impl Action {
                 | Action::Left
                 | Action::Right
                 | Action::Select
+                | Action::NewLine
                 | Action::Add
                 | Action::Delete
                 | Action::ToggleMode
@@ -136,6 +150,15 @@ impl Key {
         }
     }
 
+    /// The label, with the digits narrowed to a rating scale's when the
+    /// key rates an item (see [`Binding::keys_label`]).
+    pub fn label_on_scale(self, scale_top: Option<u8>) -> String {
+        match (self, scale_top) {
+            (Key::Digit, Some(top)) => format!("0-{top}"),
+            (key, _) => key.label(),
+        }
+    }
+
     pub fn label(self) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
@@ -168,11 +191,13 @@ pub struct Binding {
 }
 
 impl Binding {
-    /// The keys as shown to people: "↑/k".
-    pub fn keys_label(&self) -> String {
+    /// The keys as shown to people: "↑/k". On a rated item `scale_top`
+    /// is its scale's highest point, so the digits offered are the ones
+    /// that rate ("0-4", not "0-9").
+    pub fn keys_label(&self, scale_top: Option<u8>) -> String {
         self.keys
             .iter()
-            .map(|key| key.label())
+            .map(|key| key.label_on_scale(scale_top))
             .collect::<Vec<_>>()
             .join("/")
     }
@@ -212,39 +237,46 @@ pub const BINDINGS: &[Binding] = &[
         "Quit without adding anyone"
     ),
     bind!(
+        C::EditingLine,
+        [K::Enter],
+        A::FinishEditing,
+        "done",
+        "Finish typing and keep the text"
+    ),
+    bind!(
+        C::EditingText,
+        [K::Enter],
+        A::NewLine,
+        "new line",
+        "Start a new line in the text"
+    ),
+    bind!(
         C::Editing,
         [K::Esc],
         A::FinishEditing,
         "done",
-        "Finish editing and keep the text"
-    ),
-    bind!(
-        C::Editing,
-        [K::Enter],
-        A::FinishEditing,
-        "",
-        "Finish a one-line field (a note takes Enter as a new line)"
+        "Finish typing and keep the text"
     ),
     bind!(
         C::Editing,
         [K::Ctrl('s')],
         A::FinishEditing,
         "",
-        "Finish editing and keep the text"
+        "Finish typing and keep the text"
     ),
     bind!(
         C::Editing,
         [K::Tab],
         A::NextField,
         "next field",
-        "Keep the text and move to the next field"
+        "Keep the text and go to the next field of the form"
     ),
     bind!(
         C::Editing,
         [K::BackTab],
         A::PrevField,
         "",
-        "Keep the text and move to the previous field"
+        "Keep the text and go to the previous field of the form"
     ),
     bind!(
         C::Editing,
@@ -265,6 +297,13 @@ pub const BINDINGS: &[Binding] = &[
     // Picking from a short list.
     bind!(C::Picker, [K::Up, K::Char('k')], A::Up, "", "Move up"),
     bind!(C::Picker, [K::Down, K::Char('j')], A::Down, "", "Move down"),
+    bind!(
+        C::Picker,
+        [K::Digit],
+        A::Jump(0),
+        "",
+        "Go to the worksheet of that number (0 for 10)"
+    ),
     bind!(
         C::Picker,
         [K::Enter],
@@ -389,31 +428,46 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Form, [K::Down, K::Char('j')], A::Down, "", "Next field"),
     bind!(
         C::Form,
-        [K::Enter],
-        A::Select,
-        "edit",
-        "Edit the field, or choose"
+        [K::Tab],
+        A::NextField,
+        "next field",
+        "Next field; after the last one, the next worksheet"
     ),
     bind!(
         C::Form,
+        [K::BackTab],
+        A::PrevField,
+        "",
+        "Previous field; before the first one, the previous worksheet"
+    ),
+    bind!(
+        C::TextField,
+        [K::Enter],
+        A::Select,
+        "type",
+        "Start typing in this field"
+    ),
+    bind!(
+        C::Choice,
+        [K::Right, K::Char('l')],
+        A::Right,
+        "choose",
+        "Next choice"
+    ),
+    bind!(
+        C::Choice,
         [K::Left, K::Char('h')],
         A::Left,
         "",
         "Previous choice"
     ),
-    bind!(
-        C::Form,
-        [K::Right, K::Char('l')],
-        A::Right,
-        "",
-        "Next choice"
-    ),
+    bind!(C::Choice, [K::Enter], A::Select, "", "Next choice"),
     bind!(
         C::Tasks,
         [K::Char('a')],
         A::Add,
         "add task",
-        "Add a task you could hand over"
+        "Add a task you could hand over and start typing its name"
     ),
     bind!(
         C::Tasks,
@@ -434,7 +488,7 @@ pub const BINDINGS: &[Binding] = &[
         [K::Char('a')],
         A::Add,
         "add",
-        "Add a commitment (up to three)"
+        "Add a commitment (up to three) and start typing its first step"
     ),
     bind!(
         C::Commitments,
@@ -644,11 +698,16 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
             .iter()
             .filter(|binding| binding.context == *context)
             .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
-            .map(|binding| match (binding.action, event.code) {
-                (Action::Rate(_), KeyCode::Char(c)) => {
-                    Action::Rate(c.to_digit(10).unwrap_or_default() as u8)
+            .map(|binding| {
+                let digit = match event.code {
+                    KeyCode::Char(c) => c.to_digit(10).unwrap_or_default() as u8,
+                    _ => 0,
+                };
+                match binding.action {
+                    Action::Rate(_) => Action::Rate(digit),
+                    Action::Jump(_) => Action::Jump(digit),
+                    action => action,
                 }
-                (action, _) => action,
             })
     })
 }
@@ -674,4 +733,16 @@ pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
         }
     }
     found
+}
+
+/// The key that does `action` in `context`, as shown to people, for
+/// messages that tell a person what to press: taken from the table, so a
+/// rebound key can never leave a message wrong. Empty if nothing is bound
+/// (a test checks every key a message names is bound).
+pub fn key_for(context: Context, action: Action) -> String {
+    let binding = BINDINGS
+        .iter()
+        .find(|binding| binding.context == context && binding.action == action);
+    debug_assert!(binding.is_some(), "no key for {action:?} in {context:?}");
+    binding.map_or_else(String::new, |binding| binding.keys[0].label())
 }

@@ -90,7 +90,7 @@ fn the_coachs_driver_is_asked_in_the_real_program() {
     let (_dir, data) = data_with_content(None);
     let mut tty = Tty::spawn(&data, 100, 30);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.key(Key::Tab);
     tty.wait_for("1 of 7");
     for _ in 0..6 {

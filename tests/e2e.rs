@@ -74,10 +74,14 @@ fn a_full_assessment_typed_into_the_real_program_is_saved() {
     tty.type_text("mm");
     tty.wait_for("1 for learning");
 
+    // Tab goes through the task's last two fields, then on.
+    tty.key(Key::Tab);
+    tty.key(Key::Tab);
     tty.key(Key::Tab);
     tty.wait_for("No commitments yet");
-    tty.type_text("aj");
-    tty.key(Key::Enter);
+    // `a` adds a commitment and starts typing its first step.
+    tty.type_text("a");
+    tty.wait_for("First step — Enter done");
     tty.type_text("Agree the goal in writing");
     tty.key(Key::Tab);
     tty.type_text("Maya");
@@ -87,6 +91,8 @@ fn a_full_assessment_typed_into_the_real_program_is_saved() {
     tty.wait_for("2027-01-08");
 
     tty.key(Key::Tab);
+    tty.key(Key::Tab);
+    tty.wait_for("8/10");
     tty.type_text("0");
     tty.key(Key::Tab);
     tty.wait_for("Summary");
@@ -127,7 +133,7 @@ fn sigkill_mid_assessment_loses_no_answer() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
     tty.start_first_assessment("Sam");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("3");
     tty.key(Key::Tab);
     tty.type_text("2j4");
@@ -152,7 +158,7 @@ fn sigkill_mid_assessment_loses_no_answer() {
     tty.wait_for("Resume the draft");
     tty.key(Key::Enter);
     tty.wait_for("Your role and context");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.wait_for("Where you sit");
     // The placement given before the kill is marked as the answer.
     tty.wait_for("● I lean towards letting go too soon");
@@ -169,7 +175,7 @@ fn the_terminal_is_restored_on_sigterm_and_the_draft_kept() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("4");
     wait_for_draft(&data, &["[placement]\nrating = 4"]);
     tty.signal(libc::SIGTERM);
@@ -212,7 +218,7 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("0");
     wait_for_draft(&data, &["[placement]\nrating = 0"]);
     tty.hang_up();
@@ -228,7 +234,7 @@ fn resizing_while_typing_a_note_loses_nothing() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 100, 30);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("n");
     tty.type_text("before the resize ");
     for (cols, rows) in [(60, 20), (30, 8), (200, 60), (61, 21), (100, 30)] {
@@ -245,7 +251,7 @@ fn resizing_while_typing_a_note_loses_nothing() {
 
 /// Rates the first driver and completes the assessment from the check-in.
 fn rate_driver_and_complete(tty: &mut Tty, rating: &str) {
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.key(Key::Tab);
     tty.wait_for("3/10");
     tty.type_text(rating);
@@ -292,7 +298,7 @@ fn no_color_in_the_environment_means_no_colour_codes_on_the_wire() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn_with(&data, 100, 30, &[("NO_COLOR", "1")]);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("2");
     tty.wait_for("your answer");
     let raw = tty.raw.lock().map(|raw| raw.clone()).unwrap_or_default();

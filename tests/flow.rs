@@ -103,12 +103,12 @@ fn a_whole_assessment_by_keyboard_is_saved_as_answered() {
     d.keys("a").keys("Run the stand-up").tab().keys("Sam").esc();
     d.keys("mm");
 
-    // Commitments: one, with a date that is wrong first.
-    d.tab();
+    // Commitments: one, with a date that is wrong first. Tab goes through
+    // the rest of the task (its mode, its note) before it leaves the sheet.
+    d.tab().tab().tab();
     assert_eq!(d.sheet(), "Commitments");
+    // `a` adds one and starts typing its first step.
     d.keys("a")
-        .keys("j")
-        .enter()
         .keys("Write a checklist")
         .tab()
         .keys("Priya")
@@ -209,7 +209,8 @@ fn a_whole_assessment_by_keyboard_is_saved_as_answered() {
 fn leaving_and_coming_back_offers_the_draft_with_every_answer() {
     let mut d = Driver::new();
     d.keys("a").keys("Sam").enter().enter();
-    d.tab().keys("2").tab().keys("4j1");
+    // Tab goes from the role to the situation, then to the next sheet.
+    d.tab().tab().keys("2").tab().keys("4j1");
     d.esc();
     assert!(matches!(d.app.screen(), Screen::Home(_)));
     // A fresh app on the same folder, as after a restart.
@@ -244,7 +245,7 @@ fn leaving_and_coming_back_offers_the_draft_with_every_answer() {
 fn q_types_into_a_note_instead_of_quitting() {
     let mut d = Driver::new();
     d.keys("a").keys("Sam").enter().enter();
-    d.tab().keys("n").keys("quiet q").esc();
+    d.tab().tab().keys("n").keys("quiet q").esc();
     assert!(d.app.running);
     let Screen::Session(session) = d.app.screen() else {
         panic!("no session")
@@ -264,7 +265,8 @@ fn a_fourth_commitment_is_refused_with_a_reason() {
     }
     d.enter();
     assert_eq!(d.sheet(), "Commitments");
-    d.keys("aaa").keys("a");
+    // Each `a` starts typing the new commitment's first step; Esc ends it.
+    d.keys("a").esc().keys("a").esc().keys("a").esc().keys("a");
     let status = d.app.status.clone().expect("refused");
     assert!(status.text.contains("Up to 3"), "{}", status.text);
 }

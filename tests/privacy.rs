@@ -141,7 +141,7 @@ fn tui_session(data: &Path, wrapper: &[String], name: &str) {
     let words: Vec<&str> = wrapper.iter().map(String::as_str).collect();
     let mut tty = Tty::spawn_under(&words, data, 100, 30, &[]);
     tty.start_first_assessment(name);
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("3");
     tty.type_text("n");
     tty.type_text("private");

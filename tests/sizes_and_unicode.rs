@@ -106,7 +106,7 @@ fn a_burst_of_resizes_in_the_real_program_loses_nothing() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 80, 24);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("n");
     tty.type_text("before ");
     for round in 0..60u16 {
@@ -283,7 +283,7 @@ fn a_bracketed_paste_into_the_real_program_is_saved_whole() {
     let data = dir.path().join("data");
     let mut tty = Tty::spawn(&data, 100, 30);
     tty.start_first_assessment("Ana");
-    tty.key(Key::Tab);
+    tty.leave_check_in();
     tty.type_text("n");
     tty.wait_for("Esc done");
     // Quarter of the editor-level megabyte: crossterm re-reads its whole

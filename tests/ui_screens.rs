@@ -511,3 +511,60 @@ fn without_colour_nothing_is_coloured_and_the_answer_still_shows() {
         "{screen}"
     );
 }
+
+/// The keys shown are the keys that work: on a 0–4 scale the help offers
+/// 0-4, not 0-9; the footer shows ↑ and ↓ together; a choice offers ← →,
+/// not "Enter edit"; an empty Commitments sheet is not filled by Enter.
+#[test]
+fn the_footer_and_help_offer_only_keys_that_work_here() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Drivers);
+    let footer = render(&app, 120, 40);
+    assert!(footer.contains("↑↓ item"), "{footer}");
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 120, 40);
+    assert!(help.contains("0-4  Rate"), "{help}");
+    assert!(!help.contains("0-9"), "{help}");
+
+    let mut app = session_app(&dir, Sheet::Modes);
+    // Task 1: what, to whom, then the choice.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let on_choice = render(&app, 120, 40);
+    let footer = on_choice
+        .lines()
+        .rev()
+        .find(|row| !row.is_empty())
+        .unwrap_or("");
+    assert!(footer.contains("←→ choose"), "{footer}");
+    assert!(!footer.contains("Enter"), "{footer}");
+
+    let mut empty = common::full_assessment("Ana");
+    empty.commitments.clear();
+    let mut app = session_app_with(&dir, Sheet::Commitments, empty);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Session(session) = app.screen() else {
+        panic!("no session")
+    };
+    assert!(session.assessment.commitments.is_empty(), "Enter added one");
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Press a to add one"), "{screen}");
+}
+
+#[test]
+fn the_worksheet_list_takes_a_sheets_number() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::CheckIn);
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('8'));
+    let Screen::Session(session) = app.screen() else {
+        panic!("no session")
+    };
+    assert_eq!(session.sheet, Sheet::Commitments);
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('0'));
+    let Screen::Session(session) = app.screen() else {
+        panic!("no session")
+    };
+    assert_eq!(session.sheet, Sheet::Summary);
+}

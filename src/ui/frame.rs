@@ -112,7 +112,7 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let width = body.width.saturating_sub(4).min(76);
     let key_width = bindings
         .iter()
-        .map(|binding| binding.keys_label().chars().count())
+        .map(|binding| Span::raw(binding.keys_label(app.scale_top())).width())
         .max()
         .unwrap_or(0);
     // A description too long for its row goes on under itself, not under
@@ -125,7 +125,9 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
     for binding in &bindings {
         for (row, text) in wrap_words(binding.help, text_width).into_iter().enumerate() {
             let keys = if row == 0 {
-                format!(" {:>key_width$}  ", binding.keys_label())
+                let label = binding.keys_label(app.scale_top());
+                let pad = key_width.saturating_sub(Span::raw(label.as_str()).width());
+                format!(" {}{label}  ", " ".repeat(pad))
             } else {
                 " ".repeat(keys_columns)
             };

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
+use crate::keymap::{self, Action, Context};
 
 /// Lines moved by PageUp/PageDown: most of the smallest body, so a page
 /// turn keeps a little context.
@@ -72,9 +73,15 @@ pub fn draw_scrolled(
         text,
     );
     let marker = if scroll < max {
-        "▼ more below (PgDn)"
+        format!(
+            "▼ more below ({})",
+            keymap::key_for(Context::Page, Action::PageDown)
+        )
     } else {
-        "▲ end of the page (PgUp goes back)"
+        format!(
+            "▲ end of the page ({} goes back)",
+            keymap::key_for(Context::Page, Action::PageUp)
+        )
     };
     frame.render_widget(Paragraph::new(Line::styled(marker, theme.muted())), more);
 }

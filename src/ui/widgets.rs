@@ -9,14 +9,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::scroll::{with_hanging_indent, wrapped_height};
 use super::{Editor, Theme};
 use crate::content::Scale;
-use crate::keymap::{Action, Binding, Key};
+use crate::keymap::{Action, Binding};
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
 fn footer_rank(action: Action) -> u8 {
     match action {
-        Action::FinishEditing | Action::CancelEditing | Action::Yes | Action::No => 0,
-        Action::Rate(_) | Action::Select | Action::Complete => 1,
+        Action::FinishEditing
+        | Action::CancelEditing
+        | Action::NewLine
+        | Action::Yes
+        | Action::No => 0,
+        Action::Rate(_) | Action::Select | Action::Right | Action::Complete => 1,
         Action::NextSheet | Action::NextField => 2,
         Action::EditNote | Action::Add => 3,
         Action::Up | Action::Down => 4,
@@ -86,10 +90,16 @@ pub fn key_hints(
     scale_top: Option<u8>,
     theme: Theme,
 ) -> Paragraph<'static> {
+    // Up and Down (and Left and Right) are one hint, "↑↓ item": the
+    // pair's second half has no footer text of its own.
+    let has = |action: Action| bindings.iter().any(|binding| binding.action == action);
     let hint = |binding: &Binding| {
-        let keys = match (binding.keys[0], scale_top) {
-            (Key::Digit, Some(top)) => format!("0-{top}"),
-            (key, _) => key.label(),
+        let keys = match binding.action {
+            Action::Up if has(Action::Down) => "↑↓".to_string(),
+            Action::Down if has(Action::Up) => "↑↓".to_string(),
+            Action::Right if has(Action::Left) => "←→".to_string(),
+            Action::Left if has(Action::Right) => "←→".to_string(),
+            _ => binding.keys[0].label_on_scale(scale_top),
         };
         (keys, binding.hint.to_string())
     };
@@ -99,8 +109,10 @@ pub fn key_hints(
         .iter()
         .filter(|binding| !binding.hint.is_empty())
         .partition(|binding| binding.action == Action::Help);
-    let width_of =
-        |(keys, text): &(String, String)| keys.chars().count() + text.chars().count() + 3;
+    // "keys text   ": a space between, three after.
+    let width_of = |(keys, text): &(String, String)| {
+        Span::raw(keys.as_str()).width() + Span::raw(text.as_str()).width() + 4
+    };
     let help: Vec<_> = help.into_iter().map(&hint).collect();
     let mut budget = (width as usize).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
     let mut shown = Vec::new();

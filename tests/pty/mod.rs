@@ -268,6 +268,14 @@ impl Tty {
         self.wait_for("Enter done");
     }
 
+    /// From the role field of a new check-in, Tab to the situation, then
+    /// past it to the next worksheet.
+    pub fn leave_check_in(&mut self) {
+        self.key(Key::Tab);
+        self.key(Key::Tab);
+        self.wait_for("2/10");
+    }
+
     /// Jumps to the last worksheet, the summary, through the Go-to list.
     pub fn go_to_summary(&mut self) {
         self.type_text("g");

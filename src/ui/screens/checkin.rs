@@ -90,14 +90,22 @@ impl CheckInView {
                 Row::Role => lines.extend(field_lines(
                     "Your role and context",
                     &assessment.check_in.role,
-                    view.empty("e.g. Head of analytics, team of six, two of them new"),
+                    &view.empty_field(
+                        &Field::Role,
+                        "e.g. Head of analytics, team of six, two of them new",
+                        selected,
+                    ),
                     selected,
                     theme,
                 )),
                 Row::Situation => lines.extend(field_lines(
                     "What delegation situation is on your mind?",
                     &assessment.check_in.situation,
-                    view.empty("Press Enter to write about it"),
+                    &view.empty_field(
+                        &Field::Situation,
+                        "A few sentences, in your own words",
+                        selected,
+                    ),
                     selected,
                     theme,
                 )),
@@ -148,7 +156,11 @@ impl CheckInView {
                     lines.extend(field_lines(
                         "    What happened",
                         &follow_up.note,
-                        view.empty("Press Enter to add a note"),
+                        &view.empty_field(
+                            &Field::FollowUpNote(number),
+                            "What happened, in a line or two",
+                            selected,
+                        ),
                         selected,
                         theme,
                     ));

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use crate::assessment::{Assessment, Commitment, CommitmentField, Field, MAX_COMMITMENTS, Summary};
 use crate::content::{SectionKind, Workbook};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, Context};
 use crate::text::sanitize_line;
 use crate::ui::widgets::{draw_form, field_lines};
 
@@ -98,16 +98,15 @@ impl CommitmentsView {
                     remedy,
                     ..Commitment::default()
                 });
+                let added = assessment.commitments.len() - 1;
+                self.selected.go_to_record(added, PARTS.len());
+                // The remedy is already chosen (the top recommendation
+                // not yet taken); typing starts at the first step.
                 self.selected
-                    .go_to_record(assessment.commitments.len() - 1, PARTS.len());
-                return SheetOutcome::Changed;
+                    .down(assessment.commitments.len(), PARTS.len());
+                return SheetOutcome::Added(Field::Commitment(added, CommitmentField::FirstStep));
             }
-            _ if rows == 0 => {
-                return match action {
-                    Action::Select => self.handle(Action::Add, workbook, assessment),
-                    _ => SheetOutcome::Unhandled,
-                };
-            }
+            _ if rows == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
             Action::Down => self
                 .selected
@@ -159,9 +158,12 @@ impl CommitmentsView {
         if assessment.commitments.is_empty() {
             lines.push(Line::styled(
                 if view.read_only {
-                    "No commitments."
+                    "No commitments.".to_string()
                 } else {
-                    "No commitments yet. Press a to add one."
+                    format!(
+                        "No commitments yet. Press {} to add one.",
+                        keymap::key_for(Context::Commitments, Action::Add)
+                    )
                 },
                 theme.muted(),
             ));
@@ -193,7 +195,7 @@ impl CommitmentsView {
                             ""
                         };
                         (
-                            "What you will work on  ← →",
+                            "What you will work on (a choice)",
                             format!("{}{why}", sanitize_line(&title)),
                             "",
                         )
@@ -222,13 +224,13 @@ impl CommitmentsView {
                         "How and when will you check how it is going?",
                     ),
                 };
-                lines.extend(field_lines(
-                    label,
-                    &value,
-                    view.empty(hint),
-                    selected,
-                    theme,
-                ));
+                let empty = match part {
+                    Part::Field(field) => {
+                        view.empty_field(&Field::Commitment(index, *field), hint, selected)
+                    }
+                    Part::Remedy => view.empty(hint).to_string(),
+                };
+                lines.extend(field_lines(label, &value, &empty, selected, theme));
             }
         }
         draw_form(frame, area, lines, focus_line, view.editor);

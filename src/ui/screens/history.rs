@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::{App, Ctx, Outcome, Screen, Status};
 use crate::assessment::{Assessment, chronological, compare};
 use crate::content::SectionKind;
-use crate::keymap::{Action, Context};
+use crate::keymap::{self, Action, Context};
 use crate::report::comparison_report;
 use crate::store::{HistoryEntry, Person, read_assessment};
 use crate::text::sanitize_line;
@@ -95,8 +95,9 @@ impl HistoryScreen {
                                 .to_string()
                         })
                         .unwrap_or_else(|| "this one".to_string());
+                    let compare = keymap::key_for(Context::History, Action::Compare);
                     *cx.status = Some(Status::info(format!(
-                        "Marked {date} (*). Move to another and press c to compare the two."
+                        "Marked {date} (*). Move to another and press {compare} to compare the two."
                     )));
                     Some(self.selected)
                 };
@@ -148,9 +149,10 @@ impl HistoryScreen {
             _ => self.selected + 1,
         };
         if other >= self.entries.len() {
-            *cx.status = Some(Status::error(
-                "There is no earlier assessment to compare with. Mark one with Space, or complete another.",
-            ));
+            *cx.status = Some(Status::error(format!(
+                "There is no earlier assessment to compare with. Mark one with {}, or complete another.",
+                keymap::key_for(Context::History, Action::Mark)
+            )));
             return Outcome::Stay;
         }
         let (Some(a), Some(b)) = (self.load(self.selected, cx), self.load(other, cx)) else {

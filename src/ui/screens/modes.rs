@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::assessment::{Assessment, DelegationMode, Field, Lean, Task, TaskField, balance};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, Context};
 use crate::text::sanitize;
 use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
@@ -60,17 +60,12 @@ impl ModesView {
                 assessment.tasks.push(Task::default());
                 self.selected
                     .go_to_record(assessment.tasks.len() - 1, PARTS.len());
-                return SheetOutcome::Edit(Field::Task(
+                return SheetOutcome::Added(Field::Task(
                     assessment.tasks.len() - 1,
                     TaskField::Title,
                 ));
             }
-            _ if rows == 0 => {
-                return match action {
-                    Action::Select => self.handle(Action::Add, assessment),
-                    _ => SheetOutcome::Unhandled,
-                };
-            }
+            _ if rows == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
             Action::Down => self.selected.down(assessment.tasks.len(), PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Pending::DeleteTask(task)),
@@ -137,9 +132,12 @@ impl ModesView {
         if assessment.tasks.is_empty() {
             lines.push(Line::styled(
                 if view.read_only {
-                    "No tasks."
+                    "No tasks.".to_string()
                 } else {
-                    "No tasks yet. Press a to add a piece of work you could hand over."
+                    format!(
+                        "No tasks yet. Press {} to add a piece of work you could hand over.",
+                        keymap::key_for(Context::Tasks, Action::Add)
+                    )
                 },
                 theme.muted(),
             ));
@@ -157,14 +155,22 @@ impl ModesView {
                     Part::Title => lines.extend(field_lines(
                         "What",
                         &task.title,
-                        view.empty("Press Enter to name the task"),
+                        &view.empty_field(
+                            &Field::Task(index, TaskField::Title),
+                            "A piece of work you could hand over",
+                            selected,
+                        ),
                         selected,
                         theme,
                     )),
                     Part::ToWhom => lines.extend(field_lines(
                         "To whom",
                         &task.to_whom,
-                        view.empty("Who could take it?"),
+                        &view.empty_field(
+                            &Field::Task(index, TaskField::ToWhom),
+                            "Who could take it?",
+                            selected,
+                        ),
                         selected,
                         theme,
                     )),
@@ -177,7 +183,11 @@ impl ModesView {
                     Part::Note => lines.extend(field_lines(
                         "Note",
                         &task.note,
-                        view.empty("Support they will need, what could go wrong"),
+                        &view.empty_field(
+                            &Field::Task(index, TaskField::Note),
+                            "Support they will need, what could go wrong",
+                            selected,
+                        ),
                         selected,
                         theme,
                     )),

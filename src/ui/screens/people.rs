@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::{App, Ctx, Outcome, Screen, Status};
-use crate::keymap::{Action, Context};
+use crate::keymap::{self, Action, Context};
 use crate::store::{Person, Store};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
@@ -62,16 +62,14 @@ impl PeopleScreen {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down if self.selected + 1 < self.people.len() => self.selected += 1,
-            Action::Add => {
-                self.adding = Some(Editor::new("", false, "Name — Enter to add", cx.theme))
-            }
+            Action::Add => self.adding = Some(name_editor(cx)),
             Action::Select => {
                 if let Some(person) = self.people.get(self.selected) {
                     let mut home = HomeScreen::new(person.clone());
                     home.reload(cx.store, cx.workbook, cx.status);
                     return Outcome::Push(Screen::Home(home));
                 }
-                self.adding = Some(Editor::new("", false, "Name — Enter to add", cx.theme));
+                self.adding = Some(name_editor(cx));
             }
             Action::Back => return Outcome::Quit,
             _ => {}
@@ -141,7 +139,10 @@ impl PeopleScreen {
         let welcome = vec![
             Line::styled("Whose workbook is this?", theme.heading()),
             Line::styled(
-                "Everything stays on this machine. Pick a person, or press a to add one.",
+                format!(
+                    "Everything stays on this machine. Pick a person, or press {} to add one.",
+                    keymap::key_for(Context::People, Action::Add)
+                ),
                 theme.muted(),
             ),
         ];
@@ -154,7 +155,11 @@ impl PeopleScreen {
             .collect();
         if self.people.is_empty() {
             items.push(ListItem::new(Line::styled(
-                " No one yet. Press a (or Enter) and type a name to begin.",
+                format!(
+                    " No one yet. Press {} (or {}) and type a name to begin.",
+                    keymap::key_for(Context::People, Action::Add),
+                    keymap::key_for(Context::People, Action::Select)
+                ),
                 theme.muted(),
             )));
         }
@@ -184,4 +189,10 @@ impl PeopleScreen {
             editor.draw(frame, add);
         }
     }
+}
+
+/// The box a new name is typed in, titled with how to finish it.
+fn name_editor(cx: &Ctx<'_>) -> Editor {
+    let add = keymap::key_for(Context::Naming, Action::FinishEditing);
+    Editor::new("", false, &format!("Name — {add} to add"), cx.theme)
 }

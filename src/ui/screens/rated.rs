@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, Context};
 use crate::text::{sanitize, sanitize_line};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrapped_rows};
 use crate::ui::widgets::{scale_lines, split_bottom};
@@ -212,7 +212,10 @@ impl RatedView {
                 ));
             }
             body.push(Line::styled(
-                "Press e to go back to the scale.",
+                format!(
+                    "Press {} to go back to the scale.",
+                    keymap::key_for(Context::Rated, Action::ToggleExplanation)
+                ),
                 theme.muted(),
             ));
             draw_scrolled(frame, detail, body, self.scroll, &self.limit, theme);
@@ -235,7 +238,10 @@ impl RatedView {
             text_area = shown;
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    "… more: press e to read it all",
+                    format!(
+                        "… more: press {} to read it all",
+                        keymap::key_for(Context::Rated, Action::ToggleExplanation)
+                    ),
                     theme.muted(),
                 )),
                 more,
@@ -259,9 +265,12 @@ impl RatedView {
                 let lines = if note.is_empty() {
                     vec![Line::styled(
                         if cx.read_only {
-                            "No note."
+                            "No note.".to_string()
                         } else {
-                            "No note yet. Press n to add one."
+                            format!(
+                                "No note yet. Press {} to add one.",
+                                keymap::key_for(Context::Rated, Action::EditNote)
+                            )
                         },
                         theme.muted(),
                     )]

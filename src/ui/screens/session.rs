@@ -3,7 +3,9 @@
 //! drawing live in its own file.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
@@ -11,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
 use crate::assessment::{Assessment, CommitmentField, Field};
 use crate::content::Workbook;
-use crate::keymap::{Action, Context};
+use crate::keymap::{self, Action, Context};
 use crate::store::{FileVersion, Person, PersonLock};
 use crate::text::sanitize_line;
 use crate::ui::widgets::{centered, inset};
@@ -35,6 +37,9 @@ pub enum SheetOutcome {
     /// The action cannot be done; say why.
     Refused(String),
     Edit(Field),
+    /// A record (a task, a commitment) was added: save it and start typing
+    /// in its first text field.
+    Added(Field),
     /// Ask a yes/no question before doing something that cannot be undone.
     Confirm(Pending),
     Complete,
@@ -81,6 +86,20 @@ impl SheetView<'_> {
         } else {
             invitation
         }
+    }
+
+    /// What an empty text field of a form says: that it is being typed
+    /// in the box below, what goes in it (and, highlighted, how to start
+    /// typing), or, read-only, that it was left blank.
+    pub fn empty_field(&self, field: &Field, invitation: &str, selected: bool) -> String {
+        if self.editing == Some(field) {
+            return "↓ typing in the box below".to_string();
+        }
+        if self.read_only || !selected {
+            return self.empty(invitation).to_string();
+        }
+        let enter = keymap::key_for(Context::TextField, Action::Select);
+        format!("{invitation} (press {enter} to type)")
     }
 }
 
@@ -210,8 +229,13 @@ impl SessionScreen {
     }
 
     pub fn contexts(&self) -> Vec<Context> {
-        if self.editing.is_some() {
-            return vec![Context::Editing];
+        if let Some((_, editor)) = &self.editing {
+            let typing = if editor.is_multiline() {
+                Context::EditingText
+            } else {
+                Context::EditingLine
+            };
+            return vec![typing, Context::Editing];
         }
         if self.confirm.is_some() {
             return vec![Context::Confirm];
@@ -219,6 +243,11 @@ impl SessionScreen {
         if self.picker.is_some() {
             return vec![Context::Picker];
         }
+        let field = match self.form_field() {
+            Some(true) => Some(Context::TextField),
+            Some(false) => Some(Context::Choice),
+            None => None,
+        };
         let own = match self.sheet {
             Sheet::CheckIn => vec![Context::Form],
             Sheet::Modes => vec![Context::Tasks, Context::Form],
@@ -229,9 +258,47 @@ impl SessionScreen {
         let read_only = self.read_only.then_some(Context::ReadOnly);
         read_only
             .into_iter()
+            .chain(field)
             .chain(own)
             .chain([Context::Sheet])
             .collect()
+    }
+
+    /// On a form, what the highlighted field is: `Some(true)` text,
+    /// `Some(false)` a choice; `None` off a form or on an empty one.
+    fn form_field(&self) -> Option<bool> {
+        let assessment = &self.assessment;
+        match self.sheet {
+            Sheet::CheckIn => Some(self.checkin.current_field(assessment).is_some()),
+            Sheet::Modes if !assessment.tasks.is_empty() => {
+                Some(self.modes.current_field(assessment).is_some())
+            }
+            Sheet::Commitments if !assessment.commitments.is_empty() => {
+                Some(self.commitments.current_field(assessment).is_some())
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the cursor is: the worksheet and its row (an item of a rated
+    /// sheet, a field of a form).
+    pub fn focus(&self) -> (Sheet, usize) {
+        let row = if self.sheet.is_rated() {
+            self.rated[self.sheet.index()].selected
+        } else {
+            self.form_position()
+        };
+        (self.sheet, row)
+    }
+
+    /// Where the cursor is on a form, to tell whether a step moved it.
+    fn form_position(&self) -> usize {
+        match self.sheet {
+            Sheet::CheckIn => self.checkin.selected,
+            Sheet::Modes => self.modes.selected.position,
+            Sheet::Commitments => self.commitments.selected.position,
+            _ => 0,
+        }
     }
 
     /// The highest point of the current item's scale, on a rated sheet.
@@ -250,6 +317,10 @@ impl SessionScreen {
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         if self.editing.is_some() {
+            if action == Action::NewLine {
+                let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+                return self.edit_key(enter, cx);
+            }
             return self.finish_editing(action, cx);
         }
         if let Some(pending) = self.confirm.take() {
@@ -265,6 +336,17 @@ impl SessionScreen {
                 Action::Select => {
                     self.sheet = Sheet::ALL[row];
                     self.picker = None;
+                }
+                Action::Jump(number) => {
+                    let index = if number == 0 {
+                        9
+                    } else {
+                        usize::from(number) - 1
+                    };
+                    if let Some(sheet) = Sheet::ALL.get(index) {
+                        self.sheet = *sheet;
+                        self.picker = None;
+                    }
                 }
                 Action::Back => self.picker = None,
                 _ => {}
@@ -289,6 +371,7 @@ impl SessionScreen {
         match self.sheet_action(action, cx) {
             SheetOutcome::Changed
             | SheetOutcome::Edit(_)
+            | SheetOutcome::Added(_)
             | SheetOutcome::Confirm(_)
             | SheetOutcome::Complete => {
                 self.assessment = before;
@@ -316,6 +399,10 @@ impl SessionScreen {
             SheetOutcome::Changed => self.changed(cx),
             SheetOutcome::Refused(why) => *cx.status = Some(Status::error(why)),
             SheetOutcome::Edit(field) => self.start_editing(field, cx),
+            SheetOutcome::Added(field) => {
+                self.changed(cx);
+                self.start_editing(field, cx);
+            }
             SheetOutcome::Confirm(pending) => self.confirm = Some(pending),
             SheetOutcome::Complete => self.confirm = Some(Pending::Complete),
             SheetOutcome::Unhandled => return self.session_action(action, cx),
@@ -324,19 +411,40 @@ impl SessionScreen {
     }
 
     fn session_action(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let jump = keymap::key_for(Context::Sheet, Action::SheetList);
         match action {
+            // Tab on a form goes field by field, and only past its last
+            // field on to the next worksheet: never off a half-filled task.
+            Action::NextField | Action::PrevField => {
+                let forward = action == Action::NextField;
+                if self.step_field(forward, cx) {
+                    if self.form_field() == Some(false) {
+                        *cx.status = Some(Status::info(choice_hint()));
+                    }
+                    return Outcome::Stay;
+                }
+                let sheet = if forward {
+                    Action::NextSheet
+                } else {
+                    Action::PrevSheet
+                };
+                return self.session_action(sheet, cx);
+            }
             // At either end, say why nothing moved.
             Action::NextSheet if self.sheet == Sheet::Summary => {
                 *cx.status = Some(Status::info(if self.read_only {
-                    "This is the last worksheet; g jumps to any other."
+                    format!("This is the last worksheet; {jump} jumps to any other.")
                 } else {
-                    "This is the last worksheet: c completes the assessment, g jumps to any other."
+                    let complete = keymap::key_for(Context::Summary, Action::Complete);
+                    format!(
+                        "This is the last worksheet: {complete} completes the assessment, {jump} jumps to any other."
+                    )
                 }));
             }
             Action::PrevSheet if self.sheet == Sheet::CheckIn => {
-                *cx.status = Some(Status::info(
-                    "This is the first worksheet; g jumps to any other.",
-                ));
+                *cx.status = Some(Status::info(format!(
+                    "This is the first worksheet; {jump} jumps to any other."
+                )));
             }
             Action::NextSheet => self.sheet = self.sheet.next(),
             Action::PrevSheet => self.sheet = self.sheet.previous(),
@@ -413,10 +521,11 @@ impl SessionScreen {
         let Some((field, editor)) = &self.editing else {
             return Outcome::Stay;
         };
-        match action {
-            // Enter in a note is a new line; the editor gets it as a key.
-            Action::FinishEditing | Action::NextField | Action::PrevField => {}
-            _ => return Outcome::Stay,
+        if !matches!(
+            action,
+            Action::FinishEditing | Action::NextField | Action::PrevField
+        ) {
+            return Outcome::Stay;
         }
         let text = editor.text();
         if let Err(why) = field.set(&mut self.assessment, &text) {
@@ -437,47 +546,61 @@ impl SessionScreen {
                 due.format("%-d %B %Y")
             )));
         }
-        let step = match action {
-            Action::NextField => Some(Action::Down),
-            Action::PrevField => Some(Action::Up),
+        // Tab while typing in a form moves on to the next field and opens
+        // it, so a form can be filled without reaching for other keys; at
+        // the form's end it stops, so typing never carries a person off
+        // the worksheet.
+        let forward = match action {
+            Action::NextField => true,
+            Action::PrevField => false,
+            _ => return Outcome::Stay,
+        };
+        if self.sheet.is_rated() {
+            return Outcome::Stay;
+        }
+        if !self.step_field(forward, cx) {
+            let (end, onwards) = if forward {
+                ("last", "next")
+            } else {
+                ("first", "previous")
+            };
+            let key = keymap::key_for(Context::Form, action);
+            *cx.status = Some(Status::info(format!(
+                "That was the {end} field of this worksheet; {key} again goes to the {onwards} worksheet."
+            )));
+            return Outcome::Stay;
+        }
+        self.open_field_in_focus(cx);
+        Outcome::Stay
+    }
+
+    /// Moves to the next or previous field of a form; false when there is
+    /// none that way.
+    fn step_field(&mut self, forward: bool, cx: &mut Ctx<'_>) -> bool {
+        let before = self.form_position();
+        self.sheet_action(if forward { Action::Down } else { Action::Up }, cx);
+        self.form_position() != before
+    }
+
+    /// After Tab while typing: the next field is typed into at once if it
+    /// holds text; a choice says how to choose, which is easy to miss with
+    /// the hands still on the letters.
+    fn open_field_in_focus(&mut self, cx: &mut Ctx<'_>) {
+        let next = match self.sheet {
+            Sheet::CheckIn => self.checkin.current_field(&self.assessment),
+            Sheet::Modes => self.modes.current_field(&self.assessment),
+            Sheet::Commitments => self.commitments.current_field(&self.assessment),
             _ => None,
         };
-        // Tab while typing in a form moves on to the next field and opens
-        // it, so a form can be filled without reaching for other keys.
-        if let Some(step) = step
-            && !self.sheet.is_rated()
-        {
-            self.sheet_action(step, cx);
-            let next = match self.sheet {
-                Sheet::CheckIn => self.checkin.current_field(&self.assessment),
-                Sheet::Modes => self.modes.current_field(&self.assessment),
-                Sheet::Commitments => self.commitments.current_field(&self.assessment),
-                _ => None,
-            };
-            match next {
-                Some(next) => self.start_editing(next, cx),
-                // A choice, not text: typing stops here, which is easy to
-                // miss with the hands still on the letters.
-                None => {
-                    *cx.status = Some(Status::info(
-                        "A choice: ← or → picks one; ↓ goes on to the next field.",
-                    ))
-                }
-            }
+        match next {
+            Some(next) => self.start_editing(next, cx),
+            None => *cx.status = Some(Status::info(choice_hint())),
         }
-        Outcome::Stay
     }
 
     /// A key typed into the open editor. Every change is written into the
     /// assessment and saved, so a kill loses at most the key in flight.
     pub fn edit_key(&mut self, key: KeyEvent, cx: &mut Ctx<'_>) -> Outcome {
-        let multiline = self
-            .editing
-            .as_ref()
-            .is_some_and(|(_, editor)| editor.is_multiline());
-        if !multiline && key.code == ratatui::crossterm::event::KeyCode::Enter {
-            return self.finish_editing(Action::FinishEditing, cx);
-        }
         let changed = self
             .editing
             .as_mut()
@@ -693,10 +816,24 @@ fn field_title(field: &Field) -> String {
         Field::Commitment(_, CommitmentField::Due) => "By when (year-month-day, e.g. 2026-12-15)",
         Field::Commitment(_, CommitmentField::Checkpoint) => "Checkpoint",
     };
+    // The box says how typing ends, in the table's own words.
+    let finish = keymap::key_for(Context::Editing, Action::FinishEditing);
     let keys = if field.is_multiline() {
-        "Esc done"
+        let new_line = keymap::key_for(Context::EditingText, Action::NewLine);
+        format!("{new_line} new line · {finish} done")
     } else {
-        "Enter done"
+        let done = keymap::key_for(Context::EditingLine, Action::FinishEditing);
+        format!("{done} done")
     };
     format!("{what} — {keys}")
+}
+
+/// What to press on a choice, for the status line.
+fn choice_hint() -> String {
+    format!(
+        "A choice: {} or {} picks one; {} goes on to the next field.",
+        keymap::key_for(Context::Choice, Action::Left),
+        keymap::key_for(Context::Choice, Action::Right),
+        keymap::key_for(Context::Form, Action::NextField),
+    )
 }

@@ -10,7 +10,7 @@ use crate::assessment::{
     Assessment, Balance, Lean, Notable, Recommendation, SectionScore, Summary,
 };
 use crate::content::{SectionKind, Workbook};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, Context};
 use crate::text::{sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::rating_label;
@@ -213,7 +213,10 @@ fn patterns(page: &mut Page, workbook: &Workbook, summary: &Summary) {
             .collect();
         page.detail("because you noted", &because.join(", "));
     }
-    page.muted("Each has a reference card; r opens the cards.");
+    page.muted(&format!(
+        "Each has a reference card; {} opens the cards.",
+        keymap::key_for(Context::Sheet, Action::Reference)
+    ));
 }
 
 fn support(page: &mut Page, workbook: &Workbook, assessment: &Assessment, flags: &[Notable]) {
@@ -312,7 +315,10 @@ fn closing(page: &mut Page, assessment: &Assessment) {
         Some(date) => page.text(&format!("✓ Completed on {}.", date.format("%-d %B %Y"))),
         None => page.lines.push(Line::from(vec![
             Span::raw("Press "),
-            Span::styled("c", page.theme.key()),
+            Span::styled(
+                keymap::key_for(Context::Summary, Action::Complete),
+                page.theme.key(),
+            ),
             Span::raw(" to complete and save this assessment."),
         ])),
     }
