@@ -10,6 +10,7 @@ pub mod content;
 pub mod fault_injection;
 pub mod keymap;
 pub mod report;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod timing_log;
