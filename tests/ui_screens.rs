@@ -511,3 +511,208 @@ fn without_colour_nothing_is_coloured_and_the_answer_still_shows() {
         "{screen}"
     );
 }
+
+/// The title of every item a rated worksheet lists, as the content has it.
+fn item_titles(app: &App, sheet: Sheet) -> Vec<String> {
+    use handoff::assessment::Rated;
+    sheet
+        .rated(app.workbook())
+        .into_iter()
+        .map(|rated| match rated {
+            Rated::Placement => "Where you sit".to_string(),
+            Rated::Item(kind, id) => app
+                .workbook()
+                .section(kind)
+                .item(&id)
+                .expect("item in content")
+                .title
+                .clone(),
+        })
+        .collect()
+}
+
+const RATED_SHEETS: [Sheet; 6] = [
+    Sheet::Gap,
+    Sheet::Drivers,
+    Sheet::Symptoms,
+    Sheet::Aggravators,
+    Sheet::Remedies,
+    Sheet::Support,
+];
+
+#[test]
+fn every_item_title_is_whole_in_the_list_of_a_wide_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let app = session_app(&dir, sheet);
+        let screen = render(&app, 200, 60);
+        for title in item_titles(&app, sheet) {
+            // One row of the list holds the whole title after its mark.
+            let in_the_list = screen.lines().any(|line| {
+                line.split('│').any(|cell| {
+                    let cell = cell.trim();
+                    cell == format!("○ {title}") || cell == format!("● {title}")
+                })
+            });
+            assert!(
+                in_the_list,
+                "{sheet:?}: “{title}” is not whole in the list:\n{screen}"
+            );
+        }
+    }
+}
+
+/// Text from rows of the screen between the first and second `│`: the
+/// list of items when the worksheet list is beside it.
+fn list_column(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn where_the_list_is_narrow_a_long_title_wraps_rather_than_being_cut() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let app = session_app(&dir, sheet);
+        // Short enough that every row of the list is on screen.
+        let screen = render(&app, 120, 60);
+        let list = list_column(&screen)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for title in item_titles(&app, sheet) {
+            assert!(
+                list.contains(&title),
+                "{sheet:?}: “{title}” is cut in the list:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn at_the_smallest_size_each_item_title_is_whole_or_cut_after_a_word() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let mut app = session_app(&dir, sheet);
+        for title in item_titles(&app, sheet) {
+            let screen = render(&app, 60, 20);
+            let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let whole = words.contains(&title);
+            let cut_after_a_word = title
+                .char_indices()
+                .any(|(at, c)| c == ' ' && words.contains(&format!("{}…", &title[..at])));
+            assert!(
+                whole || cut_after_a_word,
+                "{sheet:?}: “{title}” is cut mid-word:\n{screen}"
+            );
+            press(&mut app, KeyCode::Down);
+        }
+    }
+}
+
+#[test]
+fn item_titles_at_the_smallest_and_a_wide_size() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in [Sheet::Symptoms, Sheet::Aggravators] {
+        for (width, height) in [(60, 20), (200, 60)] {
+            let mut app = session_app(&dir, sheet);
+            app.set_size(width, height);
+            insta::assert_snapshot!(
+                format!("titles_{sheet:?}_{width}x{height}"),
+                render(&app, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_name_in_the_title_bar_is_shortened_before_the_worksheet() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    let person = app
+        .store
+        .add_person("Sam Okafor-Lindqvist")
+        .expect("person");
+    let mut session = SessionScreen::new(
+        person.clone(),
+        common::full_assessment("Sam Okafor-Lindqvist"),
+    );
+    session.sheet = Sheet::Modes;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    let screen = render(&app, 60, 20);
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(
+        title.ends_with("7/10 Learning or performance"),
+        "the worksheet's name is cut: {title}"
+    );
+    assert!(
+        title.contains("Sam Okafor…"),
+        "the name should be shortened: {title}"
+    );
+    let wide = render(&app, 120, 40);
+    assert!(
+        wide.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("Sam Okafor-Lindqvist · 7/10 Learning or performance"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_worksheet_lists_and_the_list_of_cards_show_long_titles_whole() {
+    use handoff::content::SectionKind;
+    let dir = tempfile::tempdir().expect("temp");
+    // A coach's own workbook may name things at greater length.
+    let mut workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let long_sheet = "What drives it when the pressure is on";
+    let long_card = "Rescuing the work at the very last minute";
+    workbook
+        .sections
+        .iter_mut()
+        .find(|section| section.kind == SectionKind::Drivers)
+        .expect("drivers")
+        .title = long_sheet.to_string();
+    workbook.patterns[0].title = long_card.to_string();
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let mut app = App::new(workbook, store, handoff::ui::Theme::PLAIN, common::clock);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
+    session.sheet = Sheet::Symptoms;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    let sidebar = render(&app, 200, 60);
+    assert!(
+        sidebar.contains(long_sheet),
+        "cut in the worksheet list:\n{sidebar}"
+    );
+    press(&mut app, KeyCode::Char('g'));
+    for (width, height) in [(60, 20), (200, 60)] {
+        let screen = render(&app, width, height);
+        for sheet in Sheet::ALL {
+            let title = sheet.title(app.workbook());
+            assert!(
+                screen.contains(&title),
+                "“{title}” cut in the picker:\n{screen}"
+            );
+        }
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('r'));
+    let screen = render(&app, 200, 60);
+    for pattern in &app.workbook().patterns {
+        assert!(
+            screen.contains(&pattern.title),
+            "“{}” cut in the list of cards:\n{screen}",
+            pattern.title
+        );
+    }
+    // Where the list of cards cannot grow, a label is cut after a word.
+    let screen = render(&app, 90, 30);
+    assert!(screen.contains("Rescuing the work at the…"), "{screen}");
+}

@@ -63,6 +63,43 @@ pub fn inset(area: Rect) -> Rect {
     }
 }
 
+/// Columns `text` takes on screen.
+pub fn text_width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// `text` whole when it fits in `width` columns; otherwise cut after the
+/// last whole word (or hyphenated part, "Okafor-") that leaves room for
+/// "…", so a reader never sees half a word. Only a first word wider than
+/// the room itself is cut inside.
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let word_ends = text.char_indices().filter_map(|(at, c)| match c {
+        ' ' => Some(at),
+        '-' => Some(at + 1),
+        _ => None,
+    });
+    let kept = word_ends
+        .map(|end| text[..end].trim_end_matches([' ', ',', ';', ':', '—', '-', '·']))
+        .rfind(|kept| !kept.is_empty() && text_width(kept) <= room);
+    if let Some(kept) = kept {
+        return format!("{kept}…");
+    }
+    let mut cut = String::new();
+    for character in text.chars() {
+        let mut next = cut.clone();
+        next.push(character);
+        if text_width(&next) > room {
+            break;
+        }
+        cut = next;
+    }
+    format!("{cut}…")
+}
+
 /// A rectangle of at most `width`×`height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -266,7 +303,7 @@ pub fn scroll_to(focus: usize, height: u16) -> u16 {
 mod tests {
     use ratatui::layout::{Constraint, Layout, Rect};
 
-    use super::{split_bottom, split_top};
+    use super::{fit_words, split_bottom, split_top};
     use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
     /// The frame's rows, cut as `Layout` cut them before, at every height
@@ -325,5 +362,20 @@ mod tests {
         let area = Rect::new(2, 3, 10, 2);
         assert_eq!(split_top(area, 5), [area, Rect::new(2, 5, 10, 0)]);
         assert_eq!(split_bottom(area, 5), [Rect::new(2, 3, 10, 0), area]);
+    }
+
+    #[test]
+    fn text_that_does_not_fit_is_cut_after_a_whole_word() {
+        assert_eq!(fit_words("Falling morale", 20), "Falling morale");
+        assert_eq!(
+            fit_words("Falling morale or people leaving", 30),
+            "Falling morale or people…"
+        );
+        assert_eq!(fit_words("Sam Okafor-Lindqvist", 18), "Sam Okafor…");
+        assert_eq!(fit_words("Sam Okafor-Lindqvist", 8), "Sam…");
+        assert_eq!(fit_words("Work handed over, then", 20), "Work handed over…");
+        // A first word wider than the room is all there is to cut.
+        assert_eq!(fit_words("Okafor-Lindqvist", 5), "Okaf…");
+        assert_eq!(fit_words("李雷 said so", 5), "李雷…");
     }
 }

@@ -14,7 +14,7 @@ use crate::content::Workbook;
 use crate::keymap::{Action, Context};
 use crate::store::{FileVersion, Person, PersonLock};
 use crate::text::sanitize_line;
-use crate::ui::widgets::{centered, inset};
+use crate::ui::widgets::{centered, fit_words, inset, text_width};
 use crate::ui::{Editor, Theme};
 
 use super::checkin::CheckInView;
@@ -84,9 +84,26 @@ impl SheetView<'_> {
     }
 }
 
-/// Columns of a row in the worksheet list: its title, then its progress
-/// ending in one column, a space short of the list's edge.
+/// The fewest columns of a row in the worksheet list: its title, then its
+/// progress ending in one column, a space short of the list's edge.
 const SHEET_ROW: usize = 33;
+
+/// From this width of the body the worksheet list sits beside the sheet.
+const SIDEBAR_FROM: u16 = 110;
+
+/// The worksheet list's width at `SIDEBAR_FROM`.
+const SIDEBAR_MIN: u16 = SHEET_ROW as u16 + 3;
+
+/// Columns a row of the worksheet list needs for every title whole, with
+/// the widest progress ("10/11") beside it.
+fn sheet_row_width(workbook: &Workbook) -> usize {
+    Sheet::ALL
+        .iter()
+        .map(|sheet| 4 + text_width(&sanitize_line(&sheet.title(workbook))) + 1 + 5)
+        .max()
+        .unwrap_or(0)
+        .max(SHEET_ROW)
+}
 
 const READ_ONLY: &str =
     "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
@@ -198,14 +215,15 @@ impl SessionScreen {
         self.save(cx);
     }
 
+    /// Where the session is, after the person's name in the title bar:
+    /// "7/10 Learning or performance".
     pub fn breadcrumb(&self, workbook: &Workbook) -> String {
         let read_only = if self.read_only { " (read-only)" } else { "" };
         format!(
-            "{} · {}/{} {}{read_only}",
-            sanitize_line(&self.person.name),
+            "{}/{} {}{read_only}",
             self.sheet.index() + 1,
             Sheet::ALL.len(),
-            self.sheet.title(workbook)
+            sanitize_line(&self.sheet.title(workbook))
         )
     }
 
@@ -524,7 +542,7 @@ impl SessionScreen {
         if !self.sheet.is_rated() {
             return Outcome::Stay;
         }
-        let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1));
+        let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1), cx.workbook);
         let view = &self.rated[self.sheet.index()];
         if let Some((scale, max)) = view.scale_rows(self.sheet, cx.workbook, &self.assessment, main)
             && mouse.column >= scale.x
@@ -542,16 +560,21 @@ impl SessionScreen {
 
     /// The worksheet area and the sidebar (on wide terminals), from the
     /// whole terminal; shared by drawing and mouse handling.
-    fn areas(&self, terminal: Rect) -> (Rect, Option<Rect>) {
+    fn areas(&self, terminal: Rect, workbook: &Workbook) -> (Rect, Option<Rect>) {
         // The frame takes a header row on top and status and footer below.
         let body = Rect {
             y: terminal.y + 1,
             height: terminal.height.saturating_sub(3),
             ..terminal
         };
-        if body.width >= 110 {
+        if body.width >= SIDEBAR_FROM {
+            // The sheet keeps at least what it had at the narrowest width
+            // the list is shown at; a wider terminal gives long titles room.
+            let most = usize::from(body.width - (SIDEBAR_FROM - SIDEBAR_MIN));
+            let side_width = (sheet_row_width(workbook) + 3).min(most) as u16;
             let [side, main] =
-                Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(body);
+                Layout::horizontal([Constraint::Length(side_width), Constraint::Fill(1)])
+                    .areas(body);
             (inset(main), Some(side))
         } else {
             (inset(body), None)
@@ -565,7 +588,7 @@ impl SessionScreen {
             height: body.height + 3,
             ..body
         };
-        let (main, side) = self.areas(terminal);
+        let (main, side) = self.areas(terminal, app.workbook());
         if let Some(side) = side {
             self.draw_sidebar(frame, side, app);
         }
@@ -613,7 +636,15 @@ impl SessionScreen {
         }
     }
 
-    fn sheet_rows(&self, workbook: &Workbook, theme: Theme) -> Vec<ListItem<'static>> {
+    /// One row per worksheet, each `width` columns: its number and title,
+    /// then its progress ending in the last column. A title too long for
+    /// the row is cut after a whole word.
+    fn sheet_rows(
+        &self,
+        workbook: &Workbook,
+        width: usize,
+        theme: Theme,
+    ) -> Vec<ListItem<'static>> {
         Sheet::ALL
             .iter()
             .enumerate()
@@ -624,16 +655,19 @@ impl SessionScreen {
                     None => String::new(),
                 };
                 let marker = if *sheet == self.sheet { "▶" } else { " " };
-                let title = format!("{marker}{:>2} {}", index + 1, sheet.title(workbook));
+                let lead = format!("{marker}{:>2} ", index + 1);
+                let title = sanitize_line(&sheet.title(workbook));
                 // Beside the longest title "✓ done" would push the column
                 // out of line; the tick alone says it.
-                let progress = if title.chars().count() + progress.chars().count() >= SHEET_ROW {
-                    progress.replace(" done", "")
-                } else {
-                    progress
-                };
-                let pad =
-                    SHEET_ROW.saturating_sub(title.chars().count() + progress.chars().count());
+                let progress =
+                    if text_width(&lead) + text_width(&title) + text_width(&progress) >= width {
+                        progress.replace(" done", "")
+                    } else {
+                        progress
+                    };
+                let room = width.saturating_sub(text_width(&lead) + text_width(&progress) + 1);
+                let title = format!("{lead}{}", fit_words(&title, room));
+                let pad = width.saturating_sub(text_width(&title) + text_width(&progress));
                 ListItem::new(Line::from(vec![
                     Span::raw(title),
                     Span::styled(
@@ -651,8 +685,9 @@ impl SessionScreen {
             .border_style(app.theme.border())
             .title(" Worksheets ");
         let mut state = ListState::default().with_selected(Some(self.sheet.index()));
+        let width = usize::from(area.width.saturating_sub(3));
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(app.workbook(), app.theme))
+            List::new(self.sheet_rows(app.workbook(), width, app.theme))
                 .block(block)
                 .highlight_style(app.theme.heading()),
             area,
@@ -661,7 +696,10 @@ impl SessionScreen {
     }
 
     fn draw_picker(&self, frame: &mut Frame<'_>, body: Rect, row: usize, app: &App) {
-        let area = centered(body, 44, Sheet::ALL.len() as u16 + 2);
+        // As wide as the rows need, with room either side of them.
+        let width = u16::try_from(sheet_row_width(app.workbook()) + 11).unwrap_or(u16::MAX);
+        let area = centered(body, width, Sheet::ALL.len() as u16 + 2);
+        let row_width = usize::from(area.width.saturating_sub(11));
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(app.theme.focus_border())
@@ -669,7 +707,7 @@ impl SessionScreen {
         let mut state = ListState::default().with_selected(Some(row));
         frame.render_widget(Clear, area);
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(app.workbook(), app.theme))
+            List::new(self.sheet_rows(app.workbook(), row_width, app.theme))
                 .block(block)
                 .highlight_style(app.theme.selected()),
             area,
