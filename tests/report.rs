@@ -88,6 +88,26 @@ fn a_comparison_as_markdown() {
 }
 
 #[test]
+fn a_section_heading_never_says_the_same_thing_twice() {
+    let (history, workbook) = (history(), workbook());
+    let (first, second) = (history.assessment(FIRST), history.assessment(SECOND));
+    let single = assessment_markdown(&workbook, &second);
+    let compared = comparison_markdown(&workbook, &compare(&workbook, &first, &second));
+    for markdown in [&single, &compared] {
+        assert!(
+            markdown.contains("### How ready are they\n"),
+            "the readiness heading:\n{markdown}"
+        );
+        assert!(!markdown.contains("(How ready)"), "{markdown}");
+        // Where the scale's name adds something, it stays.
+        assert!(
+            markdown.contains("### What drives it (How strongly)"),
+            "{markdown}"
+        );
+    }
+}
+
+#[test]
 fn plain_text_reports_carry_no_markup_and_no_control_characters() {
     let (history, workbook) = (history(), workbook());
     let (first, second) = (history.assessment(FIRST), history.assessment(SECOND));

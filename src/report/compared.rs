@@ -119,7 +119,7 @@ fn placement(doc: &mut Document, workbook: &Workbook, comparison: &Comparison) {
 
 fn items(doc: &mut Document, workbook: &Workbook, compared: &SectionComparison) {
     let section = workbook.section(compared.kind);
-    doc.heading(3, format!("{} ({})", section.title, section.scale.title));
+    doc.heading(3, words::section_heading(section));
     let rows: Vec<Vec<String>> = compared
         .items
         .iter()

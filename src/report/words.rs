@@ -52,6 +52,19 @@ pub fn remedy_title(workbook: &Workbook, id: &str) -> String {
     }
 }
 
+/// A rated section's heading, with the scale its items were rated on:
+/// "What drives it (How strongly)". A title that already says it
+/// ("How ready are they", on the "How ready" scale) is left alone.
+pub fn section_heading(section: &Section) -> String {
+    let title = section.title.trim();
+    let scale = section.scale.title.trim();
+    if title.to_lowercase().starts_with(&scale.to_lowercase()) {
+        title.to_string()
+    } else {
+        format!("{title} ({scale})")
+    }
+}
+
 /// "Very strongly (4)"; "skipped" when there is no rating.
 pub fn rating(scale: &Scale, rating: Option<u8>) -> String {
     match rating {

@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -122,28 +123,51 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
-/// One line as the rows it takes at `width`. A line of one span that
-/// starts with spaces (a value under its label, "because: …" under its
-/// bullet) and does not fit is wrapped here, every row indented like the
-/// first, so the text stays in its column; ratatui would start the rows
-/// after the first at the left edge. Other lines are returned as they are,
-/// for the paragraph to wrap.
+/// One line as the rows it takes at `width`. A line that starts with
+/// spaces (a value under its label, "because: …" under its bullet) and
+/// does not fit is wrapped here, every row indented like the first and
+/// each word keeping its style, so the text stays in its column; ratatui
+/// would start the rows after the first at the left edge. Other lines are
+/// returned as they are, for the paragraph to wrap.
 pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
-    let [span] = line.spans.as_slice() else {
+    let Some(first) = line.spans.first() else {
         return vec![line];
     };
-    let body = span.content.trim_start_matches(' ');
-    let indent = span.content.len() - body.len();
-    if indent == 0 || span.width() <= width {
+    let indent = first.content.len() - first.content.trim_start_matches(' ').len();
+    if indent == 0 || line.width() <= width {
         return vec![line];
     }
     // An indent that leaves too little room for words is not kept.
     let indent = if indent * 2 <= width { indent } else { 0 };
-    let rows = wrap_words(body, width - indent);
+    let styled: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|span| span.content.chars().map(move |c| (c, span.style)))
+        .collect();
+    let text: String = styled.iter().map(|(c, _)| c).collect();
     let prefix = " ".repeat(indent);
-    rows.into_iter()
-        .map(|row| Line::from(Span::styled(format!("{prefix}{row}"), span.style)).style(line.style))
+    // The wrapper keeps every character but runs of spaces, in order, so
+    // each row's characters are found again in the line to take their
+    // style.
+    let mut source = styled.iter().skip_while(|(c, _)| *c == ' ').peekable();
+    wrap_words(&text, width - indent)
+        .into_iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for c in row.chars() {
+                if c != ' ' {
+                    while source.next_if(|(found, _)| *found == ' ').is_some() {}
+                }
+                let style = source.next().map_or(Style::new(), |(_, style)| *style);
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            spans.insert(0, Span::raw(prefix.clone()));
+            Line::from(spans).style(line.style)
+        })
         .collect()
 }
 
@@ -264,8 +288,33 @@ mod tests {
         assert_eq!(with_hanging_indent(short.clone(), 60), vec![short]);
         let flush = Line::from("No indent here, so ratatui wraps it as it always has");
         assert_eq!(with_hanging_indent(flush.clone(), 20), vec![flush]);
-        let styled = Line::from(vec![Span::raw("    a "), Span::raw("b ".repeat(40))]);
-        assert_eq!(with_hanging_indent(styled.clone(), 20), vec![styled]);
+    }
+
+    #[test]
+    fn a_label_and_its_text_wrap_under_the_indent_each_in_its_own_style() {
+        use ratatui::style::Stylize;
+        let line = Line::from(vec![
+            Span::raw("    because: ").dim(),
+            Span::raw("Perfectionism — Very strongly; Too much to juggle — Strongly"),
+        ]);
+        let rows = with_hanging_indent(line, 40);
+        let text: Vec<String> = rows.iter().map(|row| row.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "    because: Perfectionism — Very",
+                "    strongly; Too much to juggle —",
+                "    Strongly"
+            ]
+        );
+        assert_eq!(rows[0].spans[1], Span::raw("because: ").dim());
+        assert_eq!(rows[0].spans[2], Span::raw("Perfectionism — Very"));
+        assert!(
+            rows[1]
+                .spans
+                .iter()
+                .all(|span| span.style == Default::default())
+        );
     }
 
     #[test]

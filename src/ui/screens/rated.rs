@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::Action;
-use crate::text::{sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrap_words, wrapped_rows};
 use crate::ui::widgets::{scale_lines, split_bottom, text_width};
 
@@ -252,10 +252,7 @@ impl RatedView {
             );
             body.push(Line::from(""));
             for prompt in &text.prompts {
-                body.push(Line::styled(
-                    format!("“{}”", sanitize(prompt)),
-                    theme.prompt(),
-                ));
+                body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
             body.push(Line::styled(
                 "Press e to go back to the scale.",
@@ -269,10 +266,7 @@ impl RatedView {
                 body.push(Line::styled(sanitize(extra), theme.muted()));
             }
             for prompt in &text.prompts {
-                body.push(Line::styled(
-                    format!("“{}”", sanitize(prompt)),
-                    theme.prompt(),
-                ));
+                body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
         }
         let mut text_area = parts.text;
@@ -409,7 +403,7 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool, note_rows: u16) -> D
         paragraphs.push(String::new());
         paragraphs.extend(text.explanation.lines().map(str::to_string));
     }
-    paragraphs.extend(text.prompts.iter().map(|prompt| format!("“{prompt}”")));
+    paragraphs.extend(text.prompts.iter().map(|prompt| quoted(prompt)));
     let needed: u16 = paragraphs
         .iter()
         .map(|line| wrapped_height(line, area.width))

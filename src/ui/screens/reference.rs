@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::app::{App, Ctx, Outcome};
 use crate::content::{Gap, Item, Modes, Workbook};
 use crate::keymap::{Action, Context};
-use crate::text::{sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::{fit_words, scroll_to, text_width};
 
@@ -336,7 +336,7 @@ impl CardText {
         }
         for prompt in prompts {
             self.push(Line::styled(
-                format!("“{}”", sanitize_line(prompt)),
+                quoted(&sanitize_line(prompt)),
                 self.theme.prompt(),
             ));
         }
