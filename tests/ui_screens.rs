@@ -391,6 +391,55 @@ fn a_due_date_that_has_passed_is_kept_and_pointed_out() {
     );
 }
 
+/// The status line: the row above the key hints.
+fn status_line(screen: &str) -> String {
+    let rows: Vec<&str> = screen.lines().collect();
+    rows[rows.len() - 2].trim().to_string()
+}
+
+#[test]
+fn a_notice_never_wears_the_tick_of_a_success() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Commitments);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "2020-01-10".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("note: 10 January 2020 has already passed"),
+        "{status}"
+    );
+    let mut app = session_app(&dir, Sheet::Summary);
+    press(&mut app, KeyCode::Tab);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("note: This is the last worksheet"),
+        "{status}"
+    );
+    let mut app = session_app(&dir, Sheet::Modes);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(status.starts_with("note: A choice"), "{status}");
+    // A success still says so.
+    let mut app = session_app(&dir, Sheet::Drivers);
+    press(&mut app, KeyCode::Esc);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("✓ Your answers are saved as a draft"),
+        "{status}"
+    );
+}
+
 #[test]
 fn tab_from_typing_onto_a_choice_says_how_to_choose() {
     let dir = tempfile::tempdir().expect("temp");

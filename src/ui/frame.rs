@@ -66,13 +66,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
 
     if let Some(message) = &app.status {
-        let style = match message.kind {
-            StatusKind::Info => app.theme.good(),
-            StatusKind::Error => app.theme.error(),
-        };
-        let marker = match message.kind {
-            StatusKind::Info => "✓ ",
-            StatusKind::Error => "! ",
+        // Each kind has its own word or mark as well as colour, so a
+        // notice never passes for a success without colour either.
+        let (marker, marker_style, style) = match message.kind {
+            StatusKind::Info => ("✓ ", app.theme.good(), app.theme.good()),
+            StatusKind::Notice => ("note: ", app.theme.warning(), app.theme.text()),
+            StatusKind::Error => ("! ", app.theme.error(), app.theme.error()),
         };
         let text = sanitize_line(&message.text);
         let rows = wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
@@ -81,7 +80,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         // screen below it rather than being cut: it is often the only place
         // that names the file and the problem.
         let [_, area] = split_bottom(Rect::union(body, status), rows);
-        let line = Line::from(vec![Span::styled(marker, style), Span::styled(text, style)]);
+        let line = Line::from(vec![
+            Span::styled(marker, marker_style),
+            Span::styled(text, style),
+        ]);
         frame.render_widget(Clear, area);
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
     }

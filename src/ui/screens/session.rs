@@ -345,14 +345,14 @@ impl SessionScreen {
         match action {
             // At either end, say why nothing moved.
             Action::NextSheet if self.sheet == Sheet::Summary => {
-                *cx.status = Some(Status::info(if self.read_only {
+                *cx.status = Some(Status::notice(if self.read_only {
                     "This is the last worksheet; g jumps to any other."
                 } else {
                     "This is the last worksheet: c completes the assessment, g jumps to any other."
                 }));
             }
             Action::PrevSheet if self.sheet == Sheet::CheckIn => {
-                *cx.status = Some(Status::info(
+                *cx.status = Some(Status::notice(
                     "This is the first worksheet; g jumps to any other.",
                 ));
             }
@@ -450,7 +450,7 @@ impl SessionScreen {
             && let Some(due) = self.assessment.commitments.get(index).and_then(|c| c.due)
             && due < cx.now.date_naive()
         {
-            *cx.status = Some(Status::info(format!(
+            *cx.status = Some(Status::notice(format!(
                 "{} has already passed. Kept as written; change it if that was a slip.",
                 due.format("%-d %B %Y")
             )));
@@ -477,7 +477,7 @@ impl SessionScreen {
                 // A choice, not text: typing stops here, which is easy to
                 // miss with the hands still on the letters.
                 None => {
-                    *cx.status = Some(Status::info(
+                    *cx.status = Some(Status::notice(
                         "A choice: ← or → picks one; ↓ goes on to the next field.",
                     ))
                 }
