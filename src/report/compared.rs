@@ -12,7 +12,12 @@ use super::words::{
 
 pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Document {
     let (earlier, later) = (&comparison.earlier, &comparison.later);
-    let (then, now) = (words::taken(earlier), words::taken(later));
+    // Two taken on the same day would both say "Commitments made on" that
+    // day; the time of day tells the earlier ones from the new.
+    let (then, now) = match (words::taken(earlier), words::taken(later)) {
+        (then, now) if then == now => (words::taken_at(earlier), words::taken_at(later)),
+        days => days,
+    };
     let who = if earlier.person == later.person {
         earlier.person.clone()
     } else {

@@ -22,6 +22,13 @@ pub fn taken(assessment: &Assessment) -> String {
     day(assessment.completed.as_ref().unwrap_or(&assessment.created))
 }
 
+/// "23 November 2026 at 10:15": when an assessment was taken, to the
+/// minute, for telling apart two taken on the same day.
+pub fn taken_at(assessment: &Assessment) -> String {
+    let date = assessment.completed.as_ref().unwrap_or(&assessment.created);
+    format!("{} at {}", day(date), date.format("%H:%M"))
+}
+
 /// "completed 23 November 2026 at 10:15 (+01:00)" or a draft's start.
 pub fn status(assessment: &Assessment) -> String {
     let at =
