@@ -520,8 +520,8 @@ impl App {
         }
         self.refresh_top();
         self.status = Some(Status::info(format!(
-            "Assessment complete and saved to {}",
-            path.display()
+            "Assessment complete, saved in the data folder as {}",
+            self.shown_path(&path)
         )));
     }
 

@@ -441,6 +441,61 @@ fn a_notice_never_wears_the_tick_of_a_success() {
 }
 
 #[test]
+fn the_saved_file_is_named_from_the_data_folder_and_breaks_only_after_a_slash() {
+    let dir = tempfile::tempdir().expect("temp");
+    let name = "Sam Okafor-Lindqvist Featherstonehaugh-Whitby";
+    let mut app = common::app(&dir);
+    let person = app.store.add_person(name).expect("person");
+    let mut session = SessionScreen::new(person.clone(), common::full_assessment(name));
+    session.sheet = Sheet::Summary;
+    app.screens
+        .push(Screen::Home(HomeScreen::new(person.clone())));
+    app.screens.push(Screen::Session(Box::new(session)));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    app.run_effects();
+    let screen = render(&app, 60, 20);
+    let rows: Vec<&str> = screen.lines().collect();
+    let first = rows
+        .iter()
+        .position(|row| row.contains("Assessment complete"))
+        .unwrap_or_else(|| panic!("not completed:\n{screen}"));
+    let status: Vec<&str> = rows[first..rows.len() - 1]
+        .iter()
+        .map(|row| row.trim())
+        .collect();
+    let path = format!(
+        "people/{}/assessments/20261123-093000-beef.toml",
+        person.key()
+    );
+    assert!(
+        status.concat().contains(&path),
+        "the path from the data folder, whole:\n{screen}"
+    );
+    assert!(
+        !status.concat().contains(&dir.path().display().to_string()),
+        "{screen}"
+    );
+    let message = format!("✓ Assessment complete, saved in the data folder as {path}");
+    for (row, next) in status.iter().zip(&status[1..]) {
+        let between_words = message.contains(&format!("{} {}", last_word(row), first_word(next)));
+        assert!(
+            row.ends_with('/') || between_words,
+            "broken inside a word between {row:?} and {next:?}:\n{screen}"
+        );
+    }
+    assert!(status.iter().all(|row| !row.is_empty()), "{screen}");
+}
+
+fn last_word(row: &str) -> &str {
+    row.rsplit(' ').next().unwrap_or_default()
+}
+
+fn first_word(row: &str) -> &str {
+    row.split(' ').next().unwrap_or_default()
+}
+
+#[test]
 fn tab_from_typing_onto_a_choice_says_how_to_choose() {
     let dir = tempfile::tempdir().expect("temp");
     let mut app = session_app(&dir, Sheet::Modes);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::scroll::{draw_scrolled, wrap_words, wrapped_rows};
+use super::scroll::{draw_scrolled, wrap_line, wrap_words};
 use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top, text_width};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
@@ -73,19 +73,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             StatusKind::Notice => ("note: ", app.theme.warning(), app.theme.text()),
             StatusKind::Error => ("! ", app.theme.error(), app.theme.error()),
         };
-        let text = sanitize_line(&message.text);
-        let rows = wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
-            .clamp(1, usize::from(MAX_STATUS_ROWS)) as u16;
+        let line = Line::from(vec![
+            Span::styled(marker, marker_style),
+            Span::styled(sanitize_line(&message.text), style),
+        ]);
+        // Wrapped here rather than by the paragraph so that a path breaks
+        // after a slash, not inside a folder's name.
+        let mut rows = wrap_line(&line, usize::from(status.width), 0);
+        rows.truncate(usize::from(MAX_STATUS_ROWS));
+        let height = rows.len().max(1) as u16;
         // A message longer than the line rises over the bottom of the
         // screen below it rather than being cut: it is often the only place
         // that names the file and the problem.
-        let [_, area] = split_bottom(Rect::union(body, status), rows);
-        let line = Line::from(vec![
-            Span::styled(marker, marker_style),
-            Span::styled(text, style),
-        ]);
+        let [_, area] = split_bottom(Rect::union(body, status), height);
         frame.render_widget(Clear, area);
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        frame.render_widget(Paragraph::new(rows), area);
     }
 
     let contexts = app.contexts();

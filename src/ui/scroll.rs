@@ -140,6 +140,12 @@ pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>
     }
     // An indent that leaves too little room for words is not kept.
     let indent = if indent * 2 <= width { indent } else { 0 };
+    wrap_line(&line, width, indent)
+}
+
+/// `line` word-wrapped (by [`wrap_words`]) into rows of `width` columns,
+/// each after `indent` spaces, every character keeping the style it had.
+pub fn wrap_line(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let styled: Vec<(char, Style)> = line
         .spans
         .iter()
@@ -151,7 +157,7 @@ pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>
     // each row's characters are found again in the line to take their
     // style.
     let mut source = styled.iter().skip_while(|(c, _)| *c == ' ').peekable();
-    wrap_words(&text, width - indent)
+    wrap_words(&text, width.saturating_sub(indent).max(1))
         .into_iter()
         .map(|row| {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -165,14 +171,17 @@ pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>
                     _ => spans.push(Span::styled(c.to_string(), style)),
                 }
             }
-            spans.insert(0, Span::raw(prefix.clone()));
+            if indent > 0 {
+                spans.insert(0, Span::raw(prefix.clone()));
+            }
             Line::from(spans).style(line.style)
         })
         .collect()
 }
 
 /// Greedy word wrap to `width` columns (at least one), breaking a word
-/// longer than a row across rows; runs of spaces between words become one.
+/// longer than a row across rows (after a `/` where it has one); runs of
+/// spaces between words become one.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = String::new();
@@ -192,15 +201,29 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             rows.push(std::mem::take(&mut row));
             used = 0;
         }
-        for character in word.chars() {
-            let mut buffer = [0; 4];
-            let character_width = Span::raw(&*character.encode_utf8(&mut buffer)).width();
-            if used + character_width > width && used > 0 {
+        // A path is broken after a slash, so each row ends on a whole
+        // folder name; only a part still wider than a row is cut inside.
+        for part in word.split_inclusive('/') {
+            let part_width = Span::raw(part).width();
+            if used + part_width <= width {
+                row.push_str(part);
+                used += part_width;
+                continue;
+            }
+            if used > 0 {
                 rows.push(std::mem::take(&mut row));
                 used = 0;
             }
-            row.push(character);
-            used += character_width;
+            for character in part.chars() {
+                let mut buffer = [0; 4];
+                let character_width = Span::raw(&*character.encode_utf8(&mut buffer)).width();
+                if used + character_width > width && used > 0 {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(character);
+                used += character_width;
+            }
         }
     }
     rows.push(row);
