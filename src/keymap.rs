@@ -637,6 +637,15 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The first key bound to `action` in `context`, as shown to people, for
+/// a message that names it ("Press Enter again to …"); empty if none is.
+pub fn key_label(context: Context, action: Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|binding| binding.context == context && binding.action == action)
+        .map_or_else(String::new, |binding| binding.keys[0].label())
+}
+
 /// The action for a key press in the given contexts, most specific first.
 pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     contexts.iter().find_map(|context| {

@@ -277,6 +277,93 @@ fn adding_a_person_takes_enter_and_esc_adds_no_one() {
     );
 }
 
+/// The People screen, first thing on start, with these people saved.
+fn people_app(dir: &tempfile::TempDir, names: &[&str]) -> App {
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    for name in names {
+        store.add_person(name).expect("person");
+    }
+    common::app(dir)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn a_name_like_one_already_here_is_pointed_out_before_it_is_added() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = people_app(&dir, &["Sam Okafor-Lindqvist", "Ana Ruiz"]);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "sam okafor-lindqvist");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "note: There is already Sam Okafor-Lindqvist. Press Enter again to add a second \
+             person with this name, Esc to go back."
+        ),
+        "{screen}"
+    );
+    assert!(matches!(app.screen(), Screen::People(_)), "{screen}");
+    assert_eq!(app.store.people().expect("people").people.len(), 2);
+    insta::assert_snapshot!("people_alike_60x20", screen);
+    // Esc goes back with the one already here highlighted.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.store.people().expect("people").people.len(), 2);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("▶ Sam Okafor-Lindqvist"), "{screen}");
+    // Enter a second time on the same name adds a second person.
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Zoe O'Brien");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "no one like Zoe yet"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Zoë  O'Brien");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::People(_)));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "the second Enter adds"
+    );
+    let names: Vec<String> = app
+        .store
+        .people()
+        .expect("people")
+        .people
+        .into_iter()
+        .map(|person| person.name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Ana Ruiz",
+            "Sam Okafor-Lindqvist",
+            "Zoe O'Brien",
+            "Zoë  O'Brien"
+        ]
+    );
+}
+
+#[test]
+fn a_name_typed_exactly_opens_that_person_without_a_question() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = people_app(&dir, &["Sam Okafor-Lindqvist"]);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Sam Okafor-Lindqvist");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert_eq!(app.store.people().expect("people").people.len(), 1);
+}
+
 #[test]
 fn a_draft_with_only_words_in_it_counts_them_as_answers() {
     let dir = tempfile::tempdir().expect("temp");
