@@ -381,7 +381,155 @@ fn a_draft_with_only_words_in_it_counts_them_as_answers() {
     home.reload(&app.store, app.workbook(), &mut status);
     app.screens.push(Screen::Home(home));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("(1 answered)"), "{screen}");
+    assert!(screen.contains("· 1 answered"), "{screen}");
+}
+
+/// Ana's page with two drafts started the same minute: one about the
+/// vendor invoices, changed at 23:55; one about the metrics report,
+/// changed after midnight.
+fn two_drafts_app(dir: &tempfile::TempDir) -> (App, handoff::store::Person) {
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let person = store.add_person("Ana").expect("person");
+    for (id, situation, changed) in [
+        (
+            "20261130-234900-bbbb",
+            "Handing the vendor invoices to Sam.",
+            "2026-11-30T23:55:00+01:00",
+        ),
+        (
+            "20261130-234900-cccc",
+            "Priya takes over the monthly metrics report next week, and I keep checking",
+            "2026-12-01T00:10:00+01:00",
+        ),
+    ] {
+        let mut draft = handoff::assessment::Assessment::start(
+            "Ana",
+            "2026.11",
+            common::at("2026-11-30T23:49:00+01:00"),
+        );
+        draft.id = id.to_string();
+        draft.check_in.situation = situation.to_string();
+        draft.updated = common::at(changed);
+        store.save_draft(&person, &draft).expect("draft");
+    }
+    let mut app = common::app(dir);
+    app.open_person(person.clone());
+    (app, person)
+}
+
+fn draft_files(app: &App, person: &handoff::store::Person) -> usize {
+    app.store.drafts(person).len()
+}
+
+#[test]
+fn two_drafts_on_a_persons_page_say_what_each_holds_and_when_it_changed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (app, _) = two_drafts_app(&dir);
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        assert!(
+            screen.contains("Resume the draft changed 30 Nov 2026, 23:55 · 1 answered")
+                && screen.contains("“Handing the vendor invoices to Sam.”")
+                && screen.contains("Resume the draft changed 1 Dec 2026, 00:10 · 1 answered")
+                && screen.contains("“Priya takes over the monthly metrics…”"),
+            "{screen}"
+        );
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(
+            footer.contains("d discard draft") && footer.contains("? help"),
+            "{footer}"
+        );
+    }
+    insta::assert_snapshot!("home_two_drafts_60x20", render(&app, 60, 20));
+    let mut app = app;
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 120, 40);
+    assert!(
+        help.contains("d  Throw away the highlighted draft (asks first)"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_draft_is_thrown_away_only_after_a_yes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('d'));
+    let asking = render(&app, 60, 20);
+    let words = asking.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Throw away the draft changed 1 Dec 2026, 00:10")
+            && words.contains("“Priya takes over the monthly metrics…”"),
+        "the question names the draft:\n{asking}"
+    );
+    insta::assert_snapshot!("home_discard_draft_60x20", asking);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(draft_files(&app, &person), 2, "n keeps it");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(draft_files(&app, &person), 2, "Esc keeps it");
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "Esc only closed the question"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    let drafts = app.store.drafts(&person);
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        drafts[0].path().ends_with("20261130-234900-bbbb.toml"),
+        "the highlighted draft went, the other stayed: {drafts:?}"
+    );
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("✓ The draft changed 1 Dec 2026, 00:10 was thrown away."),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("Resume the draft").count(), 1, "{screen}");
+    // d means nothing where no draft is highlighted.
+    press(&mut app, KeyCode::Down);
+    assert!(!render(&app, 60, 20).contains("d discard draft"));
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(draft_files(&app, &person), 1);
+}
+
+#[test]
+fn a_draft_open_in_another_window_is_never_thrown_away() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    let other_window = handoff::store::lock_person(&person).expect("lock");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 2);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen
+            .contains("Nothing was thrown away: Ana's workbook is open in another handoff window"),
+        "{screen}"
+    );
+    drop(other_window);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 1, "once the window closed");
+}
+
+#[test]
+fn a_draft_changed_since_the_page_listed_it_is_kept() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    let path = app.store.draft_path(&person, "20261130-234900-bbbb");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("vendor invoices", "supplier invoices")).expect("write");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 2);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("it changed since this page listed it")
+            && screen.contains("supplier invoices"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::scroll::{with_hanging_indent, wrapped_height};
+use super::scroll::{with_hanging_indent, wrapped_height, wrapped_rows};
 use super::{Editor, Theme};
 use crate::content::Scale;
-use crate::keymap::{Action, Binding, Key};
+use crate::keymap::{Action, Binding, Context, Key, key_label};
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
@@ -136,10 +136,12 @@ pub fn key_hints(
         .iter()
         .filter(|binding| !binding.hint.is_empty())
         .partition(|binding| binding.action == Action::Help);
-    let width_of =
-        |(keys, text): &(String, String)| keys.chars().count() + text.chars().count() + 3;
+    // Each hint is drawn "keys text   ": a space inside, three after.
+    let width_of = |(keys, text): &(String, String)| text_width(keys) + text_width(text) + 4;
     let help: Vec<_> = help.into_iter().map(&hint).collect();
-    let mut budget = (width as usize).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
+    // The line's leading space in, the last hint's trailing spaces out.
+    let mut budget =
+        (width as usize + 3).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
     let mut shown = Vec::new();
     for pair in others.into_iter().map(hint) {
         let needed = width_of(&pair);
@@ -290,6 +292,42 @@ pub fn draw_form(
     if let Some(editor) = editor {
         editor.draw(frame, editor_area);
     }
+}
+
+const CONFIRM_WIDTH: u16 = 56;
+
+/// Rows [`confirm_box`] takes in an area `width` wide: the question, the
+/// keys and the border.
+pub fn confirm_height(width: u16, question: &str) -> u16 {
+    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2)).max(1);
+    u16::try_from(wrapped_rows(question, inner) + 3)
+        .unwrap_or(u16::MAX)
+        .max(5)
+}
+
+/// A yes/no question in a box over the middle of `body`, tall enough for
+/// the whole question.
+pub fn confirm_box(frame: &mut Frame<'_>, body: Rect, question: &str, theme: Theme) {
+    let width = CONFIRM_WIDTH.min(body.width);
+    let area = centered(body, width, confirm_height(width, question));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(" Please confirm ");
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from(vec![
+            Span::styled(key_label(Context::Confirm, Action::Yes), theme.key()),
+            Span::raw(" yes   "),
+            Span::styled(key_label(Context::Confirm, Action::No), theme.key()),
+            Span::raw(" no"),
+        ]),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Scrolls a list of lines so that line `focus` is visible in `height`.

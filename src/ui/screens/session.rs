@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 
 use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
 use crate::assessment::{Assessment, CommitmentField, Field};
@@ -14,7 +14,7 @@ use crate::content::Workbook;
 use crate::keymap::{Action, Context};
 use crate::store::{FileVersion, Person, PersonLock};
 use crate::text::sanitize_line;
-use crate::ui::widgets::{centered, fit_words, inset, text_width};
+use crate::ui::widgets::{centered, confirm_box, fit_words, inset, text_width};
 use crate::ui::{Editor, Theme};
 
 use super::checkin::CheckInView;
@@ -612,27 +612,7 @@ impl SessionScreen {
             self.draw_picker(frame, body, row, app);
         }
         if let Some(pending) = &self.confirm {
-            let area = centered(body, 56.min(body.width), 5);
-            let block = Block::new()
-                .borders(Borders::ALL)
-                .border_style(theme.focus_border())
-                .title(" Please confirm ");
-            let lines = vec![
-                Line::from(pending.question()),
-                Line::from(vec![
-                    Span::styled("y", theme.key()),
-                    Span::raw(" yes   "),
-                    Span::styled("n", theme.key()),
-                    Span::raw(" no"),
-                ]),
-            ];
-            frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(ratatui::widgets::Wrap { trim: true }),
-                area,
-            );
+            confirm_box(frame, body, pending.question(), theme);
         }
     }
 
