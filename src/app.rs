@@ -44,7 +44,11 @@ pub enum Effect {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StatusKind {
+    /// Something asked for was done.
     Info,
+    /// Worth knowing, but neither a success nor a failure: nothing moved
+    /// past the last worksheet, a date kept has already passed.
+    Notice,
     Error,
 }
 
@@ -58,6 +62,13 @@ impl Status {
     pub fn info(text: impl Into<String>) -> Self {
         Self {
             kind: StatusKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn notice(text: impl Into<String>) -> Self {
+        Self {
+            kind: StatusKind::Notice,
             text: text.into(),
         }
     }
@@ -512,8 +523,8 @@ impl App {
         }
         self.refresh_top();
         self.status = Some(Status::info(format!(
-            "Assessment complete and saved to {}",
-            path.display()
+            "Assessment complete, saved in the data folder as {}",
+            self.shown_path(&path)
         )));
     }
 

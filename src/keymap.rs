@@ -11,6 +11,8 @@ pub enum Context {
     Global,
     People,
     Home,
+    /// A draft is highlighted on a person's page.
+    Draft,
     /// Any worksheet of an assessment in progress.
     Sheet,
     Rated,
@@ -351,6 +353,13 @@ pub const BINDINGS: &[Binding] = &[
         A::Back,
         "people",
         "Back to the list of people"
+    ),
+    bind!(
+        C::Draft,
+        [K::Char('d')],
+        A::Delete,
+        "discard draft",
+        "Throw away the highlighted draft (asks first)"
     ),
     // Rated worksheets.
     bind!(

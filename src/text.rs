@@ -32,3 +32,34 @@ fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
+
+/// Double quotation marks as people type them, straight or curly.
+const DOUBLE_QUOTES: [char; 6] = ['"', '“', '”', '„', '«', '»'];
+
+/// `text` set in quotation marks, “like this”, unless it already holds
+/// double quotation marks of its own: wrapping it again would nest them
+/// (“Every chart has to be “just so””), so it is shown as written.
+pub fn quoted(text: &str) -> String {
+    if text.contains(DOUBLE_QUOTES) {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn text_is_quoted_once() {
+        assert_eq!(quoted("I redo the charts"), "“I redo the charts”");
+        assert_eq!(
+            quoted("Every chart has to be “just so”"),
+            "Every chart has to be “just so”"
+        );
+        assert_eq!(quoted("“Already quoted”"), "“Already quoted”");
+        assert_eq!(quoted("She said \"fine\""), "She said \"fine\"");
+        assert_eq!(quoted("It's hers now"), "“It's hers now”");
+    }
+}

@@ -260,6 +260,52 @@ fn an_id_shared_by_two_people_asks_which_one() {
 }
 
 #[test]
+fn a_person_is_found_by_their_name_written_without_accents_or_capitals() {
+    let history = history();
+    let zoe = history.store.add_person("Zoë O'Brien").expect("person");
+    let mut copy = history.assessment(SECOND);
+    copy.person = zoe.name.clone();
+    fs::create_dir_all(zoe.dir.join("assessments")).expect("folder");
+    fs::write(
+        history.store.assessment_path(&zoe, SECOND),
+        handoff::store::to_toml(&copy).expect("toml"),
+    )
+    .expect("write");
+    let listed = succeeded(&handoff(
+        history.data(),
+        &["list", "--person", "Zoe O'Brien"],
+    ));
+    assert!(listed.contains(SECOND), "{listed}");
+    let listed = succeeded(&handoff(
+        history.data(),
+        &["list", "--person", "sam rivera"],
+    ));
+    assert!(listed.contains(FIRST), "{listed}");
+
+    // Two people it could mean: both are named, neither is chosen.
+    history.store.add_person("Zoe OBrien").expect("person");
+    let message = failed(&handoff(
+        history.data(),
+        &["list", "--person", "Zoe O'Brien"],
+    ));
+    assert!(
+        message.contains("Zoë O'Brien")
+            && message.contains("Zoe OBrien")
+            && message.contains("exactly"),
+        "{message}"
+    );
+    assert!(!message.contains(PERSON), "{message}");
+    let listed = succeeded(&handoff(
+        history.data(),
+        &["list", "--person", "Zoë O'Brien"],
+    ));
+    assert!(
+        listed.contains(SECOND),
+        "the exact name still chooses: {listed}"
+    );
+}
+
+#[test]
 fn an_empty_data_folder_lists_nobody_without_failing() {
     let dir = tempfile::tempdir().expect("temp");
     let listed = succeeded(&handoff(&dir.path().join("nothing"), &["list"]));

@@ -108,3 +108,40 @@ fn the_workbook_passes_between_two_windows_without_losing_or_mixing_answers() {
         .role;
     assert_eq!(role, expected);
 }
+
+#[test]
+fn a_draft_open_in_another_window_cannot_be_thrown_away_from_this_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut first = Tty::spawn(&data, 100, 30);
+    first.start_typing_role("Ana");
+    first.type_text("Team lead");
+    first.wait_for("Team lead");
+
+    let mut second = Tty::spawn(&data, 100, 30);
+    open_person(&mut second);
+    second.type_text("d");
+    second.wait_for("Throw away the draft");
+    second.type_text("y");
+    second.wait_for("Nothing was thrown away: Ana's workbook is open in another handoff window");
+    assert_eq!(data_folder::survey(&data).drafts.len(), 1);
+
+    // Leaving saves the draft once more: a version this page has not
+    // shown, so it is not thrown away either, but shown as it is now.
+    first.key(Key::Esc);
+    first.key(Key::Esc);
+    first.type_text("q");
+    assert_eq!(first.wait_exit(), Some(0));
+    second.type_text("d");
+    second.wait_for("Throw away the draft");
+    second.type_text("y");
+    second.wait_for("it changed since this page listed it");
+    assert_eq!(data_folder::survey(&data).drafts.len(), 1);
+    second.type_text("d");
+    second.wait_for("Throw away the draft");
+    second.type_text("y");
+    second.wait_for("was thrown away");
+    assert!(data_folder::survey(&data).drafts.is_empty());
+    second.type_text("q");
+    second.wait_exit();
+}

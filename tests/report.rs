@@ -88,6 +88,50 @@ fn a_comparison_as_markdown() {
 }
 
 #[test]
+fn a_section_heading_never_says_the_same_thing_twice() {
+    let (history, workbook) = (history(), workbook());
+    let (first, second) = (history.assessment(FIRST), history.assessment(SECOND));
+    let single = assessment_markdown(&workbook, &second);
+    let compared = comparison_markdown(&workbook, &compare(&workbook, &first, &second));
+    for markdown in [&single, &compared] {
+        assert!(
+            markdown.contains("### How ready are they\n"),
+            "the readiness heading:\n{markdown}"
+        );
+        assert!(!markdown.contains("(How ready)"), "{markdown}");
+        // Where the scale's name adds something, it stays.
+        assert!(
+            markdown.contains("### What drives it (How strongly)"),
+            "{markdown}"
+        );
+    }
+}
+
+#[test]
+fn commitments_of_two_assessments_taken_the_same_day_are_told_apart() {
+    let (history, workbook) = (history(), workbook());
+    let (mut first, mut second) = (history.assessment(FIRST), history.assessment(SECOND));
+    let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).expect("time");
+    first.created = at("2026-11-30T22:00:00+01:00");
+    first.completed = Some(at("2026-11-30T22:30:00+01:00"));
+    second.created = at("2026-11-30T23:49:00+01:00");
+    second.completed = Some(at("2026-11-30T23:55:00+01:00"));
+    let markdown = comparison_markdown(&workbook, &compare(&workbook, &first, &second));
+    let headings: Vec<&str> = markdown
+        .lines()
+        .filter(|line| line.starts_with("## Commitments made on"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "## Commitments made on 30 November 2026 at 22:30, and how they went",
+            "## Commitments made on 30 November 2026 at 23:55",
+        ],
+        "{markdown}"
+    );
+}
+
+#[test]
 fn plain_text_reports_carry_no_markup_and_no_control_characters() {
     let (history, workbook) = (history(), workbook());
     let (first, second) = (history.assessment(FIRST), history.assessment(SECOND));

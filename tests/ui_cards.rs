@@ -190,6 +190,69 @@ fn a_recommendation_says_which_answers_led_to_it() {
 }
 
 #[test]
+fn the_placement_is_read_in_words_and_on_a_scale_that_starts_at_zero() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::full_assessment("Ana"));
+    let page = flat(&render(&app, WHOLE_PAGE));
+    let placement = &app.workbook().gap.placement_scale;
+    let label = placement.label(1).expect("label");
+    assert!(
+        page.contains(&format!("{label} (1 on a scale of 0 to 4)")),
+        "{page}"
+    );
+    assert!(!page.contains("1 of 4"), "an off-by-one reading:\n{page}");
+}
+
+#[test]
+fn a_note_with_quotation_marks_of_its_own_is_not_quoted_again() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.set_note(
+        SectionKind::Drivers,
+        "perfectionism",
+        "Every chart has to be “just so”",
+    );
+    assessment.set_note(SectionKind::Symptoms, "micromanagement", "Daily check-ins");
+    let app = summary_app(&dir, assessment);
+    let page = flat(&render(&app, WHOLE_PAGE));
+    assert!(
+        page.contains("your note: Every chart has to be “just so”"),
+        "{page}"
+    );
+    assert!(!page.contains("““") && !page.contains("””"), "{page}");
+    assert!(page.contains("your note: “Daily check-ins”"), "{page}");
+}
+
+#[test]
+fn a_wrapped_reason_stays_indented_under_its_recommendation() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = summary_app(&dir, common::full_assessment("Ana"));
+    let size = (60, 20);
+    for _ in 0..100 {
+        let screen = render(&app, size);
+        let rows: Vec<&str> = screen.lines().collect();
+        if let Some(at) = rows
+            .iter()
+            .position(|row| row.starts_with("     because: "))
+        {
+            // The reasons of the first recommendation wrap at 60 columns;
+            // every row after the label keeps its indent.
+            let continued = rows[at + 1];
+            let marker = continued.contains("▼") || continued.contains("▲");
+            if !continued.trim().is_empty() && !continued.contains('•') && !marker {
+                assert!(
+                    continued.starts_with("     ") && !continued.starts_with("      "),
+                    "a wrapped reason left its column:\n{screen}"
+                );
+                return;
+            }
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    panic!("no wrapped reason on the summary at 60 columns");
+}
+
+#[test]
 fn the_summary_scrolls_to_its_end_and_no_further() {
     let dir = tempfile::tempdir().expect("temp");
     let mut app = summary_app(&dir, common::full_assessment("Ana"));

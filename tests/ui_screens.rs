@@ -277,6 +277,93 @@ fn adding_a_person_takes_enter_and_esc_adds_no_one() {
     );
 }
 
+/// The People screen, first thing on start, with these people saved.
+fn people_app(dir: &tempfile::TempDir, names: &[&str]) -> App {
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    for name in names {
+        store.add_person(name).expect("person");
+    }
+    common::app(dir)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn a_name_like_one_already_here_is_pointed_out_before_it_is_added() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = people_app(&dir, &["Sam Okafor-Lindqvist", "Ana Ruiz"]);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "sam okafor-lindqvist");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "note: There is already Sam Okafor-Lindqvist. Press Enter again to add a second \
+             person with this name, Esc to go back."
+        ),
+        "{screen}"
+    );
+    assert!(matches!(app.screen(), Screen::People(_)), "{screen}");
+    assert_eq!(app.store.people().expect("people").people.len(), 2);
+    insta::assert_snapshot!("people_alike_60x20", screen);
+    // Esc goes back with the one already here highlighted.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.store.people().expect("people").people.len(), 2);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("▶ Sam Okafor-Lindqvist"), "{screen}");
+    // Enter a second time on the same name adds a second person.
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Zoe O'Brien");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "no one like Zoe yet"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Zoë  O'Brien");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::People(_)));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "the second Enter adds"
+    );
+    let names: Vec<String> = app
+        .store
+        .people()
+        .expect("people")
+        .people
+        .into_iter()
+        .map(|person| person.name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Ana Ruiz",
+            "Sam Okafor-Lindqvist",
+            "Zoe O'Brien",
+            "Zoë  O'Brien"
+        ]
+    );
+}
+
+#[test]
+fn a_name_typed_exactly_opens_that_person_without_a_question() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = people_app(&dir, &["Sam Okafor-Lindqvist"]);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Sam Okafor-Lindqvist");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert_eq!(app.store.people().expect("people").people.len(), 1);
+}
+
 #[test]
 fn a_draft_with_only_words_in_it_counts_them_as_answers() {
     let dir = tempfile::tempdir().expect("temp");
@@ -294,7 +381,155 @@ fn a_draft_with_only_words_in_it_counts_them_as_answers() {
     home.reload(&app.store, app.workbook(), &mut status);
     app.screens.push(Screen::Home(home));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("(1 answered)"), "{screen}");
+    assert!(screen.contains("· 1 answered"), "{screen}");
+}
+
+/// Ana's page with two drafts started the same minute: one about the
+/// vendor invoices, changed at 23:55; one about the metrics report,
+/// changed after midnight.
+fn two_drafts_app(dir: &tempfile::TempDir) -> (App, handoff::store::Person) {
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let person = store.add_person("Ana").expect("person");
+    for (id, situation, changed) in [
+        (
+            "20261130-234900-bbbb",
+            "Handing the vendor invoices to Sam.",
+            "2026-11-30T23:55:00+01:00",
+        ),
+        (
+            "20261130-234900-cccc",
+            "Priya takes over the monthly metrics report next week, and I keep checking",
+            "2026-12-01T00:10:00+01:00",
+        ),
+    ] {
+        let mut draft = handoff::assessment::Assessment::start(
+            "Ana",
+            "2026.11",
+            common::at("2026-11-30T23:49:00+01:00"),
+        );
+        draft.id = id.to_string();
+        draft.check_in.situation = situation.to_string();
+        draft.updated = common::at(changed);
+        store.save_draft(&person, &draft).expect("draft");
+    }
+    let mut app = common::app(dir);
+    app.open_person(person.clone());
+    (app, person)
+}
+
+fn draft_files(app: &App, person: &handoff::store::Person) -> usize {
+    app.store.drafts(person).len()
+}
+
+#[test]
+fn two_drafts_on_a_persons_page_say_what_each_holds_and_when_it_changed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (app, _) = two_drafts_app(&dir);
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        assert!(
+            screen.contains("Resume the draft changed 30 Nov 2026, 23:55 · 1 answered")
+                && screen.contains("“Handing the vendor invoices to Sam.”")
+                && screen.contains("Resume the draft changed 1 Dec 2026, 00:10 · 1 answered")
+                && screen.contains("“Priya takes over the monthly metrics…”"),
+            "{screen}"
+        );
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(
+            footer.contains("d discard draft") && footer.contains("? help"),
+            "{footer}"
+        );
+    }
+    insta::assert_snapshot!("home_two_drafts_60x20", render(&app, 60, 20));
+    let mut app = app;
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 120, 40);
+    assert!(
+        help.contains("d  Throw away the highlighted draft (asks first)"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_draft_is_thrown_away_only_after_a_yes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('d'));
+    let asking = render(&app, 60, 20);
+    let words = asking.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Throw away the draft changed 1 Dec 2026, 00:10")
+            && words.contains("“Priya takes over the monthly metrics…”"),
+        "the question names the draft:\n{asking}"
+    );
+    insta::assert_snapshot!("home_discard_draft_60x20", asking);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(draft_files(&app, &person), 2, "n keeps it");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(draft_files(&app, &person), 2, "Esc keeps it");
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "Esc only closed the question"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    let drafts = app.store.drafts(&person);
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        drafts[0].path().ends_with("20261130-234900-bbbb.toml"),
+        "the highlighted draft went, the other stayed: {drafts:?}"
+    );
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("✓ The draft changed 1 Dec 2026, 00:10 was thrown away."),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("Resume the draft").count(), 1, "{screen}");
+    // d means nothing where no draft is highlighted.
+    press(&mut app, KeyCode::Down);
+    assert!(!render(&app, 60, 20).contains("d discard draft"));
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(draft_files(&app, &person), 1);
+}
+
+#[test]
+fn a_draft_open_in_another_window_is_never_thrown_away() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    let other_window = handoff::store::lock_person(&person).expect("lock");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 2);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen
+            .contains("Nothing was thrown away: Ana's workbook is open in another handoff window"),
+        "{screen}"
+    );
+    drop(other_window);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 1, "once the window closed");
+}
+
+#[test]
+fn a_draft_changed_since_the_page_listed_it_is_kept() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = two_drafts_app(&dir);
+    let path = app.store.draft_path(&person, "20261130-234900-bbbb");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("vendor invoices", "supplier invoices")).expect("write");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(draft_files(&app, &person), 2);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("it changed since this page listed it")
+            && screen.contains("supplier invoices"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -389,6 +624,110 @@ fn a_due_date_that_has_passed_is_kept_and_pointed_out() {
         screen.contains("10 January 2020 has already passed"),
         "{screen}"
     );
+}
+
+/// The status line: the row above the key hints.
+fn status_line(screen: &str) -> String {
+    let rows: Vec<&str> = screen.lines().collect();
+    rows[rows.len() - 2].trim().to_string()
+}
+
+#[test]
+fn a_notice_never_wears_the_tick_of_a_success() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Commitments);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "2020-01-10".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("note: 10 January 2020 has already passed"),
+        "{status}"
+    );
+    let mut app = session_app(&dir, Sheet::Summary);
+    press(&mut app, KeyCode::Tab);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("note: This is the last worksheet"),
+        "{status}"
+    );
+    let mut app = session_app(&dir, Sheet::Modes);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(status.starts_with("note: A choice"), "{status}");
+    // A success still says so.
+    let mut app = session_app(&dir, Sheet::Drivers);
+    press(&mut app, KeyCode::Esc);
+    let status = status_line(&render(&app, 120, 40));
+    assert!(
+        status.starts_with("✓ Your answers are saved as a draft"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_saved_file_is_named_from_the_data_folder_and_breaks_only_after_a_slash() {
+    let dir = tempfile::tempdir().expect("temp");
+    let name = "Sam Okafor-Lindqvist Featherstonehaugh-Whitby";
+    let mut app = common::app(&dir);
+    let person = app.store.add_person(name).expect("person");
+    let mut session = SessionScreen::new(person.clone(), common::full_assessment(name));
+    session.sheet = Sheet::Summary;
+    app.screens
+        .push(Screen::Home(HomeScreen::new(person.clone())));
+    app.screens.push(Screen::Session(Box::new(session)));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    app.run_effects();
+    let screen = render(&app, 60, 20);
+    let rows: Vec<&str> = screen.lines().collect();
+    let first = rows
+        .iter()
+        .position(|row| row.contains("Assessment complete"))
+        .unwrap_or_else(|| panic!("not completed:\n{screen}"));
+    let status: Vec<&str> = rows[first..rows.len() - 1]
+        .iter()
+        .map(|row| row.trim())
+        .collect();
+    let path = format!(
+        "people/{}/assessments/20261123-093000-beef.toml",
+        person.key()
+    );
+    assert!(
+        status.concat().contains(&path),
+        "the path from the data folder, whole:\n{screen}"
+    );
+    assert!(
+        !status.concat().contains(&dir.path().display().to_string()),
+        "{screen}"
+    );
+    let message = format!("✓ Assessment complete, saved in the data folder as {path}");
+    for (row, next) in status.iter().zip(&status[1..]) {
+        let between_words = message.contains(&format!("{} {}", last_word(row), first_word(next)));
+        assert!(
+            row.ends_with('/') || between_words,
+            "broken inside a word between {row:?} and {next:?}:\n{screen}"
+        );
+    }
+    assert!(status.iter().all(|row| !row.is_empty()), "{screen}");
+}
+
+fn last_word(row: &str) -> &str {
+    row.rsplit(' ').next().unwrap_or_default()
+}
+
+fn first_word(row: &str) -> &str {
+    row.split(' ').next().unwrap_or_default()
 }
 
 #[test]
@@ -567,4 +906,209 @@ fn the_worksheet_list_takes_a_sheets_number() {
         panic!("no session")
     };
     assert_eq!(session.sheet, Sheet::Summary);
+}
+
+/// The title of every item a rated worksheet lists, as the content has it.
+fn item_titles(app: &App, sheet: Sheet) -> Vec<String> {
+    use handoff::assessment::Rated;
+    sheet
+        .rated(app.workbook())
+        .into_iter()
+        .map(|rated| match rated {
+            Rated::Placement => "Where you sit".to_string(),
+            Rated::Item(kind, id) => app
+                .workbook()
+                .section(kind)
+                .item(&id)
+                .expect("item in content")
+                .title
+                .clone(),
+        })
+        .collect()
+}
+
+const RATED_SHEETS: [Sheet; 6] = [
+    Sheet::Gap,
+    Sheet::Drivers,
+    Sheet::Symptoms,
+    Sheet::Aggravators,
+    Sheet::Remedies,
+    Sheet::Support,
+];
+
+#[test]
+fn every_item_title_is_whole_in_the_list_of_a_wide_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let app = session_app(&dir, sheet);
+        let screen = render(&app, 200, 60);
+        for title in item_titles(&app, sheet) {
+            // One row of the list holds the whole title after its mark.
+            let in_the_list = screen.lines().any(|line| {
+                line.split('│').any(|cell| {
+                    let cell = cell.trim();
+                    cell == format!("○ {title}") || cell == format!("● {title}")
+                })
+            });
+            assert!(
+                in_the_list,
+                "{sheet:?}: “{title}” is not whole in the list:\n{screen}"
+            );
+        }
+    }
+}
+
+/// Text from rows of the screen between the first and second `│`: the
+/// list of items when the worksheet list is beside it.
+fn list_column(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn where_the_list_is_narrow_a_long_title_wraps_rather_than_being_cut() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let app = session_app(&dir, sheet);
+        // Short enough that every row of the list is on screen.
+        let screen = render(&app, 120, 60);
+        let list = list_column(&screen)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for title in item_titles(&app, sheet) {
+            assert!(
+                list.contains(&title),
+                "{sheet:?}: “{title}” is cut in the list:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn at_the_smallest_size_each_item_title_is_whole_or_cut_after_a_word() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in RATED_SHEETS {
+        let mut app = session_app(&dir, sheet);
+        for title in item_titles(&app, sheet) {
+            let screen = render(&app, 60, 20);
+            let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let whole = words.contains(&title);
+            let cut_after_a_word = title
+                .char_indices()
+                .any(|(at, c)| c == ' ' && words.contains(&format!("{}…", &title[..at])));
+            assert!(
+                whole || cut_after_a_word,
+                "{sheet:?}: “{title}” is cut mid-word:\n{screen}"
+            );
+            press(&mut app, KeyCode::Down);
+        }
+    }
+}
+
+#[test]
+fn item_titles_at_the_smallest_and_a_wide_size() {
+    let dir = tempfile::tempdir().expect("temp");
+    for sheet in [Sheet::Symptoms, Sheet::Aggravators] {
+        for (width, height) in [(60, 20), (200, 60)] {
+            let mut app = session_app(&dir, sheet);
+            app.set_size(width, height);
+            insta::assert_snapshot!(
+                format!("titles_{sheet:?}_{width}x{height}"),
+                render(&app, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_name_in_the_title_bar_is_shortened_before_the_worksheet() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = common::app(&dir);
+    let person = app
+        .store
+        .add_person("Sam Okafor-Lindqvist")
+        .expect("person");
+    let mut session = SessionScreen::new(
+        person.clone(),
+        common::full_assessment("Sam Okafor-Lindqvist"),
+    );
+    session.sheet = Sheet::Modes;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    let screen = render(&app, 60, 20);
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(
+        title.ends_with("7/10 Learning or performance"),
+        "the worksheet's name is cut: {title}"
+    );
+    assert!(
+        title.contains("Sam Okafor…"),
+        "the name should be shortened: {title}"
+    );
+    let wide = render(&app, 120, 40);
+    assert!(
+        wide.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("Sam Okafor-Lindqvist · 7/10 Learning or performance"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_worksheet_lists_and_the_list_of_cards_show_long_titles_whole() {
+    use handoff::content::SectionKind;
+    let dir = tempfile::tempdir().expect("temp");
+    // A coach's own workbook may name things at greater length.
+    let mut workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let long_sheet = "What drives it when the pressure is on";
+    let long_card = "Rescuing the work at the very last minute";
+    workbook
+        .sections
+        .iter_mut()
+        .find(|section| section.kind == SectionKind::Drivers)
+        .expect("drivers")
+        .title = long_sheet.to_string();
+    workbook.patterns[0].title = long_card.to_string();
+    let store = handoff::store::Store::new(dir.path().join("data"));
+    let mut app = App::new(workbook, store, handoff::ui::Theme::PLAIN, common::clock);
+    let person = app.store.add_person("Ana").expect("person");
+    let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
+    session.sheet = Sheet::Symptoms;
+    app.screens.push(Screen::Home(HomeScreen::new(person)));
+    app.screens.push(Screen::Session(Box::new(session)));
+    let sidebar = render(&app, 200, 60);
+    assert!(
+        sidebar.contains(long_sheet),
+        "cut in the worksheet list:\n{sidebar}"
+    );
+    press(&mut app, KeyCode::Char('g'));
+    for (width, height) in [(60, 20), (200, 60)] {
+        let screen = render(&app, width, height);
+        for sheet in Sheet::ALL {
+            let title = sheet.title(app.workbook());
+            assert!(
+                screen.contains(&title),
+                "“{title}” cut in the picker:\n{screen}"
+            );
+        }
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('r'));
+    let screen = render(&app, 200, 60);
+    for pattern in &app.workbook().patterns {
+        assert!(
+            screen.contains(&pattern.title),
+            "“{}” cut in the list of cards:\n{screen}",
+            pattern.title
+        );
+    }
+    // Where the list of cards cannot grow, a label is cut after a word.
+    let screen = render(&app, 90, 30);
+    assert!(screen.contains("Rescuing the work at the…"), "{screen}");
 }

@@ -7,16 +7,44 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use crate::assessment::Assessment;
-use crate::store::{Person, Store, read_assessment, slug};
+use crate::store::{Person, Store, names_alike, read_assessment, slug};
 use crate::text::sanitize_line;
 
+/// The person named exactly, or by folder name; failing that, the one
+/// person whose name differs only in case, accents, spacing or
+/// punctuation ("Zoe OBrien" finds "Zoë O'Brien"). Several such people are
+/// listed and none is chosen.
 pub fn person(store: &Store, name: &str) -> anyhow::Result<Person> {
     if let Some(person) = store.find_person(name)? {
         return Ok(person);
     }
-    let names: Vec<String> = store
-        .people()?
-        .people
+    let people = store.people()?.people;
+    let mut alike: Vec<&Person> = people
+        .iter()
+        .filter(|person| names_alike(&person.name, name))
+        .collect();
+    match alike.len() {
+        0 => {}
+        1 => return Ok(alike.remove(0).clone()),
+        _ => {
+            let names: Vec<String> = alike
+                .iter()
+                .map(|person| {
+                    format!(
+                        "“{}” ({})",
+                        sanitize_line(&person.name),
+                        sanitize_line(&person.key())
+                    )
+                })
+                .collect();
+            bail!(
+                "“{}” could be any of {}; give the name exactly as written, or the folder name in brackets",
+                sanitize_line(name),
+                names.join(", ")
+            )
+        }
+    }
+    let names: Vec<String> = people
         .iter()
         .map(|person| sanitize_line(&person.name))
         .collect();

@@ -12,7 +12,12 @@ use super::words::{
 
 pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Document {
     let (earlier, later) = (&comparison.earlier, &comparison.later);
-    let (then, now) = (words::taken(earlier), words::taken(later));
+    // Two taken on the same day would both say "Commitments made on" that
+    // day; the time of day tells the earlier ones from the new.
+    let (then, now) = match (words::taken(earlier), words::taken(later)) {
+        (then, now) if then == now => (words::taken_at(earlier), words::taken_at(later)),
+        days => days,
+    };
     let who = if earlier.person == later.person {
         earlier.person.clone()
     } else {
@@ -119,7 +124,7 @@ fn placement(doc: &mut Document, workbook: &Workbook, comparison: &Comparison) {
 
 fn items(doc: &mut Document, workbook: &Workbook, compared: &SectionComparison) {
     let section = workbook.section(compared.kind);
-    doc.heading(3, format!("{} ({})", section.title, section.scale.title));
+    doc.heading(3, words::section_heading(section));
     let rows: Vec<Vec<String>> = compared
         .items
         .iter()

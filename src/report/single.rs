@@ -143,7 +143,7 @@ fn answers(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
                 ]
             })
             .collect();
-        doc.heading(3, format!("{} ({})", section.title, section.scale.title));
+        doc.heading(3, words::section_heading(section));
         doc.table(&["Item", "Answer", "Note"], rows);
     }
 }

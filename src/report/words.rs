@@ -22,6 +22,13 @@ pub fn taken(assessment: &Assessment) -> String {
     day(assessment.completed.as_ref().unwrap_or(&assessment.created))
 }
 
+/// "23 November 2026 at 10:15": when an assessment was taken, to the
+/// minute, for telling apart two taken on the same day.
+pub fn taken_at(assessment: &Assessment) -> String {
+    let date = assessment.completed.as_ref().unwrap_or(&assessment.created);
+    format!("{} at {}", day(date), date.format("%H:%M"))
+}
+
 /// "completed 23 November 2026 at 10:15 (+01:00)" or a draft's start.
 pub fn status(assessment: &Assessment) -> String {
     let at =
@@ -49,6 +56,19 @@ pub fn remedy_title(workbook: &Workbook, id: &str) -> String {
         Some(item) => item.title.clone(),
         None if id.trim().is_empty() => "a remedy not chosen".to_string(),
         None => format!("{id} (no longer in the workbook)"),
+    }
+}
+
+/// A rated section's heading, with the scale its items were rated on:
+/// "What drives it (How strongly)". A title that already says it
+/// ("How ready are they", on the "How ready" scale) is left alone.
+pub fn section_heading(section: &Section) -> String {
+    let title = section.title.trim();
+    let scale = section.scale.title.trim();
+    if title.to_lowercase().starts_with(&scale.to_lowercase()) {
+        title.to_string()
+    } else {
+        format!("{title} ({scale})")
     }
 }
 

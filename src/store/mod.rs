@@ -37,7 +37,7 @@ pub use error::StoreError;
 pub use index::{Header, HistoryEntry, INDEX_FILE};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
-pub use name::{MAX_NAME_CHARS, clean_name, slug};
+pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
 pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
 pub use version::FileVersion;
 

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::scroll::{draw_scrolled, wrap_words, wrapped_rows};
-use super::widgets::{centered, key_hints, split_bottom, split_top};
+use super::scroll::{draw_scrolled, wrap_line, wrap_words};
+use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top, text_width};
 use crate::app::{App, Screen, StatusKind};
 use crate::keymap;
 use crate::text::sanitize_line;
@@ -32,18 +32,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let [body, bottom] = split_bottom(below, 2);
     let [status, footer] = split_top(bottom, 1);
 
-    let crumb = match app.screen() {
-        Screen::People(_) => "People".to_string(),
-        Screen::Home(home) => sanitize_line(&home.person.name),
-        Screen::Session(session) => session.breadcrumb(app.workbook()),
-        Screen::Reference(_) => "Reference cards".to_string(),
-        Screen::History(history) => format!("{} · History", sanitize_line(&history.person.name)),
-        Screen::Page(page) => sanitize_line(&page.title),
-        Screen::Trend(_) => "Trend".to_string(),
+    let (person, place) = match app.screen() {
+        Screen::People(_) => (None, "People".to_string()),
+        Screen::Home(home) => (Some(&home.person.name), String::new()),
+        Screen::Session(session) => (
+            Some(&session.person.name),
+            session.breadcrumb(app.workbook()),
+        ),
+        Screen::Reference(_) => (None, "Reference cards".to_string()),
+        Screen::History(history) => (Some(&history.person.name), "History".to_string()),
+        Screen::Page(page) => (None, sanitize_line(&page.title)),
+        Screen::Trend(_) => (None, "Trend".to_string()),
     };
+    let crumb = breadcrumb(
+        person.map(|name| sanitize_line(name)).as_deref(),
+        &place,
+        usize::from(header.width).saturating_sub(text_width(TITLE)),
+    );
     let title = Line::from(vec![
-        Span::styled(" handoff ", app.theme.title()),
-        Span::styled(format!("· {crumb}"), app.theme.muted()),
+        Span::styled(TITLE, app.theme.title()),
+        Span::styled(crumb, app.theme.muted()),
     ]);
     frame.render_widget(Paragraph::new(title), header);
 
@@ -58,24 +66,28 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
 
     if let Some(message) = &app.status {
-        let style = match message.kind {
-            StatusKind::Info => app.theme.good(),
-            StatusKind::Error => app.theme.error(),
+        // Each kind has its own word or mark as well as colour, so a
+        // notice never passes for a success without colour either.
+        let (marker, marker_style, style) = match message.kind {
+            StatusKind::Info => ("✓ ", app.theme.good(), app.theme.good()),
+            StatusKind::Notice => ("note: ", app.theme.warning(), app.theme.text()),
+            StatusKind::Error => ("! ", app.theme.error(), app.theme.error()),
         };
-        let marker = match message.kind {
-            StatusKind::Info => "✓ ",
-            StatusKind::Error => "! ",
-        };
-        let text = sanitize_line(&message.text);
-        let rows = wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
-            .clamp(1, usize::from(MAX_STATUS_ROWS)) as u16;
+        let line = Line::from(vec![
+            Span::styled(marker, marker_style),
+            Span::styled(sanitize_line(&message.text), style),
+        ]);
+        // Wrapped here rather than by the paragraph so that a path breaks
+        // after a slash, not inside a folder's name.
+        let mut rows = wrap_line(&line, usize::from(status.width), 0);
+        rows.truncate(usize::from(MAX_STATUS_ROWS));
+        let height = rows.len().max(1) as u16;
         // A message longer than the line rises over the bottom of the
         // screen below it rather than being cut: it is often the only place
         // that names the file and the problem.
-        let [_, area] = split_bottom(Rect::union(body, status), rows);
-        let line = Line::from(vec![Span::styled(marker, style), Span::styled(text, style)]);
+        let [_, area] = split_bottom(Rect::union(body, status), height);
         frame.render_widget(Clear, area);
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        frame.render_widget(Paragraph::new(rows), area);
     }
 
     let contexts = app.contexts();
@@ -92,6 +104,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if app.help_open {
         draw_help(frame, body, app);
     }
+}
+
+const TITLE: &str = " handoff ";
+
+/// "· Person · place" in `width` columns. A long name is shortened first,
+/// so the place (which worksheet, which page) stays whole; only when even
+/// a name cut to a few letters leaves too little room is the place cut.
+fn breadcrumb(person: Option<&str>, place: &str, width: usize) -> String {
+    const SEPARATOR: &str = " · ";
+    let Some(person) = person else {
+        return format!("· {}", fit_words(place, width.saturating_sub(2)));
+    };
+    if place.is_empty() {
+        return format!("· {}", fit_words(person, width.saturating_sub(2)));
+    }
+    let whole = format!("· {person}{SEPARATOR}{place}");
+    if text_width(&whole) <= width {
+        return whole;
+    }
+    /// The fewest columns a shortened name keeps: enough to recognise it.
+    const NAME_MIN: usize = 6;
+    let for_name = width.saturating_sub(2 + text_width(SEPARATOR) + text_width(place));
+    let name = fit_words(person, for_name.max(NAME_MIN));
+    let room = width.saturating_sub(2 + text_width(&name) + text_width(SEPARATOR));
+    format!("· {name}{SEPARATOR}{}", fit_words(place, room))
 }
 
 fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {

@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -129,33 +130,65 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
-/// One line as the rows it takes at `width`. A line of one span that
-/// starts with spaces (a value under its label, "because: …" under its
-/// bullet) and does not fit is wrapped here, every row indented like the
-/// first, so the text stays in its column; ratatui would start the rows
-/// after the first at the left edge. Other lines are returned as they are,
-/// for the paragraph to wrap.
+/// One line as the rows it takes at `width`. A line that starts with
+/// spaces (a value under its label, "because: …" under its bullet) and
+/// does not fit is wrapped here, every row indented like the first and
+/// each word keeping its style, so the text stays in its column; ratatui
+/// would start the rows after the first at the left edge. Other lines are
+/// returned as they are, for the paragraph to wrap.
 pub fn with_hanging_indent(line: Line<'static>, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
-    let [span] = line.spans.as_slice() else {
+    let Some(first) = line.spans.first() else {
         return vec![line];
     };
-    let body = span.content.trim_start_matches(' ');
-    let indent = span.content.len() - body.len();
-    if indent == 0 || span.width() <= width {
+    let indent = first.content.len() - first.content.trim_start_matches(' ').len();
+    if indent == 0 || line.width() <= width {
         return vec![line];
     }
     // An indent that leaves too little room for words is not kept.
     let indent = if indent * 2 <= width { indent } else { 0 };
-    let rows = wrap_words(body, width - indent);
+    wrap_line(&line, width, indent)
+}
+
+/// `line` word-wrapped (by [`wrap_words`]) into rows of `width` columns,
+/// each after `indent` spaces, every character keeping the style it had.
+pub fn wrap_line(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let styled: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|span| span.content.chars().map(move |c| (c, span.style)))
+        .collect();
+    let text: String = styled.iter().map(|(c, _)| c).collect();
     let prefix = " ".repeat(indent);
-    rows.into_iter()
-        .map(|row| Line::from(Span::styled(format!("{prefix}{row}"), span.style)).style(line.style))
+    // The wrapper keeps every character but runs of spaces, in order, so
+    // each row's characters are found again in the line to take their
+    // style.
+    let mut source = styled.iter().skip_while(|(c, _)| *c == ' ').peekable();
+    wrap_words(&text, width.saturating_sub(indent).max(1))
+        .into_iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for c in row.chars() {
+                if c != ' ' {
+                    while source.next_if(|(found, _)| *found == ' ').is_some() {}
+                }
+                let style = source.next().map_or(Style::new(), |(_, style)| *style);
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            if indent > 0 {
+                spans.insert(0, Span::raw(prefix.clone()));
+            }
+            Line::from(spans).style(line.style)
+        })
         .collect()
 }
 
 /// Greedy word wrap to `width` columns (at least one), breaking a word
-/// longer than a row across rows; runs of spaces between words become one.
+/// longer than a row across rows (after a `/` where it has one); runs of
+/// spaces between words become one.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = String::new();
@@ -175,15 +208,29 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             rows.push(std::mem::take(&mut row));
             used = 0;
         }
-        for character in word.chars() {
-            let mut buffer = [0; 4];
-            let character_width = Span::raw(&*character.encode_utf8(&mut buffer)).width();
-            if used + character_width > width && used > 0 {
+        // A path is broken after a slash, so each row ends on a whole
+        // folder name; only a part still wider than a row is cut inside.
+        for part in word.split_inclusive('/') {
+            let part_width = Span::raw(part).width();
+            if used + part_width <= width {
+                row.push_str(part);
+                used += part_width;
+                continue;
+            }
+            if used > 0 {
                 rows.push(std::mem::take(&mut row));
                 used = 0;
             }
-            row.push(character);
-            used += character_width;
+            for character in part.chars() {
+                let mut buffer = [0; 4];
+                let character_width = Span::raw(&*character.encode_utf8(&mut buffer)).width();
+                if used + character_width > width && used > 0 {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(character);
+                used += character_width;
+            }
         }
     }
     rows.push(row);
@@ -271,8 +318,33 @@ mod tests {
         assert_eq!(with_hanging_indent(short.clone(), 60), vec![short]);
         let flush = Line::from("No indent here, so ratatui wraps it as it always has");
         assert_eq!(with_hanging_indent(flush.clone(), 20), vec![flush]);
-        let styled = Line::from(vec![Span::raw("    a "), Span::raw("b ".repeat(40))]);
-        assert_eq!(with_hanging_indent(styled.clone(), 20), vec![styled]);
+    }
+
+    #[test]
+    fn a_label_and_its_text_wrap_under_the_indent_each_in_its_own_style() {
+        use ratatui::style::Stylize;
+        let line = Line::from(vec![
+            Span::raw("    because: ").dim(),
+            Span::raw("Perfectionism — Very strongly; Too much to juggle — Strongly"),
+        ]);
+        let rows = with_hanging_indent(line, 40);
+        let text: Vec<String> = rows.iter().map(|row| row.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "    because: Perfectionism — Very",
+                "    strongly; Too much to juggle —",
+                "    Strongly"
+            ]
+        );
+        assert_eq!(rows[0].spans[1], Span::raw("because: ").dim());
+        assert_eq!(rows[0].spans[2], Span::raw("Perfectionism — Very"));
+        assert!(
+            rows[1]
+                .spans
+                .iter()
+                .all(|span| span.style == Default::default())
+        );
     }
 
     #[test]

@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::scroll::{with_hanging_indent, wrapped_height};
+use super::scroll::{with_hanging_indent, wrapped_height, wrapped_rows};
 use super::{Editor, Theme};
 use crate::content::Scale;
-use crate::keymap::{Action, Binding};
+use crate::keymap::{self, Action, Binding, Context};
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
@@ -67,6 +67,43 @@ pub fn inset(area: Rect) -> Rect {
     }
 }
 
+/// Columns `text` takes on screen.
+pub fn text_width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// `text` whole when it fits in `width` columns; otherwise cut after the
+/// last whole word (or hyphenated part, "Okafor-") that leaves room for
+/// "…", so a reader never sees half a word. Only a first word wider than
+/// the room itself is cut inside.
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let word_ends = text.char_indices().filter_map(|(at, c)| match c {
+        ' ' => Some(at),
+        '-' => Some(at + 1),
+        _ => None,
+    });
+    let kept = word_ends
+        .map(|end| text[..end].trim_end_matches([' ', ',', ';', ':', '—', '-', '·']))
+        .rfind(|kept| !kept.is_empty() && text_width(kept) <= room);
+    if let Some(kept) = kept {
+        return format!("{kept}…");
+    }
+    let mut cut = String::new();
+    for character in text.chars() {
+        let mut next = cut.clone();
+        next.push(character);
+        if text_width(&next) > room {
+            break;
+        }
+        cut = next;
+    }
+    format!("{cut}…")
+}
+
 /// A rectangle of at most `width`×`height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -109,12 +146,12 @@ pub fn key_hints(
         .iter()
         .filter(|binding| !binding.hint.is_empty())
         .partition(|binding| binding.action == Action::Help);
-    // "keys text   ": a space between, three after.
-    let width_of = |(keys, text): &(String, String)| {
-        Span::raw(keys.as_str()).width() + Span::raw(text.as_str()).width() + 4
-    };
+    // Each hint is drawn "keys text   ": a space inside, three after.
+    let width_of = |(keys, text): &(String, String)| text_width(keys) + text_width(text) + 4;
     let help: Vec<_> = help.into_iter().map(&hint).collect();
-    let mut budget = (width as usize).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
+    // The line's leading space in, the last hint's trailing spaces out.
+    let mut budget =
+        (width as usize + 3).saturating_sub(help.iter().map(width_of).sum::<usize>() + 1);
     let mut shown = Vec::new();
     for pair in others.into_iter().map(hint) {
         let needed = width_of(&pair);
@@ -164,10 +201,13 @@ pub fn scale_lines(
         .collect()
 }
 
-/// "Strongly (3 of 4)" or "skipped".
+/// "Strongly (3 on a scale of 0 to 4)" or "skipped". Scales start at 0,
+/// so "3 of 4" would read as one point short of the top.
 pub fn rating_label(scale: &Scale, rating: Option<u8>) -> String {
     match rating.and_then(|value| scale.label(value).map(|label| (value, label))) {
-        Some((value, label)) => format!("{label} ({value} of {})", scale.max()),
+        Some((value, label)) => {
+            format!("{label} ({value} on a scale of 0 to {})", scale.max())
+        }
         None => "skipped".to_string(),
     }
 }
@@ -264,6 +304,42 @@ pub fn draw_form(
     }
 }
 
+const CONFIRM_WIDTH: u16 = 56;
+
+/// Rows [`confirm_box`] takes in an area `width` wide: the question, the
+/// keys and the border.
+pub fn confirm_height(width: u16, question: &str) -> u16 {
+    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2)).max(1);
+    u16::try_from(wrapped_rows(question, inner) + 3)
+        .unwrap_or(u16::MAX)
+        .max(5)
+}
+
+/// A yes/no question in a box over the middle of `body`, tall enough for
+/// the whole question.
+pub fn confirm_box(frame: &mut Frame<'_>, body: Rect, question: &str, theme: Theme) {
+    let width = CONFIRM_WIDTH.min(body.width);
+    let area = centered(body, width, confirm_height(width, question));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(" Please confirm ");
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from(vec![
+            Span::styled(keymap::key_for(Context::Confirm, Action::Yes), theme.key()),
+            Span::raw(" yes   "),
+            Span::styled(keymap::key_for(Context::Confirm, Action::No), theme.key()),
+            Span::raw(" no"),
+        ]),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
 /// Scrolls a list of lines so that line `focus` is visible in `height`.
 pub fn scroll_to(focus: usize, height: u16) -> u16 {
     let height = height as usize;
@@ -278,7 +354,7 @@ pub fn scroll_to(focus: usize, height: u16) -> u16 {
 mod tests {
     use ratatui::layout::{Constraint, Layout, Rect};
 
-    use super::{split_bottom, split_top};
+    use super::{fit_words, split_bottom, split_top};
     use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
     /// The frame's rows, cut as `Layout` cut them before, at every height
@@ -337,5 +413,20 @@ mod tests {
         let area = Rect::new(2, 3, 10, 2);
         assert_eq!(split_top(area, 5), [area, Rect::new(2, 5, 10, 0)]);
         assert_eq!(split_bottom(area, 5), [Rect::new(2, 3, 10, 0), area]);
+    }
+
+    #[test]
+    fn text_that_does_not_fit_is_cut_after_a_whole_word() {
+        assert_eq!(fit_words("Falling morale", 20), "Falling morale");
+        assert_eq!(
+            fit_words("Falling morale or people leaving", 30),
+            "Falling morale or people…"
+        );
+        assert_eq!(fit_words("Sam Okafor-Lindqvist", 18), "Sam Okafor…");
+        assert_eq!(fit_words("Sam Okafor-Lindqvist", 8), "Sam…");
+        assert_eq!(fit_words("Work handed over, then", 20), "Work handed over…");
+        // A first word wider than the room is all there is to cut.
+        assert_eq!(fit_words("Okafor-Lindqvist", 5), "Okaf…");
+        assert_eq!(fit_words("李雷 said so", 5), "李雷…");
     }
 }

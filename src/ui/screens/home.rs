@@ -13,18 +13,28 @@ use std::path::PathBuf;
 
 use crate::content::Workbook;
 use crate::store::{
-    Header, HistoryEntry, Listed, Person, Store, StoreError, lock_person, read_assessment,
+    FileVersion, Header, HistoryEntry, Listed, Person, Store, StoreError, lock_person,
+    read_assessment,
 };
-use crate::text::sanitize_line;
+use crate::text::{quoted, sanitize_line};
+use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
 
 use super::{HistoryScreen, SessionScreen, Sheet};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
-    Resume(Box<Assessment>),
+    Resume(Box<Draft>),
     Start,
     History,
     Reference,
+}
+
+/// A draft as listed, and the version of its file then, so throwing it
+/// away never takes a version the person has not seen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub assessment: Assessment,
+    pub version: Option<FileVersion>,
 }
 
 pub struct HomeScreen {
@@ -34,6 +44,9 @@ pub struct HomeScreen {
     pub history: Recent,
     /// Why each unreadable draft could not be read.
     pub unreadable_drafts: Vec<String>,
+    /// The draft (its index among the choices) asked about before it is
+    /// thrown away.
+    pub confirm_discard: Option<usize>,
 }
 
 /// How many completed assessments there are, as many of the newest as
@@ -82,6 +95,7 @@ impl HomeScreen {
             selected: 0,
             history: Recent::default(),
             unreadable_drafts: Vec::new(),
+            confirm_discard: None,
         }
     }
 
@@ -98,9 +112,10 @@ impl HomeScreen {
                         path.display()
                     ))
                 }
-                Listed::Readable { loaded, .. } => {
-                    choices.push(Choice::Resume(Box::new(loaded.assessment)))
-                }
+                Listed::Readable { loaded, .. } => choices.push(Choice::Resume(Box::new(Draft {
+                    assessment: loaded.assessment,
+                    version: loaded.version,
+                }))),
                 Listed::Unreadable { reason, .. } => self.unreadable_drafts.push(reason),
             }
         }
@@ -114,6 +129,7 @@ impl HomeScreen {
         choices.push(Choice::Reference);
         self.choices = choices;
         self.selected = 0;
+        self.confirm_discard = None;
         let unreadable = self.unreadable().count();
         if unreadable > 0 && status.is_none() {
             *status = Some(Status::error(if unreadable == 1 {
@@ -135,11 +151,28 @@ impl HomeScreen {
     }
 
     pub fn contexts(&self) -> Vec<Context> {
-        vec![Context::Home]
+        if self.confirm_discard.is_some() {
+            return vec![Context::Confirm];
+        }
+        match self.choices.get(self.selected) {
+            Some(Choice::Resume(_)) => vec![Context::Draft, Context::Home],
+            _ => vec![Context::Home],
+        }
     }
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        if let Some(index) = self.confirm_discard.take() {
+            if action == Action::Yes {
+                self.discard(index, cx);
+            }
+            return Outcome::Stay;
+        }
         match action {
+            Action::Delete
+                if matches!(self.choices.get(self.selected), Some(Choice::Resume(_))) =>
+            {
+                self.confirm_discard = Some(self.selected);
+            }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
@@ -147,7 +180,7 @@ impl HomeScreen {
             Action::Back => return Outcome::Pop,
             Action::Select => match self.choices.get(self.selected) {
                 Some(Choice::Resume(draft)) => {
-                    let assessment = (**draft).clone();
+                    let assessment = draft.assessment.clone();
                     return self.open(assessment, false, cx);
                 }
                 Some(Choice::Start) => {
@@ -211,6 +244,47 @@ impl HomeScreen {
         Outcome::Push(Screen::Session(Box::new(session)))
     }
 
+    /// Throws the draft of choice `index` away, under the person's lock so
+    /// that a draft another window has open is never taken from it, and
+    /// only if its file is still the version listed.
+    fn discard(&mut self, index: usize, cx: &mut Ctx<'_>) {
+        let Some(Choice::Resume(draft)) = self.choices.get(index) else {
+            return;
+        };
+        let draft = (**draft).clone();
+        let _lock = match lock_person(&self.person) {
+            Ok(lock) => lock,
+            Err(StoreError::Busy { .. }) => {
+                *cx.status = Some(Status::error(format!(
+                    "Nothing was thrown away: {}'s workbook is open in another handoff window. Close it there first.",
+                    sanitize_line(&self.person.name)
+                )));
+                return;
+            }
+            Err(error) => {
+                *cx.status = Some(Status::error(format!(
+                    "The draft was not thrown away: {error}"
+                )));
+                return;
+            }
+        };
+        let result = cx
+            .store
+            .discard_draft(&self.person, &draft.assessment.id, draft.version);
+        let mut status = Some(match result {
+            Ok(()) => Status::info(format!(
+                "The draft changed {} was thrown away.",
+                changed_on(&draft.assessment)
+            )),
+            Err(StoreError::ChangedOnDisk { .. }) => Status::error(
+                "The draft was not thrown away: it changed since this page listed it. Here it is as it is now.",
+            ),
+            Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
+        });
+        self.reload(cx.store, cx.workbook, &mut status);
+        *cx.status = status;
+    }
+
     /// A new assessment that carries forward the role and context, and asks
     /// about the last assessment's commitments.
     fn fresh_assessment(&self, cx: &Ctx<'_>) -> Assessment {
@@ -240,9 +314,15 @@ impl HomeScreen {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
         let area = crate::ui::widgets::inset(area);
+        let drafts = self
+            .choices
+            .iter()
+            .filter(|choice| matches!(choice, Choice::Resume(_)))
+            .count();
+        let menu_rows = self.choices.len() + drafts + 1;
         let [intro, menu, history] = Layout::vertical([
             Constraint::Length(3),
-            Constraint::Length(self.choices.len() as u16 + 1),
+            Constraint::Length(u16::try_from(menu_rows).unwrap_or(u16::MAX)),
             Constraint::Fill(1),
         ])
         .areas(area);
@@ -263,17 +343,28 @@ impl HomeScreen {
             .iter()
             .map(|choice| {
                 ListItem::new(match choice {
-                    Choice::Resume(draft) => format!(
-                        " Resume the draft from {} ({} answered)",
-                        draft.created.format("%-d %b %Y, %H:%M"),
-                        answered(app.workbook(), draft)
-                    ),
-                    Choice::Start => " Start a new assessment".to_string(),
-                    Choice::History => format!(
+                    Choice::Resume(draft) => {
+                        let draft = &draft.assessment;
+                        // The marker's column and the indent under it.
+                        let room = usize::from(menu.width).saturating_sub(4);
+                        vec![
+                            Line::from(format!(
+                                " Resume the draft changed {} · {} answered",
+                                changed_on(draft),
+                                answered(app.workbook(), draft)
+                            )),
+                            Line::styled(
+                                format!("   {}", fit_words(&holds(draft), room)),
+                                theme.muted(),
+                            ),
+                        ]
+                    }
+                    Choice::Start => vec![Line::from(" Start a new assessment")],
+                    Choice::History => vec![Line::from(format!(
                         " Look back: {} completed, compare them, see the trend",
                         self.history.completed
-                    ),
-                    Choice::Reference => " Read the reference cards".to_string(),
+                    ))],
+                    Choice::Reference => vec![Line::from(" Read the reference cards")],
                 })
             })
             .collect();
@@ -313,6 +404,38 @@ impl HomeScreen {
                 .wrap(Wrap { trim: false }),
             history,
         );
+
+        if let Some(Choice::Resume(draft)) =
+            self.confirm_discard.and_then(|at| self.choices.get(at))
+        {
+            let question = format!(
+                "Throw away the draft changed {} ({} answered; {})? It cannot be brought back.",
+                changed_on(&draft.assessment),
+                answered(app.workbook(), &draft.assessment),
+                holds(&draft.assessment)
+            );
+            // Below the menu where there is room, so the draft asked
+            // about stays in view.
+            let fits_below = history.height >= confirm_height(history.width, &question);
+            let place = if fits_below { history } else { area };
+            confirm_box(frame, place, &question, theme);
+        }
+    }
+}
+
+/// "30 Nov 2026, 23:55": when a draft was last saved.
+fn changed_on(draft: &Assessment) -> String {
+    draft.updated.format("%-d %b %Y, %H:%M").to_string()
+}
+
+/// What tells one draft from another at a glance: the first words of its
+/// situation, as the person wrote them.
+fn holds(draft: &Assessment) -> String {
+    let situation = sanitize_line(draft.check_in.situation.trim());
+    if situation.is_empty() {
+        "nothing written about the situation yet".to_string()
+    } else {
+        quoted(&fit_words(&situation, 40))
     }
 }
 

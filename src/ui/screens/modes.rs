@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::assessment::{Assessment, DelegationMode, Field, Lean, Task, TaskField, balance};
 use crate::keymap::{self, Action, Context};
-use crate::text::sanitize;
+use crate::text::{quoted, sanitize};
 use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
 use super::records::RecordCursor;
@@ -93,7 +93,7 @@ impl ModesView {
 
         let mut lines = vec![
             Line::styled(sanitize(&modes.title), theme.title()),
-            Line::styled(format!("“{}”", sanitize(&modes.question)), theme.prompt()),
+            Line::styled(quoted(&sanitize(&modes.question)), theme.prompt()),
         ];
         // The goal under its title: goals have colons of their own, so
         // "title: goal" read as a chain of them.

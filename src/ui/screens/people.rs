@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::{App, Ctx, Outcome, Screen, Status};
 use crate::keymap::{self, Action, Context};
-use crate::store::{Person, Store};
+use crate::store::{Person, Store, clean_name, names_alike};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
+use crate::ui::scroll::wrapped_rows;
 use crate::ui::widgets::{split_bottom, split_top};
 
 use super::HomeScreen;
@@ -21,6 +22,10 @@ pub struct PeopleScreen {
     pub selected: usize,
     /// Open while a new name is being typed.
     pub adding: Option<Editor>,
+    /// The name typed matches someone already here but for case, accents
+    /// or punctuation: (the name as typed, the person it resembles). A
+    /// second Enter on the same name adds it anyway.
+    pub alike: Option<(String, Person)>,
 }
 
 impl PeopleScreen {
@@ -44,6 +49,7 @@ impl PeopleScreen {
             unreadable,
             selected: 0,
             adding: None,
+            alike: None,
         }
     }
 
@@ -82,6 +88,7 @@ impl PeopleScreen {
             return Outcome::Stay;
         };
         let name = editor.text();
+        let warned = self.alike.take();
         match action {
             Action::CancelEditing => return Outcome::Stay,
             Action::FinishEditing => {}
@@ -92,6 +99,23 @@ impl PeopleScreen {
         }
         if name.trim().is_empty() {
             // Enter on an empty name adds no one.
+            return Outcome::Stay;
+        }
+        let cleaned = clean_name(&name).unwrap_or_default();
+        let exists = self.people.iter().any(|person| person.name == cleaned);
+        let already_warned = warned.is_some_and(|(typed, _)| typed == name);
+        if !exists
+            && !already_warned
+            && let Some(index) = self
+                .people
+                .iter()
+                .position(|person| names_alike(&person.name, &cleaned))
+        {
+            // Most likely the same person typed again: say so, and have
+            // Esc leave them highlighted.
+            self.selected = index;
+            self.alike = Some((name, self.people[index].clone()));
+            self.adding = Some(editor);
             return Outcome::Stay;
         }
         match cx.store.add_person(&name) {
@@ -112,16 +136,21 @@ impl PeopleScreen {
         }
     }
 
+    /// A changed name is a new question: a warning about the old one goes.
     pub fn edit_key(&mut self, key: KeyEvent) -> Outcome {
-        if let Some(editor) = &mut self.adding {
-            editor.key(key);
+        if let Some(editor) = &mut self.adding
+            && editor.key(key)
+        {
+            self.alike = None;
         }
         Outcome::Stay
     }
 
     pub fn paste(&mut self, text: &str) -> Outcome {
-        if let Some(editor) = &mut self.adding {
-            editor.paste(text);
+        if let Some(editor) = &mut self.adding
+            && editor.paste(text)
+        {
+            self.alike = None;
         }
         Outcome::Stay
     }
@@ -134,7 +163,20 @@ impl PeopleScreen {
         // a 200×60 screen was a fifth of drawing the first frame.
         let rows = self.people.len().max(1) + self.unreadable.len() + 1;
         let [intro, below] = split_top(area, 4);
-        let [middle, add] = split_bottom(below, if self.adding.is_some() { 3 } else { 0 });
+        let warning = self
+            .alike
+            .as_ref()
+            .map(|(_, existing)| alike_warning(&existing.name));
+        let warning_rows = warning.as_ref().map_or(0, |warning| {
+            let text = format!("{NOTE}{warning}");
+            u16::try_from(wrapped_rows(&text, usize::from(area.width))).unwrap_or(u16::MAX)
+        });
+        let add_rows = if self.adding.is_some() {
+            3 + warning_rows
+        } else {
+            0
+        };
+        let [middle, add] = split_bottom(below, add_rows);
         let [list, _] = split_top(middle, u16::try_from(rows).unwrap_or(u16::MAX));
         let welcome = vec![
             Line::styled("Whose workbook is this?", theme.heading()),
@@ -186,7 +228,15 @@ impl PeopleScreen {
             &mut state,
         );
         if let Some(editor) = &self.adding {
-            editor.draw(frame, add);
+            let [warning_area, editor_area] = split_top(add, warning_rows);
+            if let Some(warning) = warning {
+                let line = Line::from(vec![
+                    Span::styled(NOTE, theme.warning()),
+                    Span::raw(warning),
+                ]);
+                frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), warning_area);
+            }
+            editor.draw(frame, editor_area);
         }
     }
 }
@@ -195,4 +245,17 @@ impl PeopleScreen {
 fn name_editor(cx: &Ctx<'_>) -> Editor {
     let add = keymap::key_for(Context::Naming, Action::FinishEditing);
     Editor::new("", false, &format!("Name — {add} to add"), cx.theme)
+}
+
+const NOTE: &str = "note: ";
+
+/// What a second person with a name like `existing`'s would mean, and the
+/// keys that choose.
+fn alike_warning(existing: &str) -> String {
+    format!(
+        "There is already {}. Press {} again to add a second person with this name, {} to go back.",
+        sanitize_line(existing),
+        keymap::key_for(Context::Naming, Action::FinishEditing),
+        keymap::key_for(Context::Naming, Action::CancelEditing),
+    )
 }

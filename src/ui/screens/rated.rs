@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::{self, Action, Context};
-use crate::text::{sanitize, sanitize_line};
-use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrapped_rows};
-use crate::ui::widgets::{scale_lines, split_bottom};
+use crate::text::{quoted, sanitize, sanitize_line};
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrap_words, wrapped_rows};
+use crate::ui::widgets::{scale_lines, split_bottom, text_width};
 
 use super::sheet::Sheet;
 use super::{SheetOutcome, SheetView};
@@ -76,6 +76,54 @@ pub fn row_text(workbook: &Workbook, rated: &Rated) -> RowText {
 
 /// From this width the list of items sits beside the current one.
 const LIST_BESIDE_FROM: u16 = 80;
+
+/// The fewest columns the current item keeps beside the list: what it has
+/// where the list first appears, so the longest scale labels still fit.
+const DETAIL_MIN_WIDTH: u16 = 45;
+
+/// Columns the list of items would like: its longest title or answer
+/// label whole, a space, and its border.
+fn list_width(workbook: &Workbook, rows: &[Rated]) -> u16 {
+    let widest = rows
+        .iter()
+        .map(|rated| {
+            let text = row_text(workbook, rated);
+            let title = 2 + text_width(&sanitize_line(&text.title));
+            let labels = text
+                .scale
+                .points
+                .iter()
+                .map(|point| point.label.as_str())
+                .chain([NOT_RATED_YET, SKIPPED])
+                .map(|label| 3 + text_width(&sanitize_line(label)))
+                .max()
+                .unwrap_or(0);
+            title.max(labels)
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + 2).unwrap_or(u16::MAX)
+}
+
+/// The list of items, where there is room for it, and the part of the
+/// sheet that shows the current item. The list takes the width its titles
+/// need while the item keeps `DETAIL_MIN_WIDTH`; narrower, titles wrap.
+fn columns(area: Rect, workbook: &Workbook, rows: &[Rated]) -> (Option<Rect>, Rect) {
+    if area.width < LIST_BESIDE_FROM {
+        return (None, reading_area(area));
+    }
+    let width = list_width(workbook, rows).min(area.width.saturating_sub(DETAIL_MIN_WIDTH + 1));
+    let list = Rect { width, ..area };
+    let detail = Rect {
+        x: area.x + width + 1,
+        width: area.width - width - 1,
+        ..area
+    };
+    (Some(list), reading_area(detail))
+}
+
+const NOT_RATED_YET: &str = "not rated yet";
+const SKIPPED: &str = "skipped";
 
 #[derive(Clone, Debug, Default)]
 pub struct RatedView {
@@ -162,7 +210,7 @@ impl RatedView {
             return None;
         }
         let text = row_text(workbook, current);
-        let detail = detail_area(area, rows.len());
+        let (_, detail) = columns(area, workbook, &rows);
         let note_rows = note_rows(current.note(assessment).is_empty(), false);
         let parts = detail_layout(detail, &text, self.explain, note_rows);
         Some((parts.scale, text.scale.max()))
@@ -174,12 +222,10 @@ impl RatedView {
         let Some(current) = rows.get(self.selected) else {
             return;
         };
-        if area.width >= LIST_BESIDE_FROM {
-            let [list, _] =
-                Layout::horizontal([Constraint::Length(34), Constraint::Fill(1)]).areas(area);
+        let (list, detail) = columns(area, cx.workbook, &rows);
+        if let Some(list) = list {
             self.draw_list(frame, list, &rows, cx);
         }
-        let detail = detail_area(area, rows.len());
         let text = row_text(cx.workbook, current);
         let note_rows = note_rows(current.note(cx.assessment).is_empty(), cx.editor.is_some());
         let parts = detail_layout(detail, &text, self.explain, note_rows);
@@ -206,10 +252,7 @@ impl RatedView {
             );
             body.push(Line::from(""));
             for prompt in &text.prompts {
-                body.push(Line::styled(
-                    format!("“{}”", sanitize(prompt)),
-                    theme.prompt(),
-                ));
+                body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
             body.push(Line::styled(
                 format!(
@@ -226,10 +269,7 @@ impl RatedView {
                 body.push(Line::styled(sanitize(extra), theme.muted()));
             }
             for prompt in &text.prompts {
-                body.push(Line::styled(
-                    format!("“{}”", sanitize(prompt)),
-                    theme.prompt(),
-                ));
+                body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
         }
         let mut text_area = parts.text;
@@ -306,13 +346,25 @@ impl RatedView {
                     Some(label) => label.to_string(),
                     // Left unrated in a completed assessment, it was skipped;
                     // in a draft it may simply not be reached yet.
-                    None if cx.read_only => "skipped".to_string(),
-                    None => "not rated yet".to_string(),
+                    None if cx.read_only => SKIPPED.to_string(),
+                    None => NOT_RATED_YET.to_string(),
                 };
-                ListItem::new(vec![
-                    Line::from(format!("{mark} {}", sanitize_line(&text.title))),
-                    Line::styled(format!("   {label}"), theme.muted()),
-                ])
+                // A title wider than the list goes on under itself rather
+                // than being cut: the list is how a person finds an item.
+                let title_width = usize::from(area.width.saturating_sub(4)).max(1);
+                let mut lines: Vec<Line> = wrap_words(&sanitize_line(&text.title), title_width)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(row, words)| {
+                        let lead = if row == 0 { mark } else { " " };
+                        Line::from(format!("{lead} {words}"))
+                    })
+                    .collect();
+                lines.push(Line::styled(
+                    format!("   {}", sanitize_line(&label)),
+                    theme.muted(),
+                ));
+                ListItem::new(lines)
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(self.selected));
@@ -326,17 +378,6 @@ impl RatedView {
             area,
             &mut state,
         );
-    }
-}
-
-/// The part of the sheet that shows the current item.
-fn detail_area(area: Rect, _rows: usize) -> Rect {
-    if area.width >= LIST_BESIDE_FROM {
-        let [_, detail] =
-            Layout::horizontal([Constraint::Length(35), Constraint::Fill(1)]).areas(area);
-        reading_area(detail)
-    } else {
-        reading_area(area)
     }
 }
 
@@ -371,7 +412,7 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool, note_rows: u16) -> D
         paragraphs.push(String::new());
         paragraphs.extend(text.explanation.lines().map(str::to_string));
     }
-    paragraphs.extend(text.prompts.iter().map(|prompt| format!("“{prompt}”")));
+    paragraphs.extend(text.prompts.iter().map(|prompt| quoted(prompt)));
     let needed: u16 = paragraphs
         .iter()
         .map(|line| wrapped_height(line, area.width))

@@ -10,15 +10,29 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::app::{App, Ctx, Outcome};
 use crate::content::{Gap, Item, Modes, Workbook};
 use crate::keymap::{Action, Context};
-use crate::text::{sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
-use crate::ui::widgets::scroll_to;
+use crate::ui::widgets::{fit_words, scroll_to, text_width};
 
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled};
 
 /// From this width the list of cards sits beside the open card.
 const WIDE: u16 = 90;
+/// The list's width at `WIDE`, and the least it takes.
 const LIST_WIDTH: u16 = 32;
+
+/// Columns the list of cards would like: every label whole after its
+/// marker, and the border.
+fn list_width(cards: &[Card]) -> u16 {
+    let widest = cards
+        .iter()
+        .map(|card| (2 + text_width(&sanitize_line(&card.label))).max(text_width(card.group)))
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + 1)
+        .unwrap_or(u16::MAX)
+        .max(LIST_WIDTH)
+}
 
 pub struct ReferenceScreen {
     pub selected: usize,
@@ -75,8 +89,12 @@ impl ReferenceScreen {
             ..area
         };
         let detail = if wide {
+            // The card keeps at least what it had at the narrowest width
+            // the list is shown at; a wider terminal gives long labels room.
+            let most = area.width.saturating_sub(WIDE - 2 - LIST_WIDTH);
+            let list_width = list_width(&cards).min(most);
             let [list, detail] =
-                Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)])
                     .spacing(1)
                     .areas(area);
             self.draw_list(frame, list, &cards, theme);
@@ -126,7 +144,7 @@ impl ReferenceScreen {
                 }
                 lines.push(Line::styled(card.group, theme.heading()));
             }
-            let label = fit(&sanitize_line(&card.label), width);
+            let label = fit_words(&sanitize_line(&card.label), width);
             if index == self.selected {
                 focus = lines.len();
                 lines.push(Line::styled(format!("▶ {label}"), theme.selected()));
@@ -140,25 +158,6 @@ impl ReferenceScreen {
         let scroll = scroll_to(focus, area.height);
         frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
     }
-}
-
-/// `text` cut to `width` cells, with an ellipsis when anything was cut.
-fn fit(text: &str, width: usize) -> String {
-    if Span::raw(text).width() <= width {
-        return text.to_string();
-    }
-    let mut fitted = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let cell = Span::raw(c.to_string()).width();
-        if used + cell + 1 > width {
-            break;
-        }
-        used += cell;
-        fitted.push(c);
-    }
-    fitted.push('…');
-    fitted
 }
 
 struct Card {
@@ -337,7 +336,7 @@ impl CardText {
         }
         for prompt in prompts {
             self.push(Line::styled(
-                format!("“{}”", sanitize_line(prompt)),
+                quoted(&sanitize_line(prompt)),
                 self.theme.prompt(),
             ));
         }

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 
 use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
 use crate::assessment::{Assessment, CommitmentField, Field};
@@ -16,7 +16,7 @@ use crate::content::Workbook;
 use crate::keymap::{self, Action, Context};
 use crate::store::{FileVersion, Person, PersonLock};
 use crate::text::sanitize_line;
-use crate::ui::widgets::{centered, inset};
+use crate::ui::widgets::{centered, confirm_box, fit_words, inset, text_width};
 use crate::ui::{Editor, Theme};
 
 use super::checkin::CheckInView;
@@ -103,9 +103,26 @@ impl SheetView<'_> {
     }
 }
 
-/// Columns of a row in the worksheet list: its title, then its progress
-/// ending in one column, a space short of the list's edge.
+/// The fewest columns of a row in the worksheet list: its title, then its
+/// progress ending in one column, a space short of the list's edge.
 const SHEET_ROW: usize = 33;
+
+/// From this width of the body the worksheet list sits beside the sheet.
+const SIDEBAR_FROM: u16 = 110;
+
+/// The worksheet list's width at `SIDEBAR_FROM`.
+const SIDEBAR_MIN: u16 = SHEET_ROW as u16 + 3;
+
+/// Columns a row of the worksheet list needs for every title whole, with
+/// the widest progress ("10/11") beside it.
+fn sheet_row_width(workbook: &Workbook) -> usize {
+    Sheet::ALL
+        .iter()
+        .map(|sheet| 4 + text_width(&sanitize_line(&sheet.title(workbook))) + 1 + 5)
+        .max()
+        .unwrap_or(0)
+        .max(SHEET_ROW)
+}
 
 const READ_ONLY: &str =
     "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
@@ -217,14 +234,15 @@ impl SessionScreen {
         self.save(cx);
     }
 
+    /// Where the session is, after the person's name in the title bar:
+    /// "7/10 Learning or performance".
     pub fn breadcrumb(&self, workbook: &Workbook) -> String {
         let read_only = if self.read_only { " (read-only)" } else { "" };
         format!(
-            "{} · {}/{} {}{read_only}",
-            sanitize_line(&self.person.name),
+            "{}/{} {}{read_only}",
             self.sheet.index() + 1,
             Sheet::ALL.len(),
-            self.sheet.title(workbook)
+            sanitize_line(&self.sheet.title(workbook))
         )
     }
 
@@ -419,7 +437,7 @@ impl SessionScreen {
                 let forward = action == Action::NextField;
                 if self.step_field(forward, cx) {
                     if self.form_field() == Some(false) {
-                        *cx.status = Some(Status::info(choice_hint()));
+                        *cx.status = Some(Status::notice(choice_hint()));
                     }
                     return Outcome::Stay;
                 }
@@ -432,7 +450,7 @@ impl SessionScreen {
             }
             // At either end, say why nothing moved.
             Action::NextSheet if self.sheet == Sheet::Summary => {
-                *cx.status = Some(Status::info(if self.read_only {
+                *cx.status = Some(Status::notice(if self.read_only {
                     format!("This is the last worksheet; {jump} jumps to any other.")
                 } else {
                     let complete = keymap::key_for(Context::Summary, Action::Complete);
@@ -442,7 +460,7 @@ impl SessionScreen {
                 }));
             }
             Action::PrevSheet if self.sheet == Sheet::CheckIn => {
-                *cx.status = Some(Status::info(format!(
+                *cx.status = Some(Status::notice(format!(
                     "This is the first worksheet; {jump} jumps to any other."
                 )));
             }
@@ -541,7 +559,7 @@ impl SessionScreen {
             && let Some(due) = self.assessment.commitments.get(index).and_then(|c| c.due)
             && due < cx.now.date_naive()
         {
-            *cx.status = Some(Status::info(format!(
+            *cx.status = Some(Status::notice(format!(
                 "{} has already passed. Kept as written; change it if that was a slip.",
                 due.format("%-d %B %Y")
             )));
@@ -565,7 +583,7 @@ impl SessionScreen {
                 ("first", "previous")
             };
             let key = keymap::key_for(Context::Form, action);
-            *cx.status = Some(Status::info(format!(
+            *cx.status = Some(Status::notice(format!(
                 "That was the {end} field of this worksheet; {key} again goes to the {onwards} worksheet."
             )));
             return Outcome::Stay;
@@ -594,7 +612,7 @@ impl SessionScreen {
         };
         match next {
             Some(next) => self.start_editing(next, cx),
-            None => *cx.status = Some(Status::info(choice_hint())),
+            None => *cx.status = Some(Status::notice(choice_hint())),
         }
     }
 
@@ -647,7 +665,7 @@ impl SessionScreen {
         if !self.sheet.is_rated() {
             return Outcome::Stay;
         }
-        let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1));
+        let (main, _) = self.areas(Rect::new(0, 0, self.size.0, self.size.1), cx.workbook);
         let view = &self.rated[self.sheet.index()];
         if let Some((scale, max)) = view.scale_rows(self.sheet, cx.workbook, &self.assessment, main)
             && mouse.column >= scale.x
@@ -665,16 +683,21 @@ impl SessionScreen {
 
     /// The worksheet area and the sidebar (on wide terminals), from the
     /// whole terminal; shared by drawing and mouse handling.
-    fn areas(&self, terminal: Rect) -> (Rect, Option<Rect>) {
+    fn areas(&self, terminal: Rect, workbook: &Workbook) -> (Rect, Option<Rect>) {
         // The frame takes a header row on top and status and footer below.
         let body = Rect {
             y: terminal.y + 1,
             height: terminal.height.saturating_sub(3),
             ..terminal
         };
-        if body.width >= 110 {
+        if body.width >= SIDEBAR_FROM {
+            // The sheet keeps at least what it had at the narrowest width
+            // the list is shown at; a wider terminal gives long titles room.
+            let most = usize::from(body.width - (SIDEBAR_FROM - SIDEBAR_MIN));
+            let side_width = (sheet_row_width(workbook) + 3).min(most) as u16;
             let [side, main] =
-                Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(body);
+                Layout::horizontal([Constraint::Length(side_width), Constraint::Fill(1)])
+                    .areas(body);
             (inset(main), Some(side))
         } else {
             (inset(body), None)
@@ -688,7 +711,7 @@ impl SessionScreen {
             height: body.height + 3,
             ..body
         };
-        let (main, side) = self.areas(terminal);
+        let (main, side) = self.areas(terminal, app.workbook());
         if let Some(side) = side {
             self.draw_sidebar(frame, side, app);
         }
@@ -712,31 +735,19 @@ impl SessionScreen {
             self.draw_picker(frame, body, row, app);
         }
         if let Some(pending) = &self.confirm {
-            let area = centered(body, 56.min(body.width), 5);
-            let block = Block::new()
-                .borders(Borders::ALL)
-                .border_style(theme.focus_border())
-                .title(" Please confirm ");
-            let lines = vec![
-                Line::from(pending.question()),
-                Line::from(vec![
-                    Span::styled("y", theme.key()),
-                    Span::raw(" yes   "),
-                    Span::styled("n", theme.key()),
-                    Span::raw(" no"),
-                ]),
-            ];
-            frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(ratatui::widgets::Wrap { trim: true }),
-                area,
-            );
+            confirm_box(frame, body, pending.question(), theme);
         }
     }
 
-    fn sheet_rows(&self, workbook: &Workbook, theme: Theme) -> Vec<ListItem<'static>> {
+    /// One row per worksheet, each `width` columns: its number and title,
+    /// then its progress ending in the last column. A title too long for
+    /// the row is cut after a whole word.
+    fn sheet_rows(
+        &self,
+        workbook: &Workbook,
+        width: usize,
+        theme: Theme,
+    ) -> Vec<ListItem<'static>> {
         Sheet::ALL
             .iter()
             .enumerate()
@@ -747,16 +758,19 @@ impl SessionScreen {
                     None => String::new(),
                 };
                 let marker = if *sheet == self.sheet { "▶" } else { " " };
-                let title = format!("{marker}{:>2} {}", index + 1, sheet.title(workbook));
+                let lead = format!("{marker}{:>2} ", index + 1);
+                let title = sanitize_line(&sheet.title(workbook));
                 // Beside the longest title "✓ done" would push the column
                 // out of line; the tick alone says it.
-                let progress = if title.chars().count() + progress.chars().count() >= SHEET_ROW {
-                    progress.replace(" done", "")
-                } else {
-                    progress
-                };
-                let pad =
-                    SHEET_ROW.saturating_sub(title.chars().count() + progress.chars().count());
+                let progress =
+                    if text_width(&lead) + text_width(&title) + text_width(&progress) >= width {
+                        progress.replace(" done", "")
+                    } else {
+                        progress
+                    };
+                let room = width.saturating_sub(text_width(&lead) + text_width(&progress) + 1);
+                let title = format!("{lead}{}", fit_words(&title, room));
+                let pad = width.saturating_sub(text_width(&title) + text_width(&progress));
                 ListItem::new(Line::from(vec![
                     Span::raw(title),
                     Span::styled(
@@ -774,8 +788,9 @@ impl SessionScreen {
             .border_style(app.theme.border())
             .title(" Worksheets ");
         let mut state = ListState::default().with_selected(Some(self.sheet.index()));
+        let width = usize::from(area.width.saturating_sub(3));
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(app.workbook(), app.theme))
+            List::new(self.sheet_rows(app.workbook(), width, app.theme))
                 .block(block)
                 .highlight_style(app.theme.heading()),
             area,
@@ -784,7 +799,10 @@ impl SessionScreen {
     }
 
     fn draw_picker(&self, frame: &mut Frame<'_>, body: Rect, row: usize, app: &App) {
-        let area = centered(body, 44, Sheet::ALL.len() as u16 + 2);
+        // As wide as the rows need, with room either side of them.
+        let width = u16::try_from(sheet_row_width(app.workbook()) + 11).unwrap_or(u16::MAX);
+        let area = centered(body, width, Sheet::ALL.len() as u16 + 2);
+        let row_width = usize::from(area.width.saturating_sub(11));
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(app.theme.focus_border())
@@ -792,7 +810,7 @@ impl SessionScreen {
         let mut state = ListState::default().with_selected(Some(row));
         frame.render_widget(Clear, area);
         frame.render_stateful_widget(
-            List::new(self.sheet_rows(app.workbook(), app.theme))
+            List::new(self.sheet_rows(app.workbook(), row_width, app.theme))
                 .block(block)
                 .highlight_style(app.theme.selected()),
             area,

@@ -11,7 +11,7 @@ use crate::assessment::{
 };
 use crate::content::{SectionKind, Workbook};
 use crate::keymap::{self, Action, Context};
-use crate::text::{sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::rating_label;
 
@@ -158,7 +158,7 @@ fn note(page: &mut Page, assessment: &Assessment, found: &Notable) {
         .get(&found.item)
         .map_or("", |answer| answer.note.trim());
     if !note.is_empty() {
-        page.detail("your note", &format!("“{note}”"));
+        page.detail("your note", &quoted(note));
     }
 }
 
