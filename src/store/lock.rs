@@ -39,9 +39,6 @@ pub fn lock_person(person: &Person) -> Result<PersonLock, StoreError> {
         Err(TryLockError::WouldBlock) => Err(StoreError::Busy {
             name: person.name.clone(),
         }),
-        Err(TryLockError::Error(error)) => Err(StoreError::Io {
-            path,
-            source: error,
-        }),
+        Err(TryLockError::Error(error)) => Err(StoreError::Io { path, cause: error }),
     }
 }

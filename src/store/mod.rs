@@ -16,6 +16,7 @@ mod index;
 mod location;
 mod lock;
 mod name;
+mod plain;
 mod read;
 mod version;
 
@@ -38,6 +39,7 @@ pub use index::{Header, HistoryEntry, INDEX_FILE};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, slug};
+pub use plain::kind_of;
 pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
 pub use version::FileVersion;
 
@@ -212,6 +214,7 @@ impl Store {
             people: Vec::new(),
             unreadable: Vec::new(),
         };
+        self.check_data_folder()?;
         let dir = self.people_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -219,7 +222,7 @@ impl Store {
             Err(error) => {
                 return Err(StoreError::Io {
                     path: dir,
-                    source: error,
+                    cause: error,
                 });
             }
         };
@@ -238,6 +241,19 @@ impl Store {
             .people
             .sort_by_key(|person| person.name.to_lowercase());
         Ok(listing)
+    }
+
+    /// The data folder, if it exists, is a folder (it may be a link to one:
+    /// the person chose it). Otherwise every path inside it would fail with
+    /// a reason about some path below it.
+    fn check_data_folder(&self) -> Result<(), StoreError> {
+        match fs::metadata(&self.root) {
+            Ok(meta) if !meta.is_dir() => Err(StoreError::DataFolderNotAFolder {
+                path: self.root.clone(),
+                what: plain::kind_of(meta.file_type()),
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Finds a person by display name or by folder name.
@@ -280,7 +296,7 @@ impl Store {
                 Err(error) => {
                     return Err(StoreError::Io {
                         path: candidate,
-                        source: error,
+                        cause: error,
                     });
                 }
             }
@@ -503,10 +519,9 @@ impl Store {
             Some(_) => {}
         }
         match fs::remove_file(&path) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io {
-                path,
-                source: error,
-            }),
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::Io { path, cause: error })
+            }
             _ => Ok(()),
         }
     }
@@ -522,6 +537,7 @@ impl Store {
             problem,
         })?;
         if let Some(folder) = path.parent() {
+            self.check_data_folder()?;
             create_private_dir(folder).map_err(StoreError::io(folder))?;
         }
         self.write(path, text.as_bytes(), folder_sync)
