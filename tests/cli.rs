@@ -319,7 +319,11 @@ fn where_says_what_is_wrong_with_a_data_folder_it_cannot_use() {
 #[test]
 fn an_unusable_data_folder_is_explained_once_per_reason() {
     let dir = tempfile::tempdir().expect("temp");
-    let said = ["is a file, not a folder", "Not a directory (os error 20)"];
+    let said = [
+        "is a file, not a folder",
+        "Not a directory (os error 20)",
+        "is a symbolic link",
+    ];
     for ((what, data, _), said) in odd_data_folders(dir.path()).into_iter().zip(said) {
         let message = failed(&handoff(&data, &["list"]));
         assert_eq!(message.matches(said).count(), 1, "{what}: {message}");

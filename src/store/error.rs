@@ -13,6 +13,15 @@ pub enum StoreError {
         cause: std::io::Error,
     },
     #[error(
+        "{} is {what}; handoff only uses plain {wanted} inside its data folder. Move it away and try again.",
+        path.display()
+    )]
+    NotPlain {
+        path: PathBuf,
+        what: &'static str,
+        wanted: Wanted,
+    },
+    #[error(
         "{} is {what}, not a folder; handoff keeps its data in a folder (choose another with --data-dir or HANDOFF_DATA_DIR)",
         path.display()
     )]
@@ -43,5 +52,21 @@ impl StoreError {
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.into();
         move |cause| StoreError::Io { path, cause }
+    }
+}
+
+/// What was expected where something else was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    File,
+    Folder,
+}
+
+impl std::fmt::Display for Wanted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Wanted::File => "files",
+            Wanted::Folder => "folders",
+        })
     }
 }

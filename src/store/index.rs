@@ -30,6 +30,7 @@ use crate::assessment::{Assessment, Scored, TrendColumn, section_scores};
 use crate::content::{SectionKind, Workbook};
 
 use super::atomic::write_atomic;
+use super::plain::{folder_exists, open_plain_file};
 use super::read::read_assessment;
 
 /// The index's file name inside a person's folder.
@@ -268,6 +269,22 @@ pub fn fold_history<T>(
     start: impl Fn() -> T,
     mut add: impl FnMut(&mut T, HistoryEntry),
 ) -> T {
+    // A linked person or history folder is reported, never read through
+    // (nor an index written into it).
+    for folder in [person_dir.to_path_buf(), person_dir.join("assessments")] {
+        if let Err(error) = folder_exists(&folder) {
+            let mut gathered = start();
+            let reason = error.to_string();
+            add(
+                &mut gathered,
+                HistoryEntry::Unreadable {
+                    path: folder,
+                    reason,
+                },
+            );
+            return gathered;
+        }
+    }
     if let Some(done) = fold_current_index(person_dir, workbook, start(), &mut add) {
         return done;
     }
@@ -541,11 +558,10 @@ fn count_listed(dir: &Path) -> usize {
 
 /// The index file, if there is a plausible one at all.
 fn open_index(path: &Path) -> Option<BufReader<io::Take<fs::File>>> {
-    let meta = fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
+    let file = open_plain_file(path, fs::OpenOptions::new().read(true)).ok()?;
+    if file.metadata().ok()?.len() > MAX_INDEX_BYTES {
         return None;
     }
-    let file = fs::File::open(path).ok()?;
     Some(BufReader::new(file.take(MAX_INDEX_BYTES)))
 }
 

@@ -34,7 +34,7 @@ pub use atomic::{
     FolderSync, Replaced, TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir,
     new_temp_in, sync_folder, write_atomic, write_atomic_using,
 };
-pub use error::StoreError;
+pub use error::{StoreError, Wanted};
 pub use index::{Header, HistoryEntry, INDEX_FILE};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
@@ -216,20 +216,27 @@ impl Store {
         };
         self.check_data_folder()?;
         let dir = self.people_dir();
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(error) => {
-                return Err(StoreError::Io {
-                    path: dir,
-                    cause: error,
-                });
-            }
-        };
+        if !plain::folder_exists(&dir)? {
+            return Ok(listing);
+        }
+        let entries = fs::read_dir(&dir).map_err(StoreError::io(&dir))?;
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden || !entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if hidden || kind.is_file() {
+                continue;
+            }
+            if !kind.is_dir() {
+                // A link looks like a person's folder; say why it is not one.
+                let refused = StoreError::NotPlain {
+                    path: path.clone(),
+                    what: plain::kind_of(kind),
+                    wanted: Wanted::Folder,
+                };
+                listing.unreadable.push((path, refused.to_string()));
                 continue;
             }
             match read_person(&path) {
@@ -281,7 +288,7 @@ impl Store {
             return Ok(person);
         }
         let people = self.people_dir();
-        create_private_dir(&people).map_err(StoreError::io(&people))?;
+        plain::ensure_folder_within(&self.root, &people)?;
         let base = slug(&name);
         let mut number = 1;
         let dir = loop {
@@ -538,7 +545,7 @@ impl Store {
         })?;
         if let Some(folder) = path.parent() {
             self.check_data_folder()?;
-            create_private_dir(folder).map_err(StoreError::io(folder))?;
+            plain::ensure_folder_within(&self.root, folder)?;
         }
         self.write(path, text.as_bytes(), folder_sync)
     }
@@ -640,8 +647,19 @@ fn read_person(dir: &Path) -> Result<Person, StoreError> {
 }
 
 /// Every `*.toml` file of a folder, parsed or reported. Hidden files
-/// (including our temporary files) are skipped.
+/// (including our temporary files) are skipped. A folder that is a link
+/// (or not a folder at all) is reported as one unreadable entry, unread.
 fn list_folder(dir: &Path) -> Vec<Listed> {
+    match plain::folder_exists(dir) {
+        Ok(true) => {}
+        Ok(false) => return Vec::new(),
+        Err(error) => {
+            return vec![Listed::Unreadable {
+                path: dir.to_path_buf(),
+                reason: error.to_string(),
+            }];
+        }
+    }
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
