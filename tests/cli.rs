@@ -330,3 +330,29 @@ fn an_unusable_data_folder_is_explained_once_per_reason() {
         assert_eq!(message.lines().count(), 1, "{what}: {message}");
     }
 }
+
+#[test]
+fn list_shows_a_finished_file_with_no_id_or_date_as_unreadable() {
+    let history = history();
+    let file = history
+        .person
+        .dir
+        .join("assessments/20261201-000000-zzzz.toml");
+    fs::write(&file, "schema_version = 1\n").expect("plant");
+    let listed = succeeded(&handoff(history.data(), &["list", "--person", PERSON]));
+    let line = listed
+        .lines()
+        .find(|line| line.contains("20261201-000000-zzzz"))
+        .unwrap_or_else(|| panic!("not listed:\n{listed}"));
+    assert!(
+        line.starts_with("unreadable") && line.contains("has no id and no completion date"),
+        "{line}"
+    );
+    assert!(!listed.contains("1970"), "{listed}");
+    let message = failed(&handoff(history.data(), &["show", "20261201-000000-zzzz"]));
+    assert!(message.contains("has no id"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&file).expect("kept"),
+        "schema_version = 1\n"
+    );
+}

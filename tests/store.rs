@@ -265,7 +265,9 @@ fn a_newer_schema_opens_read_only_or_is_explained() {
     let (_dir, store) = store();
     let person = store.add_person("Ana").expect("person");
     let folder = person.dir.join("assessments");
-    let text = handoff::store::to_toml(&full_assessment("Ana")).expect("toml");
+    let mut finished = full_assessment("Ana");
+    finished.completed = Some(at("2026-11-23T10:00:00Z"));
+    let text = handoff::store::to_toml(&finished).expect("toml");
     let newer = text.replace(
         &format!("schema_version = {SCHEMA_VERSION}"),
         &format!("schema_version = {}", SCHEMA_VERSION + 1),
@@ -743,4 +745,75 @@ fn only_regular_files_named_as_handoff_names_them_are_cleaned_up() {
         "only the killed save's file went"
     );
     assert_eq!(fs::read_to_string(&outside).expect("outside"), "kept");
+}
+
+/// Files among the finished ones that lack what makes an assessment
+/// finished: (file name, text, the reason given).
+fn incomplete_files() -> Vec<(&'static str, String, &'static str)> {
+    let mut no_id = full_assessment("Ana");
+    no_id.id = String::new();
+    no_id.completed = Some(at("2026-11-23T10:00:00Z"));
+    let no_date = full_assessment("Ana");
+    vec![
+        (
+            "only-a-version.toml",
+            format!("schema_version = {SCHEMA_VERSION}\n"),
+            "has no id and no completion date",
+        ),
+        (
+            "no-id.toml",
+            handoff::store::to_toml(&no_id).expect("toml"),
+            "has no id",
+        ),
+        (
+            "no-date.toml",
+            handoff::store::to_toml(&no_date).expect("toml"),
+            "has no completion date",
+        ),
+    ]
+}
+
+#[test]
+fn a_finished_assessment_without_an_id_or_a_completion_date_is_unreadable_and_untouched() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let mut good = full_assessment("Ana");
+    store
+        .complete(&person, &mut good, at("2026-11-23T10:00:00Z"))
+        .expect("good");
+    let folder = person.dir.join("assessments");
+    for (name, text, _) in incomplete_files() {
+        write_raw(&folder.join(name), text.as_bytes());
+    }
+    let workbook = handoff::content::load_builtin().expect("content");
+    let history = store.history(&person);
+    // Cold (building the index) and warm (from it): the same verdict.
+    for pass in ["cold", "warm"] {
+        let headers = store.history_headers(&person, &workbook);
+        assert_eq!(headers.len(), 4, "{pass}: {headers:?}");
+        for (name, _, reason) in incomplete_files() {
+            let path = folder.join(name);
+            let entry = headers
+                .iter()
+                .find(|entry| entry.path() == path)
+                .expect("listed");
+            match entry {
+                handoff::store::HistoryEntry::Unreadable { reason: found, .. } => assert!(
+                    found.ends_with(reason) && found.contains(name),
+                    "{pass}: {found}"
+                ),
+                other => panic!("{pass}: {name} listed as complete: {other:?}"),
+            }
+        }
+    }
+    for (name, text, reason) in incomplete_files() {
+        let path = folder.join(name);
+        match history.iter().find(|entry| entry.path() == path) {
+            Some(Listed::Unreadable { reason: found, .. }) => {
+                assert!(found.ends_with(reason), "{found}")
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        assert_eq!(fs::read_to_string(&path).expect("kept"), text, "untouched");
+    }
 }

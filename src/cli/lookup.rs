@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use crate::assessment::Assessment;
-use crate::store::{Person, Store, read_assessment, slug};
+use crate::store::{Person, Store, read_assessment, read_completed, slug};
 use crate::text::sanitize_line;
 
 pub fn person(store: &Store, name: &str) -> anyhow::Result<Person> {
@@ -58,7 +58,7 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
             Some((person, path))
         })
         .collect();
-    let (_, path) = match matches.len() {
+    let (person, path) = match matches.len() {
         0 => bail!("no assessment with id “{id}” {}", scope(store, within)),
         1 => matches.remove(0),
         _ => {
@@ -72,7 +72,13 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
             )
         }
     };
-    Ok(read_assessment(&path)
+    // A file among the finished ones must be a finished assessment.
+    let read = if path.parent() == store.assessment_path(&person, id).parent() {
+        read_completed
+    } else {
+        read_assessment
+    };
+    Ok(read(&path)
         .context("cannot read that assessment")?
         .assessment)
 }

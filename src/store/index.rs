@@ -31,14 +31,15 @@ use crate::content::{SectionKind, Workbook};
 
 use super::atomic::write_atomic;
 use super::plain::{folder_exists, open_plain_file};
-use super::read::read_assessment;
+use super::read::read_completed;
 
 /// The index's file name inside a person's folder.
 pub const INDEX_FILE: &str = "index.tsv";
 
-/// Bumped whenever the index's layout changes; an index of another format
-/// is simply rebuilt.
-const INDEX_FORMAT: u32 = 1;
+/// Bumped whenever the index's layout or the meaning of an entry changes;
+/// an index of another format is simply rebuilt. Format 1 also listed
+/// files with no id or no completion date, which are now unreadable.
+const INDEX_FORMAT: u32 = 2;
 
 /// Far above any real index (10,000 entries are about 1.5 MB), yet a stray
 /// huge file is not read into memory.
@@ -196,10 +197,12 @@ fn parse_line<'a>(line: &'a str, workbook: &Workbook) -> Option<(&'a str, Cached
         return None;
     }
     let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
-    let completed = match completed {
-        "-" => None,
-        text => Some(date(text)?),
-    };
+    // Only complete assessments with an id are listed as readable; a line
+    // vouching for anything else is not trusted, and the file is read.
+    if id.trim().is_empty() {
+        return None;
+    }
+    let completed = Some(date(completed)?);
     let mut percents = fields(scores, b',');
     let mut scores = Vec::with_capacity(workbook.sections.len());
     for section in &workbook.sections {
@@ -457,7 +460,7 @@ fn refresh_history(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> 
 /// first listing, or new content): parsing dominates a cold listing.
 fn read_headers(paths: &[PathBuf], workbook: &Workbook) -> Vec<Result<Header, String>> {
     let read = |path: &PathBuf| {
-        read_assessment(path)
+        read_completed(path)
             .map(|loaded| Header::of(workbook, &loaded.assessment, loaded.read_only))
             .map_err(|error| error.to_string())
     };

@@ -40,7 +40,9 @@ pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, slug};
 pub use plain::kind_of;
-pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
+pub use read::{
+    Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_completed, read_text,
+};
 pub use version::FileVersion;
 
 /// A person whose assessments are kept, and the folder that holds them.
@@ -319,13 +321,13 @@ impl Store {
     }
 
     pub fn drafts(&self, person: &Person) -> Vec<Listed> {
-        list_folder(&person.dir.join("drafts"))
+        list_folder(&person.dir.join("drafts"), read_assessment)
     }
 
     /// Completed assessments, oldest first (ids sort by creation time),
     /// each parsed in full. For a list, prefer [`Store::history_headers`].
     pub fn history(&self, person: &Person) -> Vec<Listed> {
-        list_folder(&person.dir.join("assessments"))
+        list_folder(&person.dir.join("assessments"), read_completed)
     }
 
     /// Completed assessments in the same order as [`Store::history`], but
@@ -649,7 +651,7 @@ fn read_person(dir: &Path) -> Result<Person, StoreError> {
 /// Every `*.toml` file of a folder, parsed or reported. Hidden files
 /// (including our temporary files) are skipped. A folder that is a link
 /// (or not a folder at all) is reported as one unreadable entry, unread.
-fn list_folder(dir: &Path) -> Vec<Listed> {
+fn list_folder(dir: &Path, read: fn(&Path) -> Result<Loaded, StoreError>) -> Vec<Listed> {
     match plain::folder_exists(dir) {
         Ok(true) => {}
         Ok(false) => return Vec::new(),
@@ -675,7 +677,7 @@ fn list_folder(dir: &Path) -> Vec<Listed> {
     paths.sort();
     paths
         .into_iter()
-        .map(|path| match read_assessment(&path) {
+        .map(|path| match read(&path) {
             Ok(loaded) => Listed::Readable {
                 path,
                 loaded: Box::new(loaded),

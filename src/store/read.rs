@@ -33,6 +33,25 @@ pub fn read_assessment(path: &Path) -> Result<Loaded, StoreError> {
     Ok(loaded)
 }
 
+/// A completed assessment, from the folder of finished ones: as
+/// [`read_assessment`], but a file without an id or a completion date is
+/// not one (a file holding only `schema_version = 1` would otherwise list
+/// as complete, dated 1970-01-01) and is refused with the reason.
+pub fn read_completed(path: &Path) -> Result<Loaded, StoreError> {
+    let loaded = read_assessment(path)?;
+    let no_id = loaded.assessment.id.trim().is_empty();
+    let problem = match (no_id, loaded.assessment.completed.is_none()) {
+        (true, true) => "has no id and no completion date",
+        (true, false) => "has no id",
+        (false, true) => "has no completion date",
+        (false, false) => return Ok(loaded),
+    };
+    Err(StoreError::Unreadable {
+        path: path.to_path_buf(),
+        problem: problem.into(),
+    })
+}
+
 /// Reads a small text file that must be a regular file: a symbolic link, a
 /// FIFO (which would block forever) or a device is refused by name.
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
