@@ -817,3 +817,25 @@ fn a_finished_assessment_without_an_id_or_a_completion_date_is_unreadable_and_un
         assert_eq!(fs::read_to_string(&path).expect("kept"), text, "untouched");
     }
 }
+
+#[test]
+fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_ready_file() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    store
+        .save_draft(&person, &full_assessment("Ana"))
+        .expect("saved");
+    let drafts = person.dir.join("drafts");
+    fs::rename(&drafts, person.dir.join("drafts-moved")).expect("move away");
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir(&outside).expect("outside");
+    std::os::unix::fs::symlink(&outside, &drafts).expect("symlink");
+
+    store.prepare_next_save();
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+    let error = store
+        .save_draft(&person, &full_assessment("Ana"))
+        .expect_err("no draft through the link");
+    assert_refused_by_path(&error, &drafts, "a symbolic link");
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+}

@@ -30,15 +30,16 @@ use crate::assessment::{Assessment, Scored, TrendColumn, section_scores};
 use crate::content::{SectionKind, Workbook};
 
 use super::atomic::write_atomic;
-use super::plain::{folder_exists, open_plain_file};
+use super::plain::{folder_exists, open_checked};
 use super::read::read_completed;
 
 /// The index's file name inside a person's folder.
 pub const INDEX_FILE: &str = "index.tsv";
 
 /// Bumped whenever the index's layout or the meaning of an entry changes;
-/// an index of another format is simply rebuilt. Format 1 also listed
-/// files with no id or no completion date, which are now unreadable.
+/// an index of another format is simply rebuilt. Format 2 vouches only for
+/// files with an id and a completion date; format 1 also vouched for files
+/// without them, which are unreadable.
 const INDEX_FORMAT: u32 = 2;
 
 /// Far above any real index (10,000 entries are about 1.5 MB), yet a stray
@@ -561,10 +562,11 @@ fn count_listed(dir: &Path) -> usize {
 
 /// The index file, if there is a plausible one at all.
 fn open_index(path: &Path) -> Option<BufReader<io::Take<fs::File>>> {
-    let file = open_plain_file(path, fs::OpenOptions::new().read(true)).ok()?;
-    if file.metadata().ok()?.len() > MAX_INDEX_BYTES {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
         return None;
     }
+    let (file, _) = open_checked(path, fs::OpenOptions::new().read(true)).ok()?;
     Some(BufReader::new(file.take(MAX_INDEX_BYTES)))
 }
 

@@ -583,7 +583,11 @@ impl Store {
         if spare.file.is_some() {
             return;
         }
-        if let Some(folder) = &spare.folder {
+        // The folder was a real one at the last save; a link put in its
+        // place since must not receive even an empty file.
+        if let Some(folder) = &spare.folder
+            && plain::folder_exists(folder).unwrap_or(false)
+        {
             spare.file = new_temp_in(folder).ok();
         }
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::assessment::{Assessment, SCHEMA_VERSION};
 
 use super::error::StoreError;
-use super::plain::open_plain_file;
+use super::plain::open_checked;
 use super::version::FileVersion;
 
 /// Large enough for years of notes and a pasted document; small enough that
@@ -85,13 +85,10 @@ fn read_text_version(path: &Path) -> Result<(String, FileVersion), StoreError> {
     let mut bytes = Vec::new();
     // Opened without following a link or waiting on a FIFO, and checked
     // again once open, in case the file was swapped since the look above.
-    let file = open_plain_file(path, fs::OpenOptions::new().read(true))?;
-    let version = file
-        .metadata()
-        .and_then(|meta| {
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-            Ok(FileVersion::of(&meta))
-        })
+    let (file, meta) = open_checked(path, fs::OpenOptions::new().read(true))?;
+    let version = FileVersion::of(&meta);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(StoreError::io(path))?;
     if bytes.is_empty() {
         return Err(unreadable("is empty".into()));
