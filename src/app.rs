@@ -540,7 +540,7 @@ impl App {
 /// come first and survive a status line too narrow for the whole path.
 fn not_saved(what: &str, error: &StoreError, reassurance: &str) -> String {
     let (reason, path) = match error {
-        StoreError::Io { path, source } => (source.to_string(), Some(path)),
+        StoreError::Io { path, cause } => (cause.to_string(), Some(path)),
         other => (other.to_string(), None),
     };
     let file = path.map_or(String::new(), |path| format!(" File: {}", path.display()));

@@ -270,6 +270,15 @@ fn valid_text(id: &str) -> String {
     handoff::store::to_toml(&assessment).expect("toml")
 }
 
+/// [`valid_text`] as a finished assessment: among the finished ones, a file
+/// without a completion date is unreadable.
+fn completed_text(id: &str) -> String {
+    let mut assessment = common::full_assessment("Ana");
+    assessment.id = id.to_string();
+    assessment.completed = Some(common::at("2026-01-01T12:00:00Z"));
+    handoff::store::to_toml(&assessment).expect("toml")
+}
+
 /// Ana with one good completed assessment, and every hostile shape among
 /// both her completed assessments and her drafts.
 fn scene() -> Scene {
@@ -283,18 +292,17 @@ fn scene() -> Scene {
         .expect("good one");
     let outside = dir.path().join("outside.toml");
     fs::write(&outside, valid_text("20250101-000000-0out")).expect("outside");
-    let valid = valid_text("20260101-000000-0000");
     let mut planted = plant(
         &person.dir.join("assessments"),
         "20260101-000000",
         &outside,
-        &valid,
+        &completed_text("20260101-000000-0000"),
     );
     planted.extend(plant(
         &person.dir.join("drafts"),
         "20260201-000000",
         &outside,
-        &valid,
+        &valid_text("20260101-000000-0000"),
     ));
     Scene {
         dir,

@@ -322,3 +322,83 @@ fn every_subcommand_has_help() {
     let output = handoff(dir.path(), &["export", FIRST, SECOND, THIRD]);
     assert!(!output.status.success(), "export takes one or two ids");
 }
+
+/// A data folder that is a file, one under a file (which cannot be read),
+/// and a data folder whose `people` folder is a link, as
+/// (what it is, path, what `where` says of it).
+fn odd_data_folders(dir: &Path) -> Vec<(&'static str, std::path::PathBuf, &'static str)> {
+    let file = dir.join("a-file");
+    fs::write(&file, "not a folder").expect("file");
+    let linked = dir.join("linked");
+    fs::create_dir(&linked).expect("folder");
+    std::os::unix::fs::symlink(dir, linked.join("people")).expect("symlink");
+    vec![
+        ("a file", file.clone(), "(is a file, not a folder)"),
+        (
+            "under a file",
+            file.join("data"),
+            "(cannot be read: Not a directory (os error 20))",
+        ),
+        (
+            "with a linked people folder",
+            linked,
+            "(its people folder is a symbolic link, which handoff will not use)",
+        ),
+    ]
+}
+
+#[test]
+fn where_says_what_is_wrong_with_a_data_folder_it_cannot_use() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (what, data, said) in odd_data_folders(dir.path()) {
+        let shown = succeeded(&handoff(&data, &["where"]));
+        assert_eq!(
+            shown,
+            format!("{} {said}\n", data.display()),
+            "a data folder {what}"
+        );
+    }
+    let empty = succeeded(&handoff(&dir.path().join("not-yet"), &["where"]));
+    assert!(empty.ends_with(" (nothing saved yet)\n"), "{empty}");
+}
+
+#[test]
+fn an_unusable_data_folder_is_explained_once_per_reason() {
+    let dir = tempfile::tempdir().expect("temp");
+    let said = [
+        "is a file, not a folder",
+        "Not a directory (os error 20)",
+        "is a symbolic link",
+    ];
+    for ((what, data, _), said) in odd_data_folders(dir.path()).into_iter().zip(said) {
+        let message = failed(&handoff(&data, &["list"]));
+        assert_eq!(message.matches(said).count(), 1, "{what}: {message}");
+        assert_eq!(message.lines().count(), 1, "{what}: {message}");
+    }
+}
+
+#[test]
+fn list_shows_a_finished_file_with_no_id_or_date_as_unreadable() {
+    let history = history();
+    let file = history
+        .person
+        .dir
+        .join("assessments/20261201-000000-zzzz.toml");
+    fs::write(&file, "schema_version = 1\n").expect("plant");
+    let listed = succeeded(&handoff(history.data(), &["list", "--person", PERSON]));
+    let line = listed
+        .lines()
+        .find(|line| line.contains("20261201-000000-zzzz"))
+        .unwrap_or_else(|| panic!("not listed:\n{listed}"));
+    assert!(
+        line.starts_with("unreadable") && line.contains("has no id and no completion date"),
+        "{line}"
+    );
+    assert!(!listed.contains("1970"), "{listed}");
+    let message = failed(&handoff(history.data(), &["show", "20261201-000000-zzzz"]));
+    assert!(message.contains("has no id"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&file).expect("kept"),
+        "schema_version = 1\n"
+    );
+}

@@ -90,9 +90,10 @@ fn a_full_assessment_typed_into_the_real_program_is_saved() {
     tty.key(Key::Enter);
     tty.wait_for("2027-01-08");
 
+    // From the date: Tab to the checkpoint, then past it to the next sheet.
     tty.key(Key::Tab);
     tty.key(Key::Tab);
-    tty.wait_for("8/10");
+    tty.wait_for("9/10");
     tty.type_text("0");
     tty.key(Key::Tab);
     tty.wait_for("Summary");

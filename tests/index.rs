@@ -146,6 +146,50 @@ fn index_entries_that_no_longer_match_their_files_are_not_trusted() {
     );
 }
 
+/// An index written by an older handoff, which listed a file holding only
+/// `schema_version = 1` as complete (dated 1970-01-01): its entry for that
+/// file must not keep that verdict.
+#[test]
+fn an_older_index_cannot_vouch_for_a_file_that_is_no_finished_assessment() {
+    let (history, workbook) = (history(), workbook());
+    headers(&history, &workbook);
+    let name = "20261201-000000-zzzz.toml";
+    let file = history.person.dir.join("assessments").join(name);
+    fs::write(&file, "schema_version = 1\n").expect("plant");
+    let index = history.person.dir.join(INDEX_FILE);
+    let text = fs::read_to_string(&index).expect("index");
+    let first_line = text
+        .lines()
+        .find(|line| !line.starts_with('#'))
+        .expect("first line");
+    let scoring = first_line.split('\t').nth(2).expect("fingerprint");
+    let older = text.replacen(
+        first_line,
+        &format!("handoff-history-index\t1\t{scoring}"),
+        1,
+    );
+    let meta = fs::symlink_metadata(&file).expect("meta");
+    let nanos = |secs: i64, nsecs: i64| secs * 1_000_000_000 + nsecs;
+    let no_scores = vec!["-"; workbook.sections.len()].join(",");
+    let vouching = format!(
+        "{name}\t{}\t{}\t{}\t{}\t\t1970-01-01T00:00:00+00:00\t-\twritable\t{no_scores}\n",
+        meta.len(),
+        nanos(meta.mtime(), meta.mtime_nsec()),
+        nanos(meta.ctime(), meta.ctime_nsec()),
+        meta.ino(),
+    );
+    fs::write(&index, older + &vouching).expect("an older index");
+    for pass in ["from the older index", "from the rebuilt one"] {
+        let listed = headers(&history, &workbook);
+        match listed.iter().find(|entry| entry.path() == file) {
+            Some(HistoryEntry::Unreadable { reason, .. }) => {
+                assert!(reason.contains("has no id"), "{pass}: {reason}")
+            }
+            other => panic!("{pass}: listed as {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn a_damaged_line_costs_only_its_own_entry() {
     let (history, workbook) = (history(), workbook());

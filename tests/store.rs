@@ -265,7 +265,9 @@ fn a_newer_schema_opens_read_only_or_is_explained() {
     let (_dir, store) = store();
     let person = store.add_person("Ana").expect("person");
     let folder = person.dir.join("assessments");
-    let text = handoff::store::to_toml(&full_assessment("Ana")).expect("toml");
+    let mut finished = full_assessment("Ana");
+    finished.completed = Some(at("2026-11-23T10:00:00Z"));
+    let text = handoff::store::to_toml(&finished).expect("toml");
     let newer = text.replace(
         &format!("schema_version = {SCHEMA_VERSION}"),
         &format!("schema_version = {}", SCHEMA_VERSION + 1),
@@ -485,4 +487,355 @@ fn a_draft_whose_folder_flush_comes_later_is_in_place_at_once() {
         .complete(&person, &mut assessment, at("2026-11-23T10:15:00+01:00"))
         .expect("completed");
     assert!(!store.draft_save_unfinished(), "nothing left to flush");
+}
+
+/// A FIFO at `path`, made with the system's `mkfifo`.
+fn make_fifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Runs `take` on another thread and gives its answer, or fails the test
+/// when none comes: a lock that blocks must fail here, not hang the suite.
+fn without_hanging<T: Send + 'static>(take: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sender, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(take());
+    });
+    answer
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("an answer, not a program waiting for ever")
+}
+
+#[track_caller]
+fn assert_refused_by_path(error: &StoreError, path: &Path, what: &str) {
+    let message = error.to_string();
+    assert!(
+        message.contains(&path.display().to_string()) && message.contains(what),
+        "names {} and says it is {what}: {message}",
+        path.display()
+    );
+    assert!(message.contains("Move it away and try again"), "{message}");
+}
+
+#[test]
+fn a_lock_that_links_out_of_the_data_folder_is_refused_and_its_target_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let outside = dir.path().join("someone-elses.txt");
+    fs::write(&outside, "not handoff's").expect("outside");
+    fs::set_permissions(&outside, fs::Permissions::from_mode(0o644)).expect("mode");
+    let lock = person.dir.join(".lock");
+    std::os::unix::fs::symlink(&outside, &lock).expect("symlink");
+
+    let error = handoff::store::lock_person(&person).expect_err("refused");
+    assert_refused_by_path(&error, &lock, "a symbolic link");
+    let mode = fs::metadata(&outside)
+        .expect("outside")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644, "the file outside was not chmod-ed");
+    assert_eq!(
+        fs::read_to_string(&outside).expect("outside"),
+        "not handoff's"
+    );
+    assert!(fs::symlink_metadata(&lock).expect("lock").is_symlink());
+}
+
+#[test]
+fn a_dangling_lock_link_creates_nothing_outside_the_data_folder() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let outside = dir.path().join("made-by-following.txt");
+    let lock = person.dir.join(".lock");
+    std::os::unix::fs::symlink(&outside, &lock).expect("symlink");
+
+    let error = handoff::store::lock_person(&person).expect_err("refused");
+    assert_refused_by_path(&error, &lock, "a symbolic link");
+    assert!(
+        fs::symlink_metadata(&outside).is_err(),
+        "nothing was created outside"
+    );
+}
+
+#[test]
+fn a_lock_that_is_a_fifo_is_refused_at_once() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let lock = person.dir.join(".lock");
+    make_fifo(&lock);
+    let taking = person.clone();
+    let error = without_hanging(move || handoff::store::lock_person(&taking))
+        .expect_err("a FIFO is no lock");
+    assert_refused_by_path(&error, &lock, "a FIFO");
+
+    // With someone reading the FIFO, opening it would succeed: what was
+    // opened is checked too.
+    use std::os::unix::fs::OpenOptionsExt;
+    let _reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&lock)
+        .expect("a reader");
+    let taking = person.clone();
+    let error = without_hanging(move || handoff::store::lock_person(&taking))
+        .expect_err("a FIFO is no lock, read or not");
+    assert_refused_by_path(&error, &lock, "a FIFO");
+}
+
+#[test]
+fn a_lock_that_is_a_folder_is_refused_by_name() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let lock = person.dir.join(".lock");
+    fs::create_dir(&lock).expect("folder");
+    let error = handoff::store::lock_person(&person).expect_err("refused");
+    assert_refused_by_path(&error, &lock, "a folder");
+}
+
+/// A folder outside the data folder holding a valid draft, a foreign file
+/// that looks like one of handoff's leftovers, and one named exactly like
+/// them.
+fn outside_folder(dir: &Path) -> std::path::PathBuf {
+    let outside = dir.join("elsewhere");
+    fs::create_dir(&outside).expect("outside");
+    let mut planted = full_assessment("Ana");
+    planted.id = "20200101-000000-0out".into();
+    write_raw(
+        &outside.join("20200101-000000-0out.toml"),
+        handoff::store::to_toml(&planted).expect("toml").as_bytes(),
+    );
+    write_raw(&outside.join(".handoff-x.tmp"), b"someone else's");
+    write_raw(&outside.join(".handoff-abc123.tmp"), b"someone else's too");
+    outside
+}
+
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_linked_drafts_folder_is_neither_written_nor_read_nor_cleaned() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let outside = outside_folder(dir.path());
+    let before = names_in(&outside);
+    let drafts = person.dir.join("drafts");
+    std::os::unix::fs::symlink(&outside, &drafts).expect("symlink");
+
+    let lock = handoff::store::lock_person(&person).expect("the lock itself is fine");
+    let error = store
+        .save_draft(&person, &full_assessment("Ana"))
+        .expect_err("no draft through a link");
+    assert_refused_by_path(&error, &drafts, "a symbolic link");
+    let listed = store.drafts(&person);
+    match listed.as_slice() {
+        [Listed::Unreadable { path, reason }] => {
+            assert_eq!(path, &drafts);
+            assert!(reason.contains("a symbolic link"), "{reason}");
+        }
+        other => panic!("the linked folder is reported, not read: {other:?}"),
+    }
+    drop(lock);
+    assert_eq!(
+        names_in(&outside),
+        before,
+        "nothing written or removed there"
+    );
+    assert_eq!(
+        fs::read(outside.join(".handoff-x.tmp")).expect("kept"),
+        b"someone else's"
+    );
+}
+
+#[test]
+fn a_linked_assessments_folder_is_neither_written_nor_read() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let outside = outside_folder(dir.path());
+    let before = names_in(&outside);
+    let assessments = person.dir.join("assessments");
+    std::os::unix::fs::symlink(&outside, &assessments).expect("symlink");
+
+    let _lock = handoff::store::lock_person(&person).expect("lock");
+    let mut assessment = full_assessment("Ana");
+    let error = store
+        .complete(&person, &mut assessment, at("2026-11-23T10:00:00Z"))
+        .expect_err("not completed through a link");
+    assert_refused_by_path(&error, &assessments, "a symbolic link");
+    assert!(readable(&store.history(&person)).is_empty());
+    let workbook = handoff::content::load_builtin().expect("content");
+    let headers = store.history_headers(&person, &workbook);
+    match headers.as_slice() {
+        [handoff::store::HistoryEntry::Unreadable { path, reason }] => {
+            assert_eq!(path, &assessments);
+            assert!(reason.contains("a symbolic link"), "{reason}");
+        }
+        other => panic!("the linked folder is reported, not read: {other:?}"),
+    }
+    assert_eq!(
+        names_in(&outside),
+        before,
+        "nothing written or removed there"
+    );
+}
+
+#[test]
+fn a_linked_people_folder_is_refused_and_a_linked_person_reported() {
+    let (dir, store) = store();
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir(&outside).expect("outside");
+    fs::create_dir_all(store.root()).expect("data");
+    let people = store.root().join("people");
+    std::os::unix::fs::symlink(&outside, &people).expect("symlink");
+    let error = store.add_person("Ana").expect_err("refused");
+    assert_refused_by_path(&error, &people, "a symbolic link");
+    let error = store.people().expect_err("refused");
+    assert_refused_by_path(&error, &people, "a symbolic link");
+    assert!(names_in(&outside).is_empty(), "no one was added outside");
+
+    fs::remove_file(&people).expect("unlink");
+    let ana = store.add_person("Ana").expect("person");
+    let someone = outside.join("ben");
+    write_raw(&someone.join("person.toml"), b"name = \"Ben\"\n");
+    let linked = people.join("ben");
+    std::os::unix::fs::symlink(&someone, &linked).expect("symlink");
+    let listing = store.people().expect("listed");
+    assert_eq!(listing.people, vec![ana], "Ben's link is not a person");
+    match listing.unreadable.as_slice() {
+        [(path, reason)] => {
+            assert_eq!(path, &linked);
+            assert!(reason.contains("a symbolic link"), "{reason}");
+        }
+        other => panic!("the link is reported: {other:?}"),
+    }
+}
+
+#[test]
+fn only_regular_files_named_as_handoff_names_them_are_cleaned_up() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let drafts = person.dir.join("drafts");
+    fs::create_dir_all(&drafts).expect("drafts");
+    let outside = dir.path().join("target.txt");
+    fs::write(&outside, "kept").expect("outside");
+    write_raw(&drafts.join(".handoff-Ab12cD.tmp"), b"a killed save");
+    write_raw(&drafts.join(".handoff-x.tmp"), b"not ours");
+    std::os::unix::fs::symlink(&outside, drafts.join(".handoff-lnk123.tmp")).expect("symlink");
+    fs::create_dir(drafts.join(".handoff-dir123.tmp")).expect("folder");
+
+    drop(handoff::store::lock_person(&person).expect("lock"));
+    assert_eq!(
+        names_in(&drafts),
+        [
+            ".handoff-dir123.tmp",
+            ".handoff-lnk123.tmp",
+            ".handoff-x.tmp"
+        ],
+        "only the killed save's file went"
+    );
+    assert_eq!(fs::read_to_string(&outside).expect("outside"), "kept");
+}
+
+/// Files among the finished ones that lack what makes an assessment
+/// finished: (file name, text, the reason given).
+fn incomplete_files() -> Vec<(&'static str, String, &'static str)> {
+    let mut no_id = full_assessment("Ana");
+    no_id.id = String::new();
+    no_id.completed = Some(at("2026-11-23T10:00:00Z"));
+    let no_date = full_assessment("Ana");
+    vec![
+        (
+            "only-a-version.toml",
+            format!("schema_version = {SCHEMA_VERSION}\n"),
+            "has no id and no completion date",
+        ),
+        (
+            "no-id.toml",
+            handoff::store::to_toml(&no_id).expect("toml"),
+            "has no id",
+        ),
+        (
+            "no-date.toml",
+            handoff::store::to_toml(&no_date).expect("toml"),
+            "has no completion date",
+        ),
+    ]
+}
+
+#[test]
+fn a_finished_assessment_without_an_id_or_a_completion_date_is_unreadable_and_untouched() {
+    let (_dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    let mut good = full_assessment("Ana");
+    store
+        .complete(&person, &mut good, at("2026-11-23T10:00:00Z"))
+        .expect("good");
+    let folder = person.dir.join("assessments");
+    for (name, text, _) in incomplete_files() {
+        write_raw(&folder.join(name), text.as_bytes());
+    }
+    let workbook = handoff::content::load_builtin().expect("content");
+    let history = store.history(&person);
+    // Cold (building the index) and warm (from it): the same verdict.
+    for pass in ["cold", "warm"] {
+        let headers = store.history_headers(&person, &workbook);
+        assert_eq!(headers.len(), 4, "{pass}: {headers:?}");
+        for (name, _, reason) in incomplete_files() {
+            let path = folder.join(name);
+            let entry = headers
+                .iter()
+                .find(|entry| entry.path() == path)
+                .expect("listed");
+            match entry {
+                handoff::store::HistoryEntry::Unreadable { reason: found, .. } => assert!(
+                    found.ends_with(reason) && found.contains(name),
+                    "{pass}: {found}"
+                ),
+                other => panic!("{pass}: {name} listed as complete: {other:?}"),
+            }
+        }
+    }
+    for (name, text, reason) in incomplete_files() {
+        let path = folder.join(name);
+        match history.iter().find(|entry| entry.path() == path) {
+            Some(Listed::Unreadable { reason: found, .. }) => {
+                assert!(found.ends_with(reason), "{found}")
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        assert_eq!(fs::read_to_string(&path).expect("kept"), text, "untouched");
+    }
+}
+
+#[test]
+fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_ready_file() {
+    let (dir, store) = store();
+    let person = store.add_person("Ana").expect("person");
+    store
+        .save_draft(&person, &full_assessment("Ana"))
+        .expect("saved");
+    let drafts = person.dir.join("drafts");
+    fs::rename(&drafts, person.dir.join("drafts-moved")).expect("move away");
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir(&outside).expect("outside");
+    std::os::unix::fs::symlink(&outside, &drafts).expect("symlink");
+
+    store.prepare_next_save();
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+    let error = store
+        .save_draft(&person, &full_assessment("Ana"))
+        .expect_err("no draft through the link");
+    assert_refused_by_path(&error, &drafts, "a symbolic link");
+    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
 }

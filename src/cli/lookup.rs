@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use crate::assessment::Assessment;
-use crate::store::{Person, Store, names_alike, read_assessment, slug};
+use crate::store::{Person, Store, names_alike, read_assessment, read_completed, slug};
 use crate::text::sanitize_line;
 
 /// The person named exactly, or by folder name; failing that, the one
@@ -86,7 +86,7 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
             Some((person, path))
         })
         .collect();
-    let (_, path) = match matches.len() {
+    let (person, path) = match matches.len() {
         0 => bail!("no assessment with id “{id}” {}", scope(store, within)),
         1 => matches.remove(0),
         _ => {
@@ -100,7 +100,13 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
             )
         }
     };
-    Ok(read_assessment(&path)
+    // A file among the finished ones must be a finished assessment.
+    let read = if path.parent() == store.assessment_path(&person, id).parent() {
+        read_completed
+    } else {
+        read_assessment
+    };
+    Ok(read(&path)
         .context("cannot read that assessment")?
         .assessment)
 }

@@ -75,6 +75,7 @@ pub fn new_temp_in(folder: &Path) -> io::Result<NamedTempFile> {
     let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
         .permissions(Permissions::from_mode(0o600))
         .tempfile_in(folder)?;
     // Permissions given at creation are masked by the umask; set them again
@@ -142,7 +143,14 @@ pub fn write_atomic_using(
 /// power cut. Until then a power cut leaves the previous version, complete.
 pub fn sync_folder(folder: &Path, fail_at: Option<WriteStep>) -> io::Result<()> {
     injected(fail_at, WriteStep::SyncFolder)?;
-    File::open(folder)?.sync_all()
+    // Only ever a folder: a FIFO swapped in its place is refused at once
+    // rather than waited on.
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY)
+        .open(folder)?
+        .sync_all()
 }
 
 fn injected(fail_at: Option<WriteStep>, step: WriteStep) -> io::Result<()> {
@@ -157,18 +165,38 @@ fn injected(fail_at: Option<WriteStep>, step: WriteStep) -> io::Result<()> {
 /// SIGKILL, a power cut). They are hidden from every listing and never
 /// hold anything the target file lacks, but they pile up. Only for a folder
 /// no one else is saving into: the caller holds the person's lock.
+///
+/// Only inside a real folder (a linked one may be anyone's), and only
+/// regular files named exactly as handoff names them: a stranger's file
+/// that merely looks alike is left where it is.
 pub fn remove_leftovers(folder: &Path) {
+    if !fs::symlink_metadata(folder).is_ok_and(|meta| meta.is_dir()) {
+        return;
+    }
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
     for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        if is_file && is_temp_name(&entry.file_name().to_string_lossy()) {
             // Best effort: a leftover that cannot be removed is harmless.
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// How many random characters the temporary files' names carry, so that
+/// [`remove_leftovers`] can tell handoff's own from look-alikes.
+const TEMP_RANDOM_CHARS: usize = 6;
+
+/// `.handoff-XXXXXX.tmp`, the X's letters or digits: a name handoff made.
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM_CHARS
+                && random.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        })
 }
 
 /// Creates a folder (and any missing parents) readable by its owner only,

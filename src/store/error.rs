@@ -5,12 +5,27 @@ use crate::assessment::SCHEMA_VERSION;
 /// A problem with the data folder, always naming the file involved.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
+    /// The reason is part of the message and not also given as the error's
+    /// source, so a chain of causes (`{:#}`) says it once.
+    #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error(
+        "{} is {what}; handoff only uses plain {wanted} inside its data folder. Move it away and try again.",
+        path.display()
+    )]
+    NotPlain {
+        path: PathBuf,
+        what: &'static str,
+        wanted: Wanted,
+    },
+    #[error(
+        "{} is {what}, not a folder; handoff keeps its data in a folder (choose another with --data-dir or HANDOFF_DATA_DIR)",
+        path.display()
+    )]
+    DataFolderNotAFolder { path: PathBuf, what: &'static str },
     #[error("{}: {problem}", path.display())]
     Unreadable { path: PathBuf, problem: String },
     #[error(
@@ -36,6 +51,22 @@ pub enum StoreError {
 impl StoreError {
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.into();
-        move |source| StoreError::Io { path, source }
+        move |cause| StoreError::Io { path, cause }
+    }
+}
+
+/// What was expected where something else was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    File,
+    Folder,
+}
+
+impl std::fmt::Display for Wanted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Wanted::File => "files",
+            Wanted::Folder => "folders",
+        })
     }
 }

@@ -30,14 +30,17 @@ use crate::assessment::{Assessment, Scored, TrendColumn, section_scores};
 use crate::content::{SectionKind, Workbook};
 
 use super::atomic::write_atomic;
-use super::read::read_assessment;
+use super::plain::{folder_exists, open_checked};
+use super::read::read_completed;
 
 /// The index's file name inside a person's folder.
 pub const INDEX_FILE: &str = "index.tsv";
 
-/// Bumped whenever the index's layout changes; an index of another format
-/// is simply rebuilt.
-const INDEX_FORMAT: u32 = 1;
+/// Bumped whenever the index's layout or the meaning of an entry changes;
+/// an index of another format is simply rebuilt. Format 2 vouches only for
+/// files with an id and a completion date; format 1 also vouched for files
+/// without them, which are unreadable.
+const INDEX_FORMAT: u32 = 2;
 
 /// Far above any real index (10,000 entries are about 1.5 MB), yet a stray
 /// huge file is not read into memory.
@@ -195,10 +198,12 @@ fn parse_line<'a>(line: &'a str, workbook: &Workbook) -> Option<(&'a str, Cached
         return None;
     }
     let date = |text: &str| DateTime::parse_from_rfc3339(text).ok();
-    let completed = match completed {
-        "-" => None,
-        text => Some(date(text)?),
-    };
+    // Only complete assessments with an id are listed as readable; a line
+    // vouching for anything else is not trusted, and the file is read.
+    if id.trim().is_empty() {
+        return None;
+    }
+    let completed = Some(date(completed)?);
     let mut percents = fields(scores, b',');
     let mut scores = Vec::with_capacity(workbook.sections.len());
     for section in &workbook.sections {
@@ -268,6 +273,22 @@ pub fn fold_history<T>(
     start: impl Fn() -> T,
     mut add: impl FnMut(&mut T, HistoryEntry),
 ) -> T {
+    // A linked person or history folder is reported, never read through
+    // (nor an index written into it).
+    for folder in [person_dir.to_path_buf(), person_dir.join("assessments")] {
+        if let Err(error) = folder_exists(&folder) {
+            let mut gathered = start();
+            let reason = error.to_string();
+            add(
+                &mut gathered,
+                HistoryEntry::Unreadable {
+                    path: folder,
+                    reason,
+                },
+            );
+            return gathered;
+        }
+    }
     if let Some(done) = fold_current_index(person_dir, workbook, start(), &mut add) {
         return done;
     }
@@ -440,7 +461,7 @@ fn refresh_history(person_dir: &Path, workbook: &Workbook) -> Vec<HistoryEntry> 
 /// first listing, or new content): parsing dominates a cold listing.
 fn read_headers(paths: &[PathBuf], workbook: &Workbook) -> Vec<Result<Header, String>> {
     let read = |path: &PathBuf| {
-        read_assessment(path)
+        read_completed(path)
             .map(|loaded| Header::of(workbook, &loaded.assessment, loaded.read_only))
             .map_err(|error| error.to_string())
     };
@@ -545,7 +566,7 @@ fn open_index(path: &Path) -> Option<BufReader<io::Take<fs::File>>> {
     if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
         return None;
     }
-    let file = fs::File::open(path).ok()?;
+    let (file, _) = open_checked(path, fs::OpenOptions::new().read(true)).ok()?;
     Some(BufReader::new(file.take(MAX_INDEX_BYTES)))
 }
 

@@ -16,6 +16,7 @@ mod index;
 mod location;
 mod lock;
 mod name;
+mod plain;
 mod read;
 mod version;
 
@@ -33,12 +34,15 @@ pub use atomic::{
     FolderSync, Replaced, TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir,
     new_temp_in, sync_folder, write_atomic, write_atomic_using,
 };
-pub use error::StoreError;
+pub use error::{StoreError, Wanted};
 pub use index::{Header, HistoryEntry, INDEX_FILE};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
-pub use read::{Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_text};
+pub use plain::kind_of;
+pub use read::{
+    Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_completed, read_text,
+};
 pub use version::FileVersion;
 
 /// A person whose assessments are kept, and the folder that holds them.
@@ -212,21 +216,29 @@ impl Store {
             people: Vec::new(),
             unreadable: Vec::new(),
         };
+        self.check_data_folder()?;
         let dir = self.people_dir();
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(error) => {
-                return Err(StoreError::Io {
-                    path: dir,
-                    source: error,
-                });
-            }
-        };
+        if !plain::folder_exists(&dir)? {
+            return Ok(listing);
+        }
+        let entries = fs::read_dir(&dir).map_err(StoreError::io(&dir))?;
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden || !entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if hidden || kind.is_file() {
+                continue;
+            }
+            if !kind.is_dir() {
+                // A link looks like a person's folder; say why it is not one.
+                let refused = StoreError::NotPlain {
+                    path: path.clone(),
+                    what: plain::kind_of(kind),
+                    wanted: Wanted::Folder,
+                };
+                listing.unreadable.push((path, refused.to_string()));
                 continue;
             }
             match read_person(&path) {
@@ -238,6 +250,19 @@ impl Store {
             .people
             .sort_by_key(|person| person.name.to_lowercase());
         Ok(listing)
+    }
+
+    /// The data folder, if it exists, is a folder (it may be a link to one:
+    /// the person chose it). Otherwise every path inside it would fail with
+    /// a reason about some path below it.
+    fn check_data_folder(&self) -> Result<(), StoreError> {
+        match fs::metadata(&self.root) {
+            Ok(meta) if !meta.is_dir() => Err(StoreError::DataFolderNotAFolder {
+                path: self.root.clone(),
+                what: plain::kind_of(meta.file_type()),
+            }),
+            _ => Ok(()),
+        }
     }
 
     /// Finds a person by display name or by folder name.
@@ -265,7 +290,7 @@ impl Store {
             return Ok(person);
         }
         let people = self.people_dir();
-        create_private_dir(&people).map_err(StoreError::io(&people))?;
+        plain::ensure_folder_within(&self.root, &people)?;
         let base = slug(&name);
         let mut number = 1;
         let dir = loop {
@@ -280,7 +305,7 @@ impl Store {
                 Err(error) => {
                     return Err(StoreError::Io {
                         path: candidate,
-                        source: error,
+                        cause: error,
                     });
                 }
             }
@@ -296,13 +321,13 @@ impl Store {
     }
 
     pub fn drafts(&self, person: &Person) -> Vec<Listed> {
-        list_folder(&person.dir.join("drafts"))
+        list_folder(&person.dir.join("drafts"), read_assessment)
     }
 
     /// Completed assessments, oldest first (ids sort by creation time),
     /// each parsed in full. For a list, prefer [`Store::history_headers`].
     pub fn history(&self, person: &Person) -> Vec<Listed> {
-        list_folder(&person.dir.join("assessments"))
+        list_folder(&person.dir.join("assessments"), read_completed)
     }
 
     /// Completed assessments in the same order as [`Store::history`], but
@@ -503,10 +528,9 @@ impl Store {
             Some(_) => {}
         }
         match fs::remove_file(&path) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io {
-                path,
-                source: error,
-            }),
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::Io { path, cause: error })
+            }
             _ => Ok(()),
         }
     }
@@ -522,7 +546,8 @@ impl Store {
             problem,
         })?;
         if let Some(folder) = path.parent() {
-            create_private_dir(folder).map_err(StoreError::io(folder))?;
+            self.check_data_folder()?;
+            plain::ensure_folder_within(&self.root, folder)?;
         }
         self.write(path, text.as_bytes(), folder_sync)
     }
@@ -558,7 +583,11 @@ impl Store {
         if spare.file.is_some() {
             return;
         }
-        if let Some(folder) = &spare.folder {
+        // The folder was a real one at the last save; a link put in its
+        // place since must not receive even an empty file.
+        if let Some(folder) = &spare.folder
+            && plain::folder_exists(folder).unwrap_or(false)
+        {
             spare.file = new_temp_in(folder).ok();
         }
     }
@@ -624,8 +653,19 @@ fn read_person(dir: &Path) -> Result<Person, StoreError> {
 }
 
 /// Every `*.toml` file of a folder, parsed or reported. Hidden files
-/// (including our temporary files) are skipped.
-fn list_folder(dir: &Path) -> Vec<Listed> {
+/// (including our temporary files) are skipped. A folder that is a link
+/// (or not a folder at all) is reported as one unreadable entry, unread.
+fn list_folder(dir: &Path, read: fn(&Path) -> Result<Loaded, StoreError>) -> Vec<Listed> {
+    match plain::folder_exists(dir) {
+        Ok(true) => {}
+        Ok(false) => return Vec::new(),
+        Err(error) => {
+            return vec![Listed::Unreadable {
+                path: dir.to_path_buf(),
+                reason: error.to_string(),
+            }];
+        }
+    }
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -641,7 +681,7 @@ fn list_folder(dir: &Path) -> Vec<Listed> {
     paths.sort();
     paths
         .into_iter()
-        .map(|path| match read_assessment(&path) {
+        .map(|path| match read(&path) {
             Ok(loaded) => Listed::Readable {
                 path,
                 loaded: Box::new(loaded),

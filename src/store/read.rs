@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::assessment::{Assessment, SCHEMA_VERSION};
 
 use super::error::StoreError;
+use super::plain::open_checked;
 use super::version::FileVersion;
 
 /// Large enough for years of notes and a pasted document; small enough that
@@ -30,6 +31,25 @@ pub fn read_assessment(path: &Path) -> Result<Loaded, StoreError> {
     let mut loaded = parse_assessment(path, &text)?;
     loaded.version = Some(version);
     Ok(loaded)
+}
+
+/// A completed assessment, from the folder of finished ones: as
+/// [`read_assessment`], but a file without an id or a completion date is
+/// not one (a file holding only `schema_version = 1` would otherwise list
+/// as complete, dated 1970-01-01) and is refused with the reason.
+pub fn read_completed(path: &Path) -> Result<Loaded, StoreError> {
+    let loaded = read_assessment(path)?;
+    let no_id = loaded.assessment.id.trim().is_empty();
+    let problem = match (no_id, loaded.assessment.completed.is_none()) {
+        (true, true) => "has no id and no completion date",
+        (true, false) => "has no id",
+        (false, true) => "has no completion date",
+        (false, false) => return Ok(loaded),
+    };
+    Err(StoreError::Unreadable {
+        path: path.to_path_buf(),
+        problem: problem.into(),
+    })
 }
 
 /// Reads a small text file that must be a regular file: a symbolic link, a
@@ -63,12 +83,12 @@ fn read_text_version(path: &Path) -> Result<(String, FileVersion), StoreError> {
         )));
     }
     let mut bytes = Vec::new();
-    let version = fs::File::open(path)
-        .and_then(|file| {
-            let version = FileVersion::of(&file.metadata()?);
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-            Ok(version)
-        })
+    // Opened without following a link or waiting on a FIFO, and checked
+    // again once open, in case the file was swapped since the look above.
+    let (file, meta) = open_checked(path, fs::OpenOptions::new().read(true))?;
+    let version = FileVersion::of(&meta);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(StoreError::io(path))?;
     if bytes.is_empty() {
         return Err(unreadable("is empty".into()));

@@ -12,7 +12,7 @@ use crate::assessment::{Assessment, chronological, compare};
 use crate::content::SectionKind;
 use crate::keymap::{self, Action, Context};
 use crate::report::comparison_report;
-use crate::store::{HistoryEntry, Person, read_assessment};
+use crate::store::{HistoryEntry, Person, read_completed};
 use crate::text::sanitize_line;
 use crate::ui::widgets::inset;
 
@@ -121,7 +121,7 @@ impl HistoryScreen {
                 *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
                 None
             }
-            HistoryEntry::Readable { path, .. } => match read_assessment(path) {
+            HistoryEntry::Readable { path, .. } => match read_completed(path) {
                 Ok(loaded) => Some(loaded.assessment),
                 Err(error) => {
                     *cx.status = Some(Status::error(error.to_string()));

@@ -220,8 +220,8 @@ impl HomeScreen {
             let path = cx.store.draft_path(&self.person, &assessment.id);
             let (assessment, version) = match read_assessment(&path) {
                 Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-                Err(StoreError::Io { source, .. })
-                    if source.kind() == std::io::ErrorKind::NotFound =>
+                Err(StoreError::Io { cause, .. })
+                    if cause.kind() == std::io::ErrorKind::NotFound =>
                 {
                     (assessment, None)
                 }
