@@ -87,10 +87,20 @@ fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
     {
         eprintln!("handoff: {}", sanitize(&status.text));
     }
+    let unsaved = app.unsaved_report();
+    for line in &unsaved {
+        eprintln!("handoff: {}", sanitize(line));
+    }
     Ok(match ending {
-        handoff::tui::Ending::Quit => ExitCode::SUCCESS,
+        handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,
+        // Quit although answers could not be saved, as the person agreed
+        // to: not a normal quit.
+        handoff::tui::Ending::Quit => ExitCode::from(QUIT_UNSAVED),
         // Exiting on a signal or a closed terminal is expected, but not a
         // normal quit; scripts can tell the difference.
         handoff::tui::Ending::Signal | handoff::tui::Ending::HungUp => ExitCode::from(130),
     })
 }
+
+/// The exit code of a quit that left answers unsaved (README, "Quitting").
+const QUIT_UNSAVED: u8 = 3;

@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::Theme;
 use super::scroll::{draw_scrolled, wrap_words, wrapped_rows};
 use super::widgets::{centered, key_hints, split_bottom, split_top};
-use crate::app::{App, Screen, StatusKind};
+use crate::app::{App, Screen, Status, StatusKind};
 use crate::keymap;
 use crate::text::sanitize_line;
 
@@ -25,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(frame, area, app.theme);
+        draw_too_small(frame, area, app);
         return;
     }
     let [header, below] = split_top(area, 1);
@@ -57,25 +56,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Trend(screen) => screen.draw(frame, body, app),
     }
 
-    if let Some(message) = &app.status {
-        let style = match message.kind {
-            StatusKind::Info => app.theme.good(),
-            StatusKind::Error => app.theme.error(),
-        };
-        let marker = match message.kind {
-            StatusKind::Info => "✓ ",
-            StatusKind::Error => "! ",
-        };
-        let text = sanitize_line(&message.text);
-        let rows = wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
-            .clamp(1, usize::from(MAX_STATUS_ROWS)) as u16;
+    // A draft not saved is said on every frame, whatever key was pressed
+    // since, above any passing message.
+    let messages: Vec<Status> = app
+        .unsaved_warning()
+        .into_iter()
+        .chain(app.status.clone())
+        .collect();
+    if !messages.is_empty() {
+        let mut rows = 0;
+        let mut lines = Vec::new();
+        for message in &messages {
+            let style = match message.kind {
+                StatusKind::Info => app.theme.good(),
+                StatusKind::Error => app.theme.error(),
+            };
+            let marker = match message.kind {
+                StatusKind::Info => "✓ ",
+                StatusKind::Error => "! ",
+            };
+            let text = sanitize_line(&message.text);
+            rows += wrapped_rows(&format!("{marker}{text}"), usize::from(status.width))
+                .clamp(1, usize::from(MAX_STATUS_ROWS)) as u16;
+            lines.push(Line::from(vec![
+                Span::styled(marker, style),
+                Span::styled(text, style),
+            ]));
+        }
         // A message longer than the line rises over the bottom of the
         // screen below it rather than being cut: it is often the only place
         // that names the file and the problem.
         let [_, area] = split_bottom(Rect::union(body, status), rows);
-        let line = Line::from(vec![Span::styled(marker, style), Span::styled(text, style)]);
         frame.render_widget(Clear, area);
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
     }
 
     let contexts = app.contexts();
@@ -92,16 +105,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if app.help_open {
         draw_help(frame, body, app);
     }
+    super::question::draw(frame, body, app);
 }
 
-fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
-    let text = format!(
-        "handoff needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
-         Make the window larger and the workbook comes back as it was. (q quits.)",
-        area.width, area.height
-    );
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    // Nothing else fits, but a question or an unsaved draft must still be
+    // read.
+    let text = match (super::question::plain(app), app.unsaved_warning()) {
+        (Some(question), _) => question,
+        (None, warning) => format!(
+            "{}handoff needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+             Make the window larger and the workbook comes back as it was. (q quits.)",
+            warning.map_or(String::new(), |warning| format!(
+                "{} ",
+                sanitize_line(&warning.text)
+            )),
+            area.width,
+            area.height
+        ),
+    };
     let paragraph = Paragraph::new(text)
-        .style(theme.warning())
+        .style(app.theme.warning())
         .wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
