@@ -16,10 +16,10 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use crate::app::App;
 use crate::store::Store;
@@ -108,7 +108,13 @@ fn enter() -> io::Result<Screen> {
         restore_terminal();
         return Err(error);
     }
-    let output = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    let mut output = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    // ratatui's first frame writes only the cells that are not blank, as
+    // if the screen were empty. It is not always: a terminal without an
+    // alternate screen, or one still showing a killed run's last frame,
+    // would show that text through every blank cell. Queued, not
+    // flushed, so it leaves in the first frame's one write.
+    queue!(output, Clear(ClearType::All)).inspect_err(|_| restore_terminal())?;
     Terminal::new(CrosstermBackend::new(output)).inspect_err(|_| restore_terminal())
 }
 
