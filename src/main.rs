@@ -1,4 +1,4 @@
-use std::io;
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -47,6 +47,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            if let Some(why) = cannot_draw() {
+                eprintln!(
+                    "handoff: the workbook needs a terminal to draw in, and {why}. \
+                     These work without one: handoff list, show, compare, export, where \
+                     and content check (handoff --help says more)."
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             let data_dir = data_dir()?;
             let content: Content = match cli.content.clone() {
                 // Named content is checked before the terminal is taken, so
@@ -73,6 +81,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             run_workbook(store, content)
         }
     }
+}
+
+/// Why the full-screen workbook cannot be drawn here, if it cannot: it
+/// writes cursor movements and colours that would otherwise land in a
+/// file, a pipe or a terminal that shows them as text.
+fn cannot_draw() -> Option<&'static str> {
+    if !io::stdout().is_terminal() {
+        return Some("its output is not a terminal");
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Some("this one (TERM=dumb) cannot move the cursor");
+    }
+    None
 }
 
 fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
