@@ -123,5 +123,6 @@ fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The exit code of a quit that left answers unsaved (README, "Quitting").
+/// The exit code of a quit that left answers unsaved (README: "Quitting,
+/// and when a save fails").
 const QUIT_UNSAVED: u8 = 3;
