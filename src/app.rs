@@ -537,9 +537,9 @@ impl App {
     }
 
     /// Runs what the updates asked for, after trying again every draft
-    /// whose last save failed, if a key was pressed since. Only the newest save of each assessment is
-    /// written: the older ones are contained in it. Returns true when the
-    /// outcome changed what should be on screen.
+    /// whose last save failed, if a key was pressed since. Only the newest
+    /// save of each assessment is written: the older ones are contained in
+    /// it. Returns true when the outcome changed what should be on screen.
     pub fn run_effects(&mut self) -> bool {
         let effects = std::mem::take(&mut self.effects);
         let before = self.shown();
@@ -561,16 +561,24 @@ impl App {
                 self.save_draft(retry.save.clone(), &retried, &mut written);
             }
         }
-        for (index, effect) in effects.iter().enumerate() {
-            match effect.clone() {
+        let superseded: Vec<bool> = effects
+            .iter()
+            .enumerate()
+            .map(|(index, effect)| match effect {
+                Effect::SaveDraft {
+                    person, assessment, ..
+                } => newest_save(person, &assessment.id) != Some(index),
+                Effect::Complete { .. } => false,
+            })
+            .collect();
+        for (effect, superseded) in effects.into_iter().zip(superseded) {
+            match effect {
+                Effect::SaveDraft { .. } if superseded => {}
                 Effect::SaveDraft {
                     person,
                     assessment,
                     known,
                 } => {
-                    if newest_save(&person, &assessment.id) != Some(index) {
-                        continue;
-                    }
                     let known = written_version(&written, &person, &assessment.id).unwrap_or(known);
                     let save = DraftSave {
                         person,
@@ -591,6 +599,10 @@ impl App {
                         .complete_checked(&person, &mut assessment, now, known)
                     {
                         Ok(done) => {
+                            // Complete, its draft is done with: a failed
+                            // save of it must not bring it back.
+                            self.unsaved
+                                .retain(|unsaved| !unsaved.save.is_for(&person, &assessment.id));
                             self.completed(&person, done.path);
                             if let Some(draft) = done.draft_kept {
                                 self.status = Some(Status::error(format!(

@@ -230,3 +230,25 @@ fn a_terminal_too_small_still_shows_the_warning_and_the_question() {
     key(&mut app, KeyCode::Char('n'));
     assert!(app.running);
 }
+
+#[test]
+fn completing_in_the_keys_that_follow_the_fault_leaves_one_assessment_and_no_draft() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = unsaved_second(&dir);
+    key(&mut app, KeyCode::Esc);
+    fail_saves(&mut app, None);
+    // One burst of keys, handled before the loop runs what they asked
+    // for: the retry writes the draft, then completing must not take that
+    // write for another program's.
+    let mut burst = vec![KeyCode::Char('g')];
+    burst.extend([KeyCode::Char('j'); 9]);
+    burst.extend([KeyCode::Enter, KeyCode::Char('c'), KeyCode::Char('y')]);
+    for code in burst {
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    app.run_effects();
+    let shown = screen(&app);
+    assert!(shown.contains("Assessment complete"), "{shown}");
+    assert!(!shown.contains("kept"), "{shown}");
+    assert!(app.store.drafts(&person).is_empty(), "a draft was left");
+}
