@@ -98,6 +98,68 @@ pub enum Outcome {
     Pop,
     Replace(Screen),
     Quit,
+    /// Ask before doing what cannot be taken back.
+    Ask(Question),
+}
+
+/// A yes-or-no question the whole app asks, over any screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Quit although answers on screen are not in their draft.
+    QuitUnsaved,
+    /// Leave the worksheet although its answers are not in their draft.
+    LeaveUnsaved,
+}
+
+/// A draft to write: whose, what, and the version of its file this
+/// process last read or wrote (see [`Effect::SaveDraft`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftSave {
+    pub person: Person,
+    pub assessment: Box<Assessment>,
+    pub known: Option<FileVersion>,
+}
+
+impl DraftSave {
+    fn is_for(&self, person: &Person, id: &str) -> bool {
+        self.person.dir == person.dir && self.assessment.id == id
+    }
+}
+
+/// Answers on screen (or left on a closed worksheet) that their draft on
+/// disk does not hold, because the last try to write them failed. Kept
+/// until a try works, and tried again with every key and on the way out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unsaved {
+    pub save: DraftSave,
+    /// The draft file.
+    pub draft: PathBuf,
+    /// Why the last try failed.
+    pub reason: String,
+    /// The file was written and renamed into place; only flushing its
+    /// folder failed, so a power cut could still lose it.
+    pub written: bool,
+}
+
+impl Unsaved {
+    pub fn person(&self) -> &str {
+        &self.save.person.name
+    }
+
+    /// What is on disk instead of the answers on screen, in a few words;
+    /// `draft` is how to name the file here, and `shown` "is" while the
+    /// program runs, "was" once it has ended.
+    pub fn what_is_on_disk(&self, draft: &str, shown: &str) -> String {
+        if self.written {
+            format!(
+                "the draft {draft} holds them but could not be flushed to disk, so a power cut could still lose them"
+            )
+        } else if self.draft.exists() {
+            format!("the draft on disk, {draft}, is older than what {shown} on screen")
+        } else {
+            format!("there is no draft of them on disk yet ({draft})")
+        }
+    }
 }
 
 /// What screens may read and ask for while handling an action.
@@ -108,6 +170,22 @@ pub struct Ctx<'a> {
     pub theme: Theme,
     pub effects: &'a mut Vec<Effect>,
     pub status: &'a mut Option<Status>,
+    unsaved: &'a mut Vec<Unsaved>,
+}
+
+impl Ctx<'_> {
+    /// Whether the last try to save this assessment's draft failed.
+    pub fn is_unsaved(&self, person: &Person, id: &str) -> bool {
+        self.unsaved
+            .iter()
+            .any(|unsaved| unsaved.save.is_for(person, id))
+    }
+
+    /// Stops retrying a save that is no longer wanted.
+    pub fn forget_unsaved(&mut self, person: &Person, id: &str) {
+        self.unsaved
+            .retain(|unsaved| !unsaved.save.is_for(person, id));
+    }
 }
 
 /// The workbook, loaded the first time it is read. The loop reads it
@@ -129,8 +207,18 @@ pub struct App {
     pub help_scroll: u16,
     pub help_limit: crate::ui::scroll::ScrollLimit,
     pub running: bool,
-    /// The last draft save failed; the next one that works says so.
-    pub save_failed: bool,
+    /// Drafts whose last save failed, retried until one works.
+    pub unsaved: Vec<Unsaved>,
+    /// A question open over the screen; it takes every key.
+    pub question: Option<Question>,
+    /// Quitting was asked for and, if answers were not saved, confirmed.
+    quit_confirmed: bool,
+    /// The draft saves whose folder is still to be flushed.
+    flushing: Vec<DraftSave>,
+    /// A key was pressed: the next run of effects tries the unsaved drafts
+    /// again. Not on every event: a resize or a mouse move is not the
+    /// person doing anything, and saves must not run behind their back.
+    retry_due: bool,
     /// A debug-build test hook (see `fault_injection`).
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
@@ -164,7 +252,11 @@ impl App {
             help_scroll: 0,
             help_limit: Default::default(),
             running: true,
-            save_failed: false,
+            unsaved: Vec::new(),
+            question: None,
+            quit_confirmed: false,
+            flushing: Vec::new(),
+            retry_due: false,
             panic_on_key: None,
             effects: Vec::new(),
             clock,
@@ -202,6 +294,9 @@ impl App {
 
     /// The key contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        if self.question.is_some() {
+            return vec![Context::Confirm];
+        }
         if self.too_small() {
             return vec![Context::TooSmall];
         }
@@ -237,8 +332,13 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.retry_due = true;
         if let Some(panic_on_key) = &mut self.panic_on_key {
             panic_on_key.pressed(&key);
+        }
+        if self.question.is_some() {
+            self.answer(key);
+            return;
         }
         if self.help_open && !self.too_small() {
             self.help_key(key);
@@ -254,7 +354,7 @@ impl App {
                 self.help_open = true;
                 self.help_scroll = 0;
             }
-            Some(Action::Quit) => self.running = false,
+            Some(Action::Quit) => self.quit(),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, cx| match screen {
@@ -264,6 +364,42 @@ impl App {
                 });
             }
             None => {}
+        }
+    }
+
+    /// Quits, unless answers on screen are not saved: then asks first.
+    fn quit(&mut self) {
+        if self.unsaved.is_empty() {
+            self.running = false;
+        } else {
+            self.question = Some(Question::QuitUnsaved);
+        }
+    }
+
+    /// A key pressed while a question is open: only yes and no count.
+    fn answer(&mut self, key: KeyEvent) {
+        match keymap::lookup(&[Context::Confirm], &key) {
+            Some(Action::Yes) => {
+                match self.question.take() {
+                    Some(Question::QuitUnsaved) => {
+                        self.quit_confirmed = true;
+                        self.running = false;
+                    }
+                    Some(Question::LeaveUnsaved) => self.leave_session(),
+                    None => {}
+                }
+                self.status = None;
+            }
+            Some(Action::No) => self.question = None,
+            _ => {}
+        }
+    }
+
+    /// Closes the worksheet on top; its answers, if not saved, stay in
+    /// `unsaved` and are still retried.
+    fn leave_session(&mut self) {
+        if let Some(Screen::Session(_)) = self.screens.last() {
+            self.apply(Outcome::Pop);
         }
     }
 
@@ -340,6 +476,7 @@ impl App {
             theme: self.theme,
             effects: &mut self.effects,
             status: &mut self.status,
+            unsaved: &mut self.unsaved,
         };
         let outcome = act(screen, &mut cx);
         self.apply(outcome);
@@ -348,20 +485,43 @@ impl App {
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Stay => {}
-            Outcome::Push(screen) => self.screens.push(screen),
+            Outcome::Push(mut screen) => {
+                self.resume_unsaved(&mut screen);
+                self.screens.push(screen);
+            }
             Outcome::Pop => {
                 if self.screens.len() > 1 {
                     self.screens.pop();
                     self.refresh_top();
                 } else {
-                    self.running = false;
+                    self.quit();
                 }
             }
             Outcome::Replace(screen) => {
                 self.screens.pop();
                 self.screens.push(screen);
             }
-            Outcome::Quit => self.running = false,
+            Outcome::Quit => self.quit(),
+            Outcome::Ask(question) => self.question = Some(question),
+        }
+    }
+
+    /// A worksheet opened on a draft whose newest answers are still only in
+    /// memory starts from those, not from the older file.
+    fn resume_unsaved(&self, screen: &mut Screen) {
+        let Screen::Session(session) = screen else {
+            return;
+        };
+        if session.is_read_only() {
+            return;
+        }
+        if let Some(unsaved) = self
+            .unsaved
+            .iter()
+            .find(|unsaved| unsaved.save.is_for(&session.person, &session.assessment.id))
+        {
+            session.assessment = (*unsaved.save.assessment).clone();
+            session.draft_version = unsaved.save.known;
         }
     }
 
@@ -381,49 +541,62 @@ impl App {
         !self.effects.is_empty()
     }
 
-    /// Runs what the updates asked for. Only the newest draft save of a run
-    /// is written: the older ones are contained in it. Returns true when
-    /// the outcome changed what should be on screen.
+    /// Has the next [`App::run_effects`] try the unsaved drafts again, as
+    /// a key does: on the way out.
+    pub fn retry_unsaved(&mut self) {
+        self.retry_due = true;
+    }
+
+    /// Runs what the updates asked for, after trying again every draft
+    /// whose last save failed, if a key was pressed since. Only the newest
+    /// save of each assessment is written: the older ones are contained in
+    /// it. Returns true when the outcome changed what should be on screen.
     pub fn run_effects(&mut self) -> bool {
         let effects = std::mem::take(&mut self.effects);
-        let before = (self.status.clone(), self.screens.len());
-        let last_save = effects
+        let before = self.shown();
+        let newest_save = |person: &Person, id: &str| {
+            effects.iter().rposition(|effect| {
+                matches!(effect, Effect::SaveDraft { person: p, assessment, .. }
+                    if p.dir == person.dir && assessment.id == id)
+            })
+        };
+        // The versions written in this run: an effect asked for before
+        // them carries an older one, which is no sign of another program.
+        let mut written: Vec<(PathBuf, String, Option<FileVersion>)> = Vec::new();
+        let retried = std::mem::take(&mut self.unsaved);
+        let retry_due = std::mem::take(&mut self.retry_due) || !effects.is_empty();
+        for retry in &retried {
+            if !retry_due {
+                self.unsaved.push(retry.clone());
+            } else if newest_save(&retry.save.person, &retry.save.assessment.id).is_none() {
+                self.save_draft(retry.save.clone(), &retried, &mut written);
+            }
+        }
+        let superseded: Vec<bool> = effects
             .iter()
-            .rposition(|effect| matches!(effect, Effect::SaveDraft { .. }));
-        for (index, effect) in effects.into_iter().enumerate() {
+            .enumerate()
+            .map(|(index, effect)| match effect {
+                Effect::SaveDraft {
+                    person, assessment, ..
+                } => newest_save(person, &assessment.id) != Some(index),
+                Effect::Complete { .. } => false,
+            })
+            .collect();
+        for (effect, superseded) in effects.into_iter().zip(superseded) {
             match effect {
+                Effect::SaveDraft { .. } if superseded => {}
                 Effect::SaveDraft {
                     person,
                     assessment,
-                    mut known,
+                    known,
                 } => {
-                    if Some(index) != last_save {
-                        continue;
-                    }
-                    let saved = self
-                        .store
-                        .save_draft_checked(&person, &assessment, &mut known);
-                    let id = saved.as_ref().map_or(&assessment.id, |saved| &saved.id);
-                    self.draft_saved(&assessment.id, id.clone(), known);
-                    match saved {
-                        Ok(DraftSaved {
-                            path,
-                            left_alone: Some(changed),
-                            ..
-                        }) => {
-                            self.save_failed = false;
-                            self.status = Some(Status::error(format!(
-                                "Not overwritten: {} was changed by another program. Your answers are saved beside it, in {}.",
-                                self.shown_path(&changed),
-                                self.shown_path(&path)
-                            )));
-                        }
-                        // Its last step is still to come: judged then.
-                        Ok(_) if self.store.draft_save_unfinished() => {}
-                        Ok(_) if self.save_failed => self.saved_again(),
-                        Ok(_) => {}
-                        Err(error) => self.draft_not_saved(&error),
-                    }
+                    let known = written_version(&written, &person, &assessment.id).unwrap_or(known);
+                    let save = DraftSave {
+                        person,
+                        assessment,
+                        known,
+                    };
+                    self.save_draft(save, &retried, &mut written);
                 }
                 Effect::Complete {
                     person,
@@ -431,11 +604,16 @@ impl App {
                     known,
                 } => {
                     let now = (self.clock)();
+                    let known = written_version(&written, &person, &assessment.id).unwrap_or(known);
                     match self
                         .store
                         .complete_checked(&person, &mut assessment, now, known)
                     {
                         Ok(done) => {
+                            // Complete, its draft is done with: a failed
+                            // save of it must not bring it back.
+                            self.unsaved
+                                .retain(|unsaved| !unsaved.save.is_for(&person, &assessment.id));
                             self.completed(&person, done.path);
                             if let Some(draft) = done.draft_kept {
                                 self.status = Some(Status::error(format!(
@@ -458,39 +636,238 @@ impl App {
                 }
             }
         }
-        before != (self.status.clone(), self.screens.len())
+        self.settle_questions();
+        before != self.shown()
     }
 
-    /// Ends the last draft save, when the store leaves flushing its folder
-    /// until the frame is on screen (see `Store::sync_draft_folders_later`),
-    /// and says on the status line if that failed. True when the screen
-    /// should be drawn again.
-    pub fn finish_draft_save(&mut self) -> bool {
-        match self.store.finish_draft_save() {
-            Ok(true) if self.save_failed => {
-                self.saved_again();
-                true
+    /// What a run of effects can change on screen.
+    fn shown(&self) -> (Option<Status>, usize, Vec<Unsaved>, Option<Question>) {
+        (
+            self.status.clone(),
+            self.screens.len(),
+            self.unsaved.clone(),
+            self.question,
+        )
+    }
+
+    /// Writes one draft and records how it went; `retried` holds the
+    /// drafts whose last save had failed before this run.
+    fn save_draft(
+        &mut self,
+        save: DraftSave,
+        retried: &[Unsaved],
+        written: &mut Vec<(PathBuf, String, Option<FileVersion>)>,
+    ) {
+        let DraftSave {
+            person,
+            assessment,
+            mut known,
+        } = save;
+        let tried = known;
+        let saved = self
+            .store
+            .save_draft_checked(&person, &assessment, &mut known);
+        let id = saved.as_ref().map_or(&assessment.id, |saved| &saved.id);
+        self.draft_saved(&assessment.id, id.clone(), known);
+        written.push((person.dir.clone(), id.clone(), known));
+        let failed_before = retried
+            .iter()
+            .find(|unsaved| unsaved.save.is_for(&person, &assessment.id))
+            .cloned();
+        let mut save = DraftSave {
+            person,
+            assessment,
+            known,
+        };
+        // Saves still waiting for their folder flush: one into another
+        // folder has flushed theirs first (a failure there names their
+        // file); one into the same folder leaves it to its own flush.
+        let same_folder = |other: &DraftSave| other.person.dir == save.person.dir;
+        for earlier in std::mem::take(&mut self.flushing) {
+            match &saved {
+                _ if same_folder(&earlier) => self.flushing.push(earlier),
+                Err(error @ StoreError::Io { path, .. })
+                    if *path
+                        == self
+                            .store
+                            .draft_path(&earlier.person, &earlier.assessment.id) =>
+                {
+                    self.draft_not_saved(earlier, error, true)
+                }
+                _ => self.flushed(&earlier),
             }
-            Ok(_) => false,
+        }
+        match saved {
+            Ok(DraftSaved {
+                path,
+                id,
+                left_alone,
+            }) => {
+                if let Some(changed) = &left_alone {
+                    self.status = Some(Status::error(format!(
+                        "Not overwritten: {} was changed by another program. Your answers are saved beside it, in {}.",
+                        self.shown_path(changed),
+                        self.shown_path(&path)
+                    )));
+                }
+                save.assessment.id = id;
+                // Still listed as not saved until the save's last step.
+                if let Some(mut still) = failed_before {
+                    still.save = save.clone();
+                    self.unsaved.push(still);
+                }
+                if self.store.draft_save_unfinished() {
+                    self.flushing.push(save);
+                } else {
+                    // Its folder flush flushed the earlier saves' too.
+                    for earlier in std::mem::take(&mut self.flushing) {
+                        self.flushed(&earlier);
+                    }
+                    self.flushed(&save);
+                }
+            }
             Err(error) => {
-                self.draft_not_saved(&error);
-                true
+                let written = known != tried;
+                self.draft_not_saved(save, &error, written);
             }
         }
     }
 
-    fn saved_again(&mut self) {
-        self.save_failed = false;
-        self.status = Some(Status::info("Draft saved again; nothing was lost."));
+    /// Ends the last draft saves, when the store leaves flushing their
+    /// folder until the frame is on screen (see
+    /// `Store::sync_draft_folders_later`), and says on the status line if
+    /// that failed. True when the screen should be drawn again.
+    pub fn finish_draft_save(&mut self) -> bool {
+        let flushing = std::mem::take(&mut self.flushing);
+        let before = self.shown();
+        match self.store.finish_draft_save() {
+            Ok(_) => {
+                for save in &flushing {
+                    self.flushed(save);
+                }
+            }
+            Err(error) => {
+                for save in flushing {
+                    self.draft_not_saved(save, &error, true);
+                }
+            }
+        }
+        self.settle_questions();
+        before != self.shown()
     }
 
-    fn draft_not_saved(&mut self, error: &StoreError) {
-        self.save_failed = true;
-        self.status = Some(Status::error(not_saved(
-            "Draft",
-            error,
-            "Your answers are kept here; saving is retried on your next change.",
-        )));
+    /// A save has reached the disk, its folder flushed: if its draft was
+    /// listed as not saved, it no longer is.
+    fn flushed(&mut self, save: &DraftSave) {
+        let listed = self.unsaved.len();
+        self.unsaved
+            .retain(|unsaved| !unsaved.save.is_for(&save.person, &save.assessment.id));
+        if self.unsaved.len() < listed {
+            self.saved_again(save);
+        }
+    }
+
+    fn saved_again(&mut self, save: &DraftSave) {
+        // Good news gives way to news that came since and must be read
+        // (a draft changed by another program, say).
+        if !self
+            .status
+            .as_ref()
+            .is_some_and(|status| status.kind == StatusKind::Error)
+        {
+            self.status = Some(Status::info("Draft saved again; nothing was lost."));
+        }
+        // A worksheet left while its answers were not saved: the page
+        // below lists drafts, and this one may be new there.
+        let open = self.screens.iter().any(|screen| {
+            matches!(screen, Screen::Session(session)
+                if session.person.dir == save.person.dir
+                    && session.assessment.id == save.assessment.id)
+        });
+        if !open {
+            self.refresh_top();
+        }
+    }
+
+    fn draft_not_saved(&mut self, save: DraftSave, error: &StoreError, written: bool) {
+        let reason = match error {
+            StoreError::Io { cause, .. } => cause.to_string(),
+            other => other.to_string(),
+        };
+        let draft = self.store.draft_path(&save.person, &save.assessment.id);
+        self.unsaved
+            .retain(|unsaved| !unsaved.save.is_for(&save.person, &save.assessment.id));
+        self.unsaved.push(Unsaved {
+            save,
+            draft,
+            reason,
+            written,
+        });
+        // Whatever the status line said may have claimed a save.
+        self.status = None;
+    }
+
+    /// A question about unsaved answers is moot once they are saved: what
+    /// was asked for is done. A quit asked for in the same keys as a
+    /// change whose save then failed is asked about after all.
+    fn settle_questions(&mut self) {
+        if self.unsaved.is_empty() {
+            match self.question.take() {
+                Some(Question::QuitUnsaved) => self.running = false,
+                Some(Question::LeaveUnsaved) => self.leave_session(),
+                None => {}
+            }
+        } else if !self.running && !self.quit_confirmed {
+            self.running = true;
+            self.question = Some(Question::QuitUnsaved);
+        }
+    }
+
+    /// The line that stays on the status line while a draft is not saved.
+    pub fn unsaved_warning(&self) -> Option<Status> {
+        let first = self.unsaved.first()?;
+        let others = match self.unsaved.len() {
+            1 => String::new(),
+            2 => " One other draft is not saved either.".to_string(),
+            more => format!(" {} other drafts are not saved either.", more - 1),
+        };
+        Some(Status::error(format!(
+            "Draft NOT saved ({}). Your answers are kept here; saving is retried with every key and when you quit.{others} File: {}",
+            first.reason,
+            first.draft.display()
+        )))
+    }
+
+    /// The question open over the screen, in words, and what yes does.
+    pub fn question_text(&self) -> Option<(String, &'static str)> {
+        let question = self.question?;
+        let lost = self
+            .unsaved
+            .iter()
+            .map(|unsaved| lost(unsaved, false, &self.shown_path(&unsaved.draft)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(match question {
+            Question::QuitUnsaved => (
+                format!("{lost} Quit anyway and lose them?"),
+                "quit and lose them",
+            ),
+            Question::LeaveUnsaved => (
+                format!(
+                    "{lost} Leave the worksheet anyway? Saving them is still retried with every key and when you quit."
+                ),
+                "leave",
+            ),
+        })
+    }
+
+    /// What the program says on the way out about answers it could not
+    /// save, one line each, naming each draft in full.
+    pub fn unsaved_report(&self) -> Vec<String> {
+        self.unsaved
+            .iter()
+            .map(|unsaved| lost(unsaved, true, &unsaved.draft.display().to_string()))
+            .collect()
     }
 
     /// Tells the session that owned draft `was` which id and file version
@@ -534,6 +911,34 @@ impl App {
         home.reload(&self.store, &self.content.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
+}
+
+/// Whose answers are not saved, why, and what the disk holds instead.
+fn lost(unsaved: &Unsaved, ended: bool, draft: &str) -> String {
+    let (are, is) = if ended {
+        ("were", "was")
+    } else {
+        ("are", "is")
+    };
+    format!(
+        "{}'s latest answers {are} NOT saved ({}): {}.",
+        unsaved.person(),
+        unsaved.reason,
+        unsaved.what_is_on_disk(draft, is)
+    )
+}
+
+/// The version of `id`'s draft written earlier in this run of effects.
+fn written_version(
+    written: &[(PathBuf, String, Option<FileVersion>)],
+    person: &Person,
+    id: &str,
+) -> Option<Option<FileVersion>> {
+    written
+        .iter()
+        .rev()
+        .find(|(dir, written_id, _)| *dir == person.dir && written_id == id)
+        .map(|(_, _, version)| *version)
 }
 
 /// Why something was not saved, said so the reason and the reassurance

@@ -285,7 +285,7 @@ pub const BINDINGS: &[Binding] = &[
         [K::Ctrl('c')],
         A::Quit,
         "",
-        "Quit; the text typed so far is kept in the draft"
+        "Quit; the text typed so far is in the draft (asks first if it could not be saved)"
     ),
     // Questions that need a yes or no.
     bind!(C::Confirm, [K::Char('y')], A::Yes, "yes", "Yes"),
@@ -576,7 +576,7 @@ pub const BINDINGS: &[Binding] = &[
         [K::Esc],
         A::Back,
         "",
-        "Leave the assessment (it stays saved as a draft)"
+        "Leave the assessment; it stays a draft (asks first if it could not be saved)"
     ),
     // A person's history.
     bind!(
@@ -689,14 +689,14 @@ pub const BINDINGS: &[Binding] = &[
         [K::Char('q'), K::Ctrl('c')],
         A::Quit,
         "quit",
-        "Quit (your work is already saved)"
+        "Quit (asks first if anything could not be saved)"
     ),
     bind!(
         C::TooSmall,
         [K::Char('q'), K::Ctrl('c')],
         A::Quit,
         "quit",
-        "Quit (your work is already saved)"
+        "Quit (asks first if anything could not be saved)"
     ),
 ];
 

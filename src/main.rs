@@ -1,4 +1,4 @@
-use std::io;
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -47,6 +47,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            if let Some(why) = cannot_draw() {
+                eprintln!(
+                    "handoff: the workbook needs a terminal to draw in, and {why}. \
+                     These work without one: handoff list, show, compare, export, where \
+                     and content check (handoff --help says more)."
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             let data_dir = data_dir()?;
             let content: Content = match cli.content.clone() {
                 // Named content is checked before the terminal is taken, so
@@ -75,6 +83,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Why the full-screen workbook cannot be drawn here, if it cannot: it
+/// writes cursor movements and colours that would otherwise land in a
+/// file, a pipe or a terminal that shows them as text.
+fn cannot_draw() -> Option<&'static str> {
+    if !io::stdout().is_terminal() {
+        return Some("its output is not a terminal");
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Some("this one (TERM=dumb) cannot move the cursor");
+    }
+    None
+}
+
 fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
@@ -87,10 +108,21 @@ fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
     {
         eprintln!("handoff: {}", sanitize(&status.text));
     }
+    let unsaved = app.unsaved_report();
+    for line in &unsaved {
+        eprintln!("handoff: {}", sanitize(line));
+    }
     Ok(match ending {
-        handoff::tui::Ending::Quit => ExitCode::SUCCESS,
+        handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,
+        // Quit although answers could not be saved, as the person agreed
+        // to: not a normal quit.
+        handoff::tui::Ending::Quit => ExitCode::from(QUIT_UNSAVED),
         // Exiting on a signal or a closed terminal is expected, but not a
         // normal quit; scripts can tell the difference.
         handoff::tui::Ending::Signal | handoff::tui::Ending::HungUp => ExitCode::from(130),
     })
 }
+
+/// The exit code of a quit that left answers unsaved (README: "Quitting,
+/// and when a save fails").
+const QUIT_UNSAVED: u8 = 3;

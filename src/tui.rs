@@ -16,10 +16,10 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use crate::app::App;
 use crate::store::Store;
@@ -108,7 +108,13 @@ fn enter() -> io::Result<Screen> {
         restore_terminal();
         return Err(error);
     }
-    let output = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    let mut output = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    // ratatui's first frame writes only the cells that are not blank, as
+    // if the screen were empty. It is not always: a terminal without an
+    // alternate screen, or one still showing a killed run's last frame,
+    // would show that text through every blank cell. Queued, not
+    // flushed, so it leaves in the first frame's one write.
+    queue!(output, Clear(ClearType::All)).inspect_err(|_| restore_terminal())?;
     Terminal::new(CrosstermBackend::new(output)).inspect_err(|_| restore_terminal())
 }
 
@@ -141,7 +147,9 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
         event_loop(&mut terminal, app, &stop, &loop_wakeup, start_watchdog)
     }));
     // Whatever happened, write what the last updates asked for before
-    // leaving: this is the draft flush on quit, signal, hang-up or panic.
+    // leaving, and try again what could not be saved: this is the draft
+    // flush on quit, signal, hang-up or panic.
+    app.retry_unsaved();
     run_effects(app);
     app.finish_draft_save();
     app.store.discard_prepared_save();
@@ -156,10 +164,11 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     match result {
         Ok(ending) => Ok(ending?),
         Err(panic) => {
-            if app.save_failed {
-                eprintln!(
-                    "handoff: the draft could not be saved on the way out; the last change may be missing."
-                );
+            let unsaved = app.unsaved_report();
+            if !unsaved.is_empty() {
+                for line in unsaved {
+                    eprintln!("handoff: {}", crate::text::sanitize(&line));
+                }
             } else {
                 eprintln!(
                     "handoff: every answer up to the error is saved in the draft; start handoff again to resume."
@@ -272,7 +281,9 @@ fn finish_draft_save(app: &mut App) -> bool {
 /// Every change is saved before it is drawn, so nothing is pending
 /// while the loop waits but the last save's folder flush, which this thread
 /// does itself: it can simply end the process once any save in progress
-/// has finished.
+/// has finished. Answers whose save failed (`App::unsaved`) are not
+/// retried or reported from here: this thread cannot reach the app, and
+/// the main loop does both when it leaves on its own.
 fn start_hang_up_watchdog(stop: Arc<AtomicBool>, store: Store) -> io::Result<()> {
     // SAFETY: isatty only reads the descriptor number.
     if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {

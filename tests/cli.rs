@@ -2,6 +2,7 @@
 //! the history fixture, through `--data-dir` and `HANDOFF_DATA_DIR`.
 
 mod history_fixture;
+mod pty;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -401,4 +402,73 @@ fn list_shows_a_finished_file_with_no_id_or_date_as_unreadable() {
         fs::read_to_string(&file).expect("kept"),
         "schema_version = 1\n"
     );
+}
+
+/// What the full-screen workbook says where it cannot draw.
+fn assert_needs_a_terminal(said: &str) {
+    assert!(
+        said.contains("handoff: the workbook needs a terminal to draw in")
+            && said.contains("handoff list, show, compare, export, where and content check"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_workbook_with_its_output_piped_says_it_needs_a_terminal() {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("temp");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .env_remove("HANDOFF_DATA_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start handoff");
+    // Drawing into the pipe, it would wait for keys for ever.
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("handoff kept running with its output piped");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    stdout.read_to_end(&mut out).expect("read stdout");
+    stderr.read_to_end(&mut err).expect("read stderr");
+    assert!(!status.success(), "exit {status}");
+    assert!(
+        !out.contains(&0x1b) && !err.contains(&0x1b),
+        "escape sequences written: {:?}",
+        String::from_utf8_lossy(&out)
+    );
+    assert_needs_a_terminal(&String::from_utf8_lossy(&err));
+    assert!(
+        !dir.path().join("people").exists(),
+        "nothing is written when nothing can be shown"
+    );
+}
+
+#[test]
+fn the_workbook_in_a_dumb_terminal_says_it_needs_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut tty = pty::Tty::spawn_with(&dir.path().join("data"), 100, 24, &[("TERM", "dumb")]);
+    let code = tty.wait_exit();
+    assert_ne!(code, Some(0));
+    let raw = tty.raw.lock().map(|raw| raw.clone()).unwrap_or_default();
+    assert!(
+        !raw.contains(&0x1b),
+        "escape sequences sent to a dumb terminal"
+    );
+    assert_needs_a_terminal(&tty.screen().replace('\n', ""));
 }

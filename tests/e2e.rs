@@ -316,3 +316,35 @@ fn no_color_in_the_environment_means_no_colour_codes_on_the_wire() {
     tty.type_text("q");
     tty.wait_exit();
 }
+
+/// A terminal that does not clear when the program takes it (one that
+/// ignores the switch to the alternate screen, or one still showing what
+/// a killed run left): the first frame's blank cells must be blank, not
+/// the text that was there before.
+#[test]
+fn text_already_on_the_terminal_does_not_show_through_the_first_frame() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let junk = "~JUNK~".repeat(16);
+    let script = format!("for i in $(seq 30); do printf '%s\\r\\n' '{junk}'; done; exec \"$0\"");
+    let mut tty = Tty::spawn_under(&["sh", "-c", &script], &data, 96, 30, &[]);
+    tty.wait_for("Whose workbook is this?");
+    let raw = tty.raw.lock().map(|raw| raw.clone()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains(&junk), "the junk was not printed first");
+    // The same bytes on a terminal that stays on the screen it had.
+    let size = |cells| std::num::NonZeroU16::new(cells).expect("a size");
+    let mut ignoring = vt100::Parser::new(size(30), size(96), 0);
+    ignoring.process(text.replace("\x1b[?1049h", "").as_bytes());
+    let screen = ignoring.screen().contents();
+    assert!(
+        screen.contains("Whose workbook is this?"),
+        "the frame is drawn:\n{screen}"
+    );
+    assert!(
+        !screen.contains("JUNK"),
+        "earlier text shows through blank cells:\n{screen}"
+    );
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
+}

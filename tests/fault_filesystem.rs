@@ -165,3 +165,46 @@ fn a_full_disk_loses_nothing_and_saving_resumes_once_there_is_room() {
     tty.type_text("q");
     assert_eq!(tty.wait_exit(), Some(0));
 }
+
+#[test]
+fn quitting_on_a_full_disk_asks_first_and_says_what_was_not_saved() {
+    if !can_make_mount_namespaces() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let mut tty = in_own_mount_namespace(
+        &data,
+        "mount -t tmpfs -o size=64k,mode=0700 tmpfs \"$D\"; \
+         head -c 40960 /dev/zero > \"$D/filler\"",
+    );
+    tty.start_typing_role("Ana");
+    tty.type_text("short");
+    let (draft, before) = draft_holding(&tty, &data, "role = \"short\"");
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice("x".repeat(48 * 1024).as_bytes());
+    paste.extend_from_slice(b"\x1b[201~");
+    tty.send(&paste);
+    tty.wait_for("No space left");
+    tty.key(Key::Esc);
+    tty.wait_until_gone("Enter done");
+    tty.type_text("q");
+    let asked = tty.wait_for("quit and lose them");
+    assert!(
+        asked.contains("Ana's latest answers are NOT saved"),
+        "{asked}"
+    );
+    // Read through the program's own mounts, which end with it.
+    assert_eq!(
+        fs::read(&draft).expect("draft"),
+        before,
+        "the draft changed"
+    );
+    tty.type_text("y");
+    assert_eq!(tty.wait_exit(), Some(3));
+    let said = tty.screen();
+    assert!(
+        said.contains("handoff: Ana's latest answers were NOT saved (No space left on device"),
+        "{said}"
+    );
+}

@@ -66,7 +66,7 @@ fn a_draft_save_failing_at_any_step_loses_nothing_and_is_retried() {
         tty.type_text(" second");
         let screen = tty.wait_for("Draft NOT saved (injected failure at");
         assert!(
-            screen.contains("Your answers are kept here; saving is retried on your next change"),
+            screen.contains("Your answers are kept here; saving is retried with every key"),
             "{step}: {screen}"
         );
         assert!(
@@ -154,4 +154,132 @@ fn completing_while_saves_fail_at_any_step_can_be_done_once_the_fault_is_gone() 
         tty.type_text("q");
         assert_eq!(tty.wait_exit(), Some(0), "{step}");
     }
+}
+
+/// Ana's role typed as "first" and saved, then " second" typed while
+/// saves fail at `write`; the field is closed again. Returns the draft
+/// and what it held before the fault.
+fn second_not_saved(tty: &mut Tty, data: &Path, trigger: &Path) -> (std::path::PathBuf, Vec<u8>) {
+    tty.start_typing_role("Ana");
+    tty.type_text("first");
+    let (draft, before) = draft_with(data, "role = \"first\"");
+    fs::write(trigger, "").expect("start the fault");
+    tty.type_text(" second");
+    tty.wait_for("Draft NOT saved");
+    tty.key(Key::Esc);
+    tty.wait_until_gone("Enter done");
+    (draft, before)
+}
+
+/// What quitting with unsaved answers prints once the terminal is given
+/// back, found on the main screen.
+fn assert_says_not_saved(tty: &Tty, draft: &Path, how: &str) {
+    let screen = tty.screen();
+    for words in [
+        "handoff: Ana's latest answers were NOT saved (injected failure at Write)",
+        &format!(
+            "the draft on disk, {}, is older than what was on screen",
+            draft.display()
+        ),
+    ] {
+        assert!(
+            screen.contains(words),
+            "{how}: {words:?} not said:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn quitting_while_saves_fail_asks_first_and_says_what_was_not_saved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let trigger = dir.path().join("fail-now");
+    let mut tty = spawn_failing(&data, "write", &trigger);
+    let (draft, before) = second_not_saved(&mut tty, &data, &trigger);
+
+    // Moving about does not take the warning away.
+    tty.key(Key::Down);
+    let moved = tty.wait_for("▶ What delegation");
+    assert!(moved.contains("Draft NOT saved"), "{moved}");
+
+    for quit in [b"q".as_slice(), Key::CtrlC.bytes()] {
+        tty.send(quit);
+        let asked = tty.wait_for("quit and lose them");
+        assert!(
+            asked.contains("Ana's latest answers are NOT saved"),
+            "{asked}"
+        );
+        tty.type_text("n");
+        let stayed = tty.wait_until("the question to close", |screen| {
+            !screen.contains("quit and lose them")
+        });
+        assert!(stayed.contains("first second"), "{stayed}");
+        assert!(stayed.contains("Draft NOT saved"), "{stayed}");
+    }
+
+    tty.type_text("q");
+    tty.wait_for("quit and lose them");
+    tty.type_text("y");
+    assert_eq!(tty.wait_exit(), Some(3), "a quit that lost answers");
+    assert_says_not_saved(&tty, &draft, "quit");
+    assert_eq!(fs::read(&draft).expect("draft"), before);
+}
+
+#[test]
+fn a_signal_while_saves_fail_says_what_was_not_saved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let trigger = dir.path().join("fail-now");
+    let mut tty = spawn_failing(&data, "write", &trigger);
+    let (draft, before) = second_not_saved(&mut tty, &data, &trigger);
+    tty.signal(libc::SIGTERM);
+    assert_eq!(tty.wait_exit(), Some(130));
+    assert_says_not_saved(&tty, &draft, "SIGTERM");
+    assert_eq!(fs::read(&draft).expect("draft"), before);
+}
+
+#[test]
+fn answers_not_saved_are_saved_on_the_way_out_once_saving_works() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let trigger = dir.path().join("fail-now");
+    let mut tty = spawn_failing(&data, "write", &trigger);
+    second_not_saved(&mut tty, &data, &trigger);
+    tty.type_text("q");
+    tty.wait_for("quit and lose them");
+    fs::remove_file(&trigger).expect("end the fault");
+    tty.type_text("y");
+    assert_eq!(tty.wait_exit(), Some(0), "nothing was lost");
+    draft_with(&data, "role = \"first second\"");
+    let screen = tty.screen();
+    assert!(!screen.contains("NOT saved"), "{screen}");
+}
+
+#[test]
+fn leaving_the_worksheet_while_saves_fail_asks_and_never_says_saved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let trigger = dir.path().join("fail-now");
+    let mut tty = spawn_failing(&data, "write", &trigger);
+    second_not_saved(&mut tty, &data, &trigger);
+    tty.key(Key::Esc);
+    tty.wait_for("Leave the worksheet anyway?");
+    tty.type_text("y");
+    let home = tty.wait_for("Hello, Ana.");
+    assert!(!home.contains("saved as a draft"), "{home}");
+    assert!(home.contains("Draft NOT saved"), "{home}");
+
+    // Saving works again: the next key saves, and resuming shows it all.
+    fs::remove_file(&trigger).expect("end the fault");
+    tty.key(Key::Down);
+    tty.wait_for("Draft saved again");
+    draft_with(&data, "role = \"first second\"");
+    tty.key(Key::Enter);
+    tty.wait_for("Your role and context");
+    tty.wait_for("first second");
+    tty.key(Key::Esc);
+    let left = tty.wait_for("Hello, Ana.");
+    assert!(!left.contains("NOT saved"), "{left}");
+    tty.type_text("q");
+    assert_eq!(tty.wait_exit(), Some(0));
 }

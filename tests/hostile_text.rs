@@ -240,14 +240,16 @@ fn escape_sequences_in_names_and_notes_never_reach_the_terminal() {
     let (screens, raw) = walk(&hostile_data);
 
     for (label, needle) in NEVER {
-        assert_eq!(
-            count(&twin_raw, needle),
-            0,
-            "handoff itself sends {label}; this test needs to allow for it"
+        // handoff clears the screen once itself, as it takes the terminal.
+        let own = count(&twin_raw, needle);
+        let allowed = usize::from(label == "clear screen");
+        assert!(
+            own <= allowed,
+            "handoff itself sends {label} {own} times; this test needs to allow for it"
         );
         assert_eq!(
             count(&raw, needle),
-            0,
+            own,
             "{label} from the data reached the terminal"
         );
     }

@@ -576,7 +576,7 @@ fn a_long_key_description_in_the_help_wraps_under_itself() {
     let column_of = |line: &str, byte: usize| line[..byte].chars().count();
     let column = column_of(lines[esc], lines[esc].find("Leave").expect("text"));
     let next = lines[esc + 1];
-    let continued = column_of(next, next.find("draft").expect("a second row"));
+    let continued = column_of(next, next.find("(asks").expect("a second row"));
     assert_eq!(continued, column, "the second row left its column:\n{help}");
 }
 
@@ -764,7 +764,10 @@ fn people_home_help_picker_and_note_editor() {
         press(&mut app, KeyCode::PageDown);
     }
     let end = render(&app, 60, 20);
-    assert!(end.contains("Quit (your work is already saved)"), "{end}");
+    assert!(
+        end.contains("Quit (asks first if anything could not be"),
+        "{end}"
+    );
     assert!(app.help_open, "scrolling keeps the help open");
     press(&mut app, KeyCode::Char('x'));
     assert!(!app.help_open, "any other key closes it");

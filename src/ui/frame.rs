@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::Theme;
 use super::scroll::{draw_scrolled, wrap_line, wrap_words};
 use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top, text_width};
-use crate::app::{App, Screen, StatusKind};
+use crate::app::{App, Screen, Status, StatusKind};
 use crate::keymap;
 use crate::text::sanitize_line;
 
@@ -25,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(frame, area, app.theme);
+        draw_too_small(frame, area, app);
         return;
     }
     let [header, below] = split_top(area, 1);
@@ -65,22 +64,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::Trend(screen) => screen.draw(frame, body, app),
     }
 
-    if let Some(message) = &app.status {
-        // Each kind has its own word or mark as well as colour, so a
-        // notice never passes for a success without colour either.
-        let (marker, marker_style, style) = match message.kind {
-            StatusKind::Info => ("✓ ", app.theme.good(), app.theme.good()),
-            StatusKind::Notice => ("note: ", app.theme.warning(), app.theme.text()),
-            StatusKind::Error => ("! ", app.theme.error(), app.theme.error()),
-        };
-        let line = Line::from(vec![
-            Span::styled(marker, marker_style),
-            Span::styled(sanitize_line(&message.text), style),
-        ]);
-        // Wrapped here rather than by the paragraph so that a path breaks
-        // after a slash, not inside a folder's name.
-        let mut rows = wrap_line(&line, usize::from(status.width), 0);
-        rows.truncate(usize::from(MAX_STATUS_ROWS));
+    // A draft not saved is said on every frame, whatever key was pressed
+    // since, above any passing message.
+    let messages: Vec<Status> = app
+        .unsaved_warning()
+        .into_iter()
+        .chain(app.status.clone())
+        .collect();
+    if !messages.is_empty() {
+        let mut rows = Vec::new();
+        for message in &messages {
+            // Each kind has its own word or mark as well as colour, so a
+            // notice never passes for a success without colour either.
+            let (marker, marker_style, style) = match message.kind {
+                StatusKind::Info => ("✓ ", app.theme.good(), app.theme.good()),
+                StatusKind::Notice => ("note: ", app.theme.warning(), app.theme.text()),
+                StatusKind::Error => ("! ", app.theme.error(), app.theme.error()),
+            };
+            let line = Line::from(vec![
+                Span::styled(marker, marker_style),
+                Span::styled(sanitize_line(&message.text), style),
+            ]);
+            // Wrapped here rather than by the paragraph so that a path
+            // breaks after a slash, not inside a folder's name.
+            let mut wrapped = wrap_line(&line, usize::from(status.width), 0);
+            wrapped.truncate(usize::from(MAX_STATUS_ROWS));
+            rows.extend(wrapped);
+        }
         let height = rows.len().max(1) as u16;
         // A message longer than the line rises over the bottom of the
         // screen below it rather than being cut: it is often the only place
@@ -104,6 +114,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if app.help_open {
         draw_help(frame, body, app);
     }
+    super::question::draw(frame, body, app);
 }
 
 const TITLE: &str = " handoff ";
@@ -131,14 +142,24 @@ fn breadcrumb(person: Option<&str>, place: &str, width: usize) -> String {
     format!("· {name}{SEPARATOR}{}", fit_words(place, room))
 }
 
-fn draw_too_small(frame: &mut Frame<'_>, area: Rect, theme: Theme) {
-    let text = format!(
-        "handoff needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
-         Make the window larger and the workbook comes back as it was. (q quits.)",
-        area.width, area.height
-    );
+fn draw_too_small(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    // Nothing else fits, but a question or an unsaved draft must still be
+    // read.
+    let text = match (super::question::plain(app), app.unsaved_warning()) {
+        (Some(question), _) => question,
+        (None, warning) => format!(
+            "{}handoff needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+             Make the window larger and the workbook comes back as it was. (q quits.)",
+            warning.map_or(String::new(), |warning| format!(
+                "{} ",
+                sanitize_line(&warning.text)
+            )),
+            area.width,
+            area.height
+        ),
+    };
     let paragraph = Paragraph::new(text)
-        .style(theme.warning())
+        .style(app.theme.warning())
         .wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }

@@ -5,6 +5,7 @@
 mod document;
 mod editor;
 mod frame;
+mod question;
 pub mod screens;
 pub mod scroll;
 mod theme;

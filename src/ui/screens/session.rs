@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 
-use crate::app::{App, Ctx, Effect, Outcome, Status, reference_screen};
+use crate::app::{App, Ctx, Effect, Outcome, Question, Status, reference_screen};
 use crate::assessment::{Assessment, CommitmentField, Field};
 use crate::content::Workbook;
 use crate::keymap::{self, Action, Context};
@@ -476,6 +476,7 @@ impl SessionScreen {
                 cx.effects.retain(|effect| {
                     !matches!(effect, Effect::SaveDraft { assessment, .. } if assessment.id == id)
                 });
+                cx.forget_unsaved(&self.person, &id);
                 if let Err(error) =
                     cx.store
                         .discard_draft(&self.person, &self.assessment.id, self.draft_version)
@@ -486,7 +487,12 @@ impl SessionScreen {
                 }
                 return Outcome::Pop;
             }
+            Action::Back if !self.read_only && cx.is_unsaved(&self.person, &self.assessment.id) => {
+                return Outcome::Ask(Question::LeaveUnsaved);
+            }
             Action::Back => {
+                // A save still to run that fails takes this message away
+                // before it is ever drawn.
                 if !self.read_only {
                     *cx.status = Some(Status::info(
                         "Your answers are saved as a draft; resume them any time.",

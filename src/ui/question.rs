@@ -1,0 +1,68 @@
+//! The app's own questions (see `App::question`), drawn over any screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::scroll::wrapped_rows;
+use super::widgets::centered;
+use crate::app::App;
+use crate::keymap::{self, Action, Context};
+use crate::text::sanitize_line;
+
+/// Widest the box gets, so the question reads as a few lines.
+const WIDTH: u16 = 64;
+
+/// The keys that answer, as the key table names them: "y" and "n/Esc".
+fn answer_keys(action: Action) -> String {
+    keymap::active(&[Context::Confirm])
+        .into_iter()
+        .find(|binding| binding.action == action)
+        .map(|binding| binding.keys_label(None))
+        .unwrap_or_default()
+}
+
+/// The question and its answers as text, for a screen too small for the
+/// box.
+pub fn plain(app: &App) -> Option<String> {
+    let (question, yes) = app.question_text()?;
+    Some(format!(
+        "{} ({} {yes}, {} stay.)",
+        sanitize_line(&question),
+        answer_keys(Action::Yes),
+        answer_keys(Action::No)
+    ))
+}
+
+pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App) {
+    let Some((question, yes)) = app.question_text() else {
+        return;
+    };
+    let question = sanitize_line(&question);
+    let width = WIDTH.min(body.width);
+    let text_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows = u16::try_from(wrapped_rows(&question, text_width)).unwrap_or(u16::MAX);
+    // The question, a blank row, the answers, and the border.
+    let area = centered(body, width, rows.saturating_add(4));
+    let theme = app.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border())
+        .title(" Not saved ");
+    let lines = vec![
+        Line::styled(question, theme.error()),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(answer_keys(Action::Yes), theme.key()),
+            Span::raw(format!(" {yes}   ")),
+            Span::styled(answer_keys(Action::No), theme.key()),
+            Span::raw(" stay"),
+        ]),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
