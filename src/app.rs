@@ -332,6 +332,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let key = line_feed_as_enter(key);
         self.retry_due = true;
         if let Some(panic_on_key) = &mut self.panic_on_key {
             panic_on_key.pressed(&key);
@@ -967,4 +968,18 @@ fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outco
 /// Cards can be opened from anywhere; this keeps how in one place.
 pub fn reference_screen(workbook: &Workbook) -> Screen {
     Screen::Reference(ReferenceScreen::new(workbook))
+}
+
+/// A line feed (Ctrl-J, or Ctrl-M) is Enter. In raw mode a terminal that
+/// sends "\n" for Enter, a paste without bracketed paste, or a closing
+/// terminal delivers it as Ctrl-J, which the text editor would take as
+/// "delete to the start of the line" and so wipe what was typed.
+fn line_feed_as_enter(key: KeyEvent) -> KeyEvent {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char('j' | 'm') if key.modifiers == KeyModifiers::CONTROL => {
+            KeyEvent::new_with_kind(KeyCode::Enter, KeyModifiers::NONE, key.kind)
+        }
+        _ => key,
+    }
 }

@@ -368,3 +368,19 @@ proptest! {
         type_into_every_field(&text.into_iter().collect::<String>());
     }
 }
+
+#[test]
+fn a_line_feed_is_enter_never_a_deletion() {
+    // Ctrl-J is what a terminal sends for "\n": the editor would take it as
+    // "delete to the start of the line".
+    let mut typist = Typist::new();
+    typist.open(Sheet::Gap);
+    typist.press(KeyCode::Char('n'));
+    typist.type_text("first line");
+    typist
+        .app
+        .handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    typist.type_text("second");
+    typist.press(KeyCode::Esc);
+    assert_eq!(typist.saved().placement.note, "first line\nsecond");
+}
