@@ -568,3 +568,46 @@ fn the_worksheet_list_takes_a_sheets_number() {
     };
     assert_eq!(session.sheet, Sheet::Summary);
 }
+
+/// What sits right of the lists beside the main text (the worksheets, a
+/// sheet's items), words joined by single spaces, so text can be found
+/// however it wrapped.
+fn flat_main(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|row| row.rsplit_once('│').map_or(row, |(_, right)| right))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A leader who hands off too fast finds the other side of every item:
+/// beside the scale where there is room, and always in the whole item.
+#[test]
+fn a_rated_item_speaks_to_the_other_side_of_the_gap_too() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Drivers);
+    let driver = &app
+        .workbook()
+        .section(handoff::content::SectionKind::Drivers)
+        .items[0];
+    let other = driver.other_direction.clone().expect("other direction");
+    let prompt = format!("“{}”", driver.other_prompt.clone().expect("its question"));
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wide = flat_main(&render(&app, 120, 40));
+    assert!(wide.contains(&flat(&other)), "{wide}");
+    assert!(wide.contains(&flat(&prompt)), "{wide}");
+    // After the item's own prompts, so those keep their place.
+    let own = flat(&driver.prompts[0]);
+    assert!(wide.find(&own) < wide.find(&flat(&other)), "{wide}");
+
+    app.set_size(60, 20);
+    press(&mut app, KeyCode::Char('e'));
+    let mut whole = String::new();
+    for _ in 0..6 {
+        whole.push_str(&render(&app, 60, 20));
+        press(&mut app, KeyCode::PageDown);
+    }
+    let whole = flat(&whole);
+    assert!(whole.contains(&flat(&prompt)), "{whole}");
+}
