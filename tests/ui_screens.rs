@@ -611,3 +611,17 @@ fn a_rated_item_speaks_to_the_other_side_of_the_gap_too() {
     let whole = flat(&whole);
     assert!(whole.contains(&flat(&prompt)), "{whole}");
 }
+
+#[test]
+fn a_summary_leaning_towards_handing_off_unsupported() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app_with(&dir, Sheet::Summary, common::letting_go_assessment("Sam"));
+    app.set_size(120, 40);
+    let screen = render(&app, 120, 40);
+    assert!(
+        flat_main(&screen)
+            .contains("Your answers lean towards handing work off without enough support."),
+        "{screen}"
+    );
+    insta::assert_snapshot!("summary_letting_go_120x40", screen);
+}
