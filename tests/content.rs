@@ -169,6 +169,26 @@ fn every_driver_symptom_and_aggravator_speaks_to_both_sides() {
 }
 
 #[test]
+fn the_modes_sheet_lines_fit_one_row_of_the_smallest_terminal() {
+    let workbook = content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let modes = &workbook.modes;
+    // At 60 columns the sheet has 58 for text (a margin each side); a
+    // mode's stance and example are indented by two under its title. One
+    // row each keeps the question, both stances and the first task on one
+    // screen (tests/ui_screens.rs looks at it).
+    let fits = |text: &str, width: usize| text.chars().count() <= width;
+    for mode in &modes.modes {
+        assert!(fits(&mode.mindset, 56), "{}: {}", mode.id, mode.mindset);
+        assert!(fits(&mode.example, 56), "{}: {}", mode.id, mode.example);
+    }
+    for only in [&modes.only_performance, &modes.only_learning] {
+        assert!(fits(only, 58), "{only}");
+    }
+    assert!(modes.only_performance.contains("performance"));
+    assert!(modes.only_learning.contains("learning"));
+}
+
+#[test]
 fn each_invalid_fixture_gives_its_expected_error() {
     let mut cases: Vec<_> = fs::read_dir(fixtures().join("invalid"))
         .expect("fixtures folder")

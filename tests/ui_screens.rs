@@ -581,6 +581,85 @@ fn flat_main(screen: &str) -> String {
         .join(" ")
 }
 
+/// Where the choice is made: the question, then each kind's stance and
+/// example, then what using only one costs, and the first task still in
+/// reach, on the smallest terminal as on a roomy one.
+#[test]
+fn the_modes_sheet_puts_both_stances_beside_the_question() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (width, height) in SIZES {
+        let mut app = session_app(&dir, Sheet::Modes);
+        app.set_size(width, height);
+        let screen = render(&app, width, height);
+        let words = flat_main(&screen);
+        let modes = &app.workbook().modes;
+        let mut expected = vec![format!("“{}”", modes.question)];
+        for mode in &modes.modes {
+            expected.push(mode.title.clone());
+            expected.push(mode.mindset.clone());
+            expected.push(mode.example.clone());
+        }
+        expected.push(modes.only_performance.clone());
+        expected.push(modes.only_learning.clone());
+        let mut from = 0;
+        for text in expected {
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = words[from..].find(&flat).unwrap_or_else(|| {
+                panic!("{width}×{height}: {flat:?} missing or out of order:\n{screen}")
+            });
+            from += at + flat.len();
+        }
+        assert!(
+            words[from..].contains("Balance: 1 for performance · 1 for learning"),
+            "{width}×{height}:\n{screen}"
+        );
+        assert!(
+            screen.contains("▶ What") && screen.contains("Monthly metrics report"),
+            "{width}×{height}: the first task is out of reach:\n{screen}"
+        );
+        let goal = &modes.modes[0].goal;
+        assert_eq!(
+            words.contains(goal.as_str()),
+            height >= 30,
+            "{width}×{height}: the goals show only where there is room:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn every_field_of_every_task_is_reachable_on_the_smallest_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Modes);
+    app.set_size(60, 20);
+    // Two tasks of four fields each; the last press stays on the last one.
+    for step in 0..9 {
+        let screen = render(&app, 60, 20);
+        assert!(
+            screen.lines().any(|line| line.contains('▶')),
+            "step {step}: the field in focus is off screen:\n{screen}"
+        );
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("▶ Note") && screen.contains("He has done it for years"),
+        "the last task's note is out of reach:\n{screen}"
+    );
+}
+
+#[test]
+fn the_modes_sheet_says_when_every_task_is_one_kind() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app_with(&dir, Sheet::Modes, common::letting_go_assessment("Sam"));
+    app.set_size(60, 20);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("! Every task here is for performance."),
+        "{screen}"
+    );
+    assert!(screen.contains("▶ What"), "{screen}");
+}
+
 /// A leader who hands off too fast finds the other side of every item:
 /// beside the scale where there is room, and always in the whole item.
 #[test]

@@ -298,10 +298,9 @@ fn tasks(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, summa
     }
     let modes = &workbook.modes;
     let lean = match counts.lean {
-        Lean::AllPerformance => {
-            format!("Every task is for performance. {}", modes.only_performance)
-        }
-        Lean::AllLearning => format!("Every task is for learning. {}", modes.only_learning),
+        // The content's line names the kind ("Always for performance: …").
+        Lean::AllPerformance => format!("Every task is one kind. {}", modes.only_performance),
+        Lean::AllLearning => format!("Every task is one kind. {}", modes.only_learning),
         Lean::Mixed => "A mix of both.".to_string(),
         Lean::TooFewToSay => "Too few tasks with a mode to say how they balance.".to_string(),
     };

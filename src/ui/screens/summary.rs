@@ -287,12 +287,13 @@ fn balance(page: &mut Page, workbook: &Workbook, assessment: &Assessment, counts
     page.text(&line);
     let modes = &workbook.modes;
     match counts.lean {
+        // The content's line names the kind ("Always for performance: …").
         Lean::AllPerformance => page.warning(&format!(
-            "! Every task is for performance. {}",
+            "! Every task is one kind. {}",
             modes.only_performance
         )),
         Lean::AllLearning => page.warning(&format!(
-            "! Every task is for learning. {}",
+            "! Every task is one kind. {}",
             modes.only_learning
         )),
         Lean::Mixed => page.muted("A mix of both."),
