@@ -388,6 +388,37 @@ fn the_cards_read_at_both_sizes() {
 }
 
 #[test]
+fn related_topics_are_listed_by_whole_plain_titles() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = cards_app(&dir);
+    let wide = render(&app, (120, 40));
+    let list: Vec<&str> = wide
+        .lines()
+        .map(|row| row.split_once('│').map_or("", |(left, _)| left).trim())
+        .collect();
+    for topic in &app.workbook().topics {
+        assert!(
+            list.contains(&topic.title.as_str()),
+            "{} is cut in the list of cards:\n{wide}",
+            topic.title
+        );
+    }
+    // The ids stay as they were; the titles now say what each is about.
+    let title = |id: &str| {
+        let topic = app.workbook().topics.iter().find(|topic| topic.id == id);
+        topic.map(|topic| topic.title.as_str())
+    };
+    assert_eq!(
+        title("leader-silence-norms"),
+        Some("What your silences teach")
+    );
+    assert_eq!(
+        title("decision-signalling"),
+        Some("When hints read as decisions")
+    );
+}
+
+#[test]
 fn a_pattern_card_says_how_it_differs_and_scrolls_then_closes() {
     let dir = tempfile::tempdir().expect("temp");
     let mut app = cards_app(&dir);
