@@ -3,9 +3,10 @@
 
 mod common;
 
-use common::{answer, full_assessment};
+use common::{answer, full_assessment, letting_go_assessment};
 use handoff::assessment::{
-    Assessment, DelegationMode, Lean, Summary, Task, balance, section_score,
+    Assessment, DelegationMode, Lean, Notable, Pointer, Summary, Task, Towards, balance, leaning,
+    section_score,
 };
 use handoff::content::{self, SectionKind, Workbook};
 
@@ -161,4 +162,130 @@ fn the_balance_warns_when_every_task_is_one_kind() {
         ),
         (Lean::Mixed, 1, 1, 1)
     );
+}
+
+fn pointed(kind: SectionKind, item: &str, rating: u8) -> Pointer {
+    Pointer::Answer(Notable {
+        kind,
+        item: item.into(),
+        rating,
+    })
+}
+
+#[test]
+fn answers_that_hold_on_lean_towards_holding_on_and_say_which() {
+    let workbook = workbook();
+    let found = leaning(&workbook, &full_assessment("Ana"));
+    assert_eq!(found.towards, Towards::HoldingOn);
+    assert_eq!(
+        found.holding_on,
+        [
+            Pointer::Placement(1),
+            pointed(SectionKind::Drivers, "perfectionism", 4),
+            pointed(SectionKind::Symptoms, "micromanagement", 3),
+            pointed(SectionKind::Aggravators, "tight-timelines", 2),
+        ]
+    );
+    // Too much to juggle (rated 3) pushes either way, so it is not counted.
+    assert_eq!(
+        found.letting_go,
+        [pointed(SectionKind::Symptoms, "last-minute-fixes", 4)]
+    );
+    assert_eq!(
+        Summary::of(&workbook, &full_assessment("Ana")).leaning,
+        found
+    );
+}
+
+#[test]
+fn answers_that_hand_off_unsupported_lean_that_way() {
+    let workbook = workbook();
+    let found = leaning(&workbook, &letting_go_assessment("Sam"));
+    assert_eq!(found.towards, Towards::LettingGo);
+    assert_eq!(
+        found.letting_go,
+        [
+            Pointer::Placement(4),
+            pointed(SectionKind::Symptoms, "last-minute-fixes", 4),
+            pointed(SectionKind::Symptoms, "inconsistent-deadlines", 3),
+        ]
+    );
+    // One answer the other way is shown, and outweighed three to one.
+    assert_eq!(
+        found.holding_on,
+        [pointed(SectionKind::Aggravators, "tight-timelines", 1)]
+    );
+}
+
+#[test]
+fn the_middle_of_the_placement_scale_and_low_ratings_point_nowhere() {
+    let workbook = workbook();
+    let mut assessment = Assessment {
+        placement: answer(2, ""),
+        ..Assessment::default()
+    };
+    // Below the section's notable_from (3): not a high rating.
+    assessment
+        .drivers
+        .insert("perfectionism".into(), answer(2, ""));
+    // Pushes either way.
+    assessment
+        .drivers
+        .insert("cognitive-load".into(), answer(4, ""));
+    let found = leaning(&workbook, &assessment);
+    assert!(found.holding_on.is_empty() && found.letting_go.is_empty());
+    assert_eq!(found.towards, Towards::TooFewToSay);
+    assert_eq!(
+        leaning(&workbook, &Assessment::default()).towards,
+        Towards::TooFewToSay
+    );
+}
+
+#[test]
+fn one_answer_is_too_few_and_a_near_tie_is_both_ways() {
+    let workbook = workbook();
+    let mut assessment = Assessment {
+        placement: answer(0, ""),
+        ..Assessment::default()
+    };
+    assert_eq!(
+        leaning(&workbook, &assessment).towards,
+        Towards::TooFewToSay,
+        "a placement alone is already on the summary; one answer is no lean"
+    );
+    assessment
+        .symptoms
+        .insert("micromanagement".into(), answer(4, ""));
+    assert_eq!(leaning(&workbook, &assessment).towards, Towards::HoldingOn);
+    // Two against one still leans; two against two does not.
+    assessment
+        .symptoms
+        .insert("last-minute-fixes".into(), answer(4, ""));
+    assert_eq!(leaning(&workbook, &assessment).towards, Towards::HoldingOn);
+    assessment
+        .symptoms
+        .insert("inconsistent-deadlines".into(), answer(3, ""));
+    assert_eq!(leaning(&workbook, &assessment).towards, Towards::BothWays);
+    // Three against two is still too close to call.
+    assessment
+        .drivers
+        .insert("perfectionism".into(), answer(3, ""));
+    assert_eq!(leaning(&workbook, &assessment).towards, Towards::BothWays);
+}
+
+#[test]
+fn an_item_without_a_lean_is_left_out() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/content/valid/coach-extension");
+    let workbook = content::check_dir(&dir).unwrap_or_else(|errors| panic!("{errors}"));
+    let mut assessment = Assessment {
+        placement: answer(4, ""),
+        ..Assessment::default()
+    };
+    assessment
+        .drivers
+        .insert("fear-of-conflict".into(), answer(4, ""));
+    let found = leaning(&workbook, &assessment);
+    assert_eq!(found.letting_go, [Pointer::Placement(4)]);
+    assert!(found.holding_on.is_empty());
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use handoff::content::{self, BUILTIN, ContentSource, SectionKind};
+use handoff::content::{self, BUILTIN, ContentSource, Leans, SectionKind};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
@@ -114,6 +114,80 @@ fn every_item_has_text_and_one_or_two_prompts() {
     }
 }
 
+/// The gap runs both ways: every driver, symptom and aggravator says how it
+/// shows up on the other side, asks a leader there a question, and says
+/// which side a high rating points to.
+#[test]
+fn every_driver_symptom_and_aggravator_speaks_to_both_sides() {
+    let workbook = content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let mut leans = std::collections::BTreeMap::new();
+    let mut items = 0;
+    for kind in [
+        SectionKind::Drivers,
+        SectionKind::Symptoms,
+        SectionKind::Aggravators,
+    ] {
+        for item in &workbook.section(kind).items {
+            items += 1;
+            let other = item.other_direction.as_deref().unwrap_or_default();
+            assert!(
+                other.len() > 60,
+                "{kind} {} says too little about the other side: {other:?}",
+                item.id
+            );
+            assert!(
+                other != item.summary && !item.explanation.contains(other),
+                "{kind} {} repeats itself",
+                item.id
+            );
+            let prompt = item.other_prompt.as_deref().unwrap_or_default();
+            assert!(
+                prompt.ends_with('?') && !item.prompts.iter().any(|own| own == prompt),
+                "{kind} {} needs its own question for the other side: {prompt:?}",
+                item.id
+            );
+            let leans_key = item
+                .leans
+                .unwrap_or_else(|| panic!("{kind} {} does not say which side it leans", item.id))
+                .key();
+            *leans.entry(leans_key).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(items, 23);
+    // Changing a lean changes what the summary says: these counts are
+    // reviewed, not incidental.
+    assert_eq!(
+        leans,
+        [("either", 9), ("holding-on", 12), ("letting-go", 2)]
+            .into_iter()
+            .collect()
+    );
+    // Each side has items of its own, so the summary can lean either way.
+    for side in [Leans::HoldingOn, Leans::LettingGo] {
+        assert!(leans.contains_key(side.key()), "nothing leans {side:?}");
+    }
+}
+
+#[test]
+fn the_modes_sheet_lines_fit_one_row_of_the_smallest_terminal() {
+    let workbook = content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
+    let modes = &workbook.modes;
+    // At 60 columns the sheet has 58 for text (a margin each side); a
+    // mode's stance and example are indented by two under its title. One
+    // row each keeps the question, both stances and the first task on one
+    // screen (tests/ui_screens.rs looks at it).
+    let fits = |text: &str, width: usize| text.chars().count() <= width;
+    for mode in &modes.modes {
+        assert!(fits(&mode.mindset, 56), "{}: {}", mode.id, mode.mindset);
+        assert!(fits(&mode.example, 56), "{}: {}", mode.id, mode.example);
+    }
+    for only in [&modes.only_performance, &modes.only_learning] {
+        assert!(fits(only, 58), "{only}");
+    }
+    assert!(modes.only_performance.contains("performance"));
+    assert!(modes.only_learning.contains("learning"));
+}
+
 #[test]
 fn each_invalid_fixture_gives_its_expected_error() {
     let mut cases: Vec<_> = fs::read_dir(fixtures().join("invalid"))
@@ -121,7 +195,7 @@ fn each_invalid_fixture_gives_its_expected_error() {
         .map(|entry| entry.expect("entry").path())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 8, "expected the fixtures to be found");
+    assert!(cases.len() >= 11, "expected the fixtures to be found");
     for case in cases {
         let expected = fs::read_to_string(case.join("expected.txt")).expect("expected.txt");
         let errors = match content::check_dir(&case) {
@@ -154,6 +228,12 @@ fn a_coach_extension_adds_items_that_link_to_builtin_ones() {
         .item("fear-of-conflict")
         .expect("added");
     assert_eq!(driver.remedies, ["walk-and-talk", "clarify-outcomes"]);
+    // Written before items could speak to both sides, it still loads: the
+    // new fields are optional, and the lean leaves the item out.
+    assert_eq!(
+        (&driver.leans, &driver.other_direction, &driver.other_prompt),
+        (&None, &None, &None)
+    );
 }
 
 /// The built-in files with one text replaced, for structural mistakes that
@@ -286,6 +366,13 @@ fn the_cli_check_exits_non_zero_and_names_the_problem() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("6 drivers, 9 symptoms, 8 aggravators, 11 remedies"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "23 drivers, symptoms and aggravators: 23 with other_direction, 23 with other_prompt; \
+             leans: 12 holding-on, 2 letting-go, 9 either, 0 not set"
+        ),
         "{stdout}"
     );
 

@@ -3,6 +3,7 @@
 //! when the content's wording changes), and checked for what must hold
 //! whatever the wording: notes cannot break a table or reach the terminal.
 
+mod common;
 mod history_fixture;
 
 use handoff::assessment::compare;
@@ -166,5 +167,36 @@ fn escaping_keeps_untrusted_text_inside_its_cell() {
     assert_eq!(
         cell_breaks(&format!("| {} |", escape_markdown("a|b\\|c"))),
         2
+    );
+}
+
+/// The report says which way the answers lean in the summary's words, with
+/// the answers on each side, the side it leans to first.
+#[test]
+fn a_report_says_when_the_answers_lean_towards_handing_off_unsupported() {
+    let workbook = workbook();
+    let assessment = common::letting_go_assessment("Sam");
+    let markdown = assessment_markdown(&workbook, &assessment);
+    let part = markdown
+        .split("## Which way the answers lean")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or_else(|| panic!("no lean in the report:\n{markdown}"));
+    assert!(
+        part.contains("The answers lean towards handing work off without enough support."),
+        "{part}"
+    );
+    let letting_go = part
+        .find("- **Towards handing off without support:** placement — I hand off with little support (4); Last-minute rescues — Almost always (4); Shifting deadlines and priorities — Often (3)")
+        .unwrap_or_else(|| panic!("{part}"));
+    let holding_on = part
+        .find("- **Towards holding on:** Tight timelines — Somewhat (1)")
+        .unwrap_or_else(|| panic!("{part}"));
+    assert!(letting_go < holding_on, "the side it leans to comes first");
+    assert!(part.contains("How this is worked out:"), "{part}");
+    let plain = assessment_text(&workbook, &assessment);
+    assert!(
+        plain.contains("The answers lean towards handing work off without enough support."),
+        "{plain}"
     );
 }

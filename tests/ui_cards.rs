@@ -103,6 +103,7 @@ fn the_whole_summary_has_every_part() {
     let page = flat(&render(&app, WHOLE_PAGE));
     for heading in [
         "Where you placed yourself",
+        "Which way your answers lean",
         "Strongest drivers",
         "Most frequent symptoms",
         "Recommended next steps",
@@ -137,6 +138,91 @@ fn the_whole_summary_has_every_part() {
         page.contains("Press c to complete and save this assessment."),
         "{page}"
     );
+}
+
+/// The summary's words under "Which way your answers lean", up to the
+/// next heading, read as one text.
+fn lean_part(page: &str) -> String {
+    let start = page
+        .find("Which way your answers lean")
+        .unwrap_or_else(|| panic!("no lean on the summary:\n{page}"));
+    let end = page[start..]
+        .find("Strongest drivers")
+        .map_or(page.len(), |at| start + at);
+    page[start..end].to_string()
+}
+
+#[test]
+fn the_summary_says_which_way_the_answers_lean_and_which_answers_say_so() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::full_assessment("Ana"));
+    let workbook = app.workbook();
+    let lean = lean_part(&flat(&render(&app, WHOLE_PAGE)));
+    assert!(
+        lean.contains("Your answers lean towards holding on too tightly."),
+        "{lean}"
+    );
+    let placement = workbook.gap.placement_scale.label(1).expect("label");
+    let towards_holding_on = format!(
+        "Towards holding on: where you placed yourself — {placement}; {}; {}; {}",
+        reason_text(workbook, SectionKind::Drivers, "perfectionism", 4),
+        reason_text(workbook, SectionKind::Symptoms, "micromanagement", 3),
+        reason_text(workbook, SectionKind::Aggravators, "tight-timelines", 2),
+    );
+    assert!(lean.contains(&towards_holding_on), "{lean}");
+    assert!(
+        lean.contains(&format!(
+            "Towards handing off without support: {}",
+            reason_text(workbook, SectionKind::Symptoms, "last-minute-fixes", 4)
+        )),
+        "{lean}"
+    );
+    assert!(lean.contains("How this is worked out:"), "{lean}");
+}
+
+#[test]
+fn answers_that_lean_towards_handing_off_unsupported_get_a_summary_that_says_so() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = summary_app(&dir, common::letting_go_assessment("Sam"));
+    let workbook = app.workbook();
+    let lean = lean_part(&flat(&render(&app, WHOLE_PAGE)));
+    assert!(
+        lean.contains("Your answers lean towards handing work off without enough support."),
+        "{lean}"
+    );
+    let placement = workbook.gap.placement_scale.label(4).expect("label");
+    assert!(
+        lean.contains(&format!(
+            "Towards handing off without support: where you placed yourself — {placement}; {}; {}",
+            reason_text(workbook, SectionKind::Symptoms, "last-minute-fixes", 4),
+            reason_text(workbook, SectionKind::Symptoms, "inconsistent-deadlines", 3),
+        )),
+        "{lean}"
+    );
+    // The answer pointing the other way is shown too, not hidden.
+    assert!(
+        lean.contains(&format!(
+            "Towards holding on: {}",
+            reason_text(workbook, SectionKind::Aggravators, "tight-timelines", 1)
+        )),
+        "{lean}"
+    );
+    assert!(!lean.contains("diagnos"), "a reflection, worded as one");
+}
+
+#[test]
+fn too_few_answers_to_lean_are_said_to_be_too_few() {
+    let dir = tempfile::tempdir().expect("temp");
+    let assessment = Assessment::start("Ana", "2026.11", common::clock());
+    let app = summary_app(&dir, assessment);
+    let lean = lean_part(&flat(&render(&app, WHOLE_PAGE)));
+    assert!(
+        lean.contains(
+            "Too few of your answers point one way or the other to say which way they lean."
+        ),
+        "{lean}"
+    );
+    assert!(!lean.contains("Towards"), "nothing to list:\n{lean}");
 }
 
 #[test]
@@ -362,6 +448,37 @@ fn the_cards_read_at_both_sizes() {
         assert!(wide.contains(heading), "{heading} missing:\n{wide}");
     }
     assert!(wide.contains(&app.workbook().patterns[0].title), "{wide}");
+}
+
+#[test]
+fn related_topics_are_listed_by_whole_plain_titles() {
+    let dir = tempfile::tempdir().expect("temp");
+    let app = cards_app(&dir);
+    let wide = render(&app, (120, 40));
+    let list: Vec<&str> = wide
+        .lines()
+        .map(|row| row.split_once('│').map_or("", |(left, _)| left).trim())
+        .collect();
+    for topic in &app.workbook().topics {
+        assert!(
+            list.contains(&topic.title.as_str()),
+            "{} is cut in the list of cards:\n{wide}",
+            topic.title
+        );
+    }
+    // The ids stay as they were; the titles now say what each is about.
+    let title = |id: &str| {
+        let topic = app.workbook().topics.iter().find(|topic| topic.id == id);
+        topic.map(|topic| topic.title.as_str())
+    };
+    assert_eq!(
+        title("leader-silence-norms"),
+        Some("What your silences teach")
+    );
+    assert_eq!(
+        title("decision-signalling"),
+        Some("When hints read as decisions")
+    );
 }
 
 #[test]

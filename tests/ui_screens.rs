@@ -972,6 +972,18 @@ fn list_column(screen: &str) -> String {
         .join(" ")
 }
 
+/// What sits right of the lists beside the main text (the worksheets, a
+/// sheet's items), words joined by single spaces, so text can be found
+/// however it wrapped.
+fn flat_main(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|row| row.rsplit_once('│').map_or(row, |(_, right)| right))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn where_the_list_is_narrow_a_long_title_wraps_rather_than_being_cut() {
     let dir = tempfile::tempdir().expect("temp");
@@ -1114,4 +1126,128 @@ fn the_worksheet_lists_and_the_list_of_cards_show_long_titles_whole() {
     // Where the list of cards cannot grow, a label is cut after a word.
     let screen = render(&app, 90, 30);
     assert!(screen.contains("Rescuing the work at the…"), "{screen}");
+}
+
+/// Where the choice is made: the question, then each kind's stance and
+/// example, then what using only one costs, and the first task still in
+/// reach, on the smallest terminal as on a roomy one.
+#[test]
+fn the_modes_sheet_puts_both_stances_beside_the_question() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (width, height) in SIZES {
+        let mut app = session_app(&dir, Sheet::Modes);
+        app.set_size(width, height);
+        let screen = render(&app, width, height);
+        let words = flat_main(&screen);
+        let modes = &app.workbook().modes;
+        let mut expected = vec![format!("“{}”", modes.question)];
+        for mode in &modes.modes {
+            expected.push(mode.title.clone());
+            expected.push(mode.mindset.clone());
+            expected.push(mode.example.clone());
+        }
+        expected.push(modes.only_performance.clone());
+        expected.push(modes.only_learning.clone());
+        let mut from = 0;
+        for text in expected {
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = words[from..].find(&flat).unwrap_or_else(|| {
+                panic!("{width}×{height}: {flat:?} missing or out of order:\n{screen}")
+            });
+            from += at + flat.len();
+        }
+        assert!(
+            words[from..].contains("Balance: 1 for performance · 1 for learning"),
+            "{width}×{height}:\n{screen}"
+        );
+        assert!(
+            screen.contains("▶ What") && screen.contains("Monthly metrics report"),
+            "{width}×{height}: the first task is out of reach:\n{screen}"
+        );
+        let goal = &modes.modes[0].goal;
+        assert_eq!(
+            words.contains(goal.as_str()),
+            height >= 30,
+            "{width}×{height}: the goals show only where there is room:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn every_field_of_every_task_is_reachable_on_the_smallest_terminal() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Modes);
+    app.set_size(60, 20);
+    // Two tasks of four fields each; the last press stays on the last one.
+    for step in 0..9 {
+        let screen = render(&app, 60, 20);
+        assert!(
+            screen.lines().any(|line| line.contains('▶')),
+            "step {step}: the field in focus is off screen:\n{screen}"
+        );
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("▶ Note") && screen.contains("He has done it for years"),
+        "the last task's note is out of reach:\n{screen}"
+    );
+}
+
+#[test]
+fn the_modes_sheet_says_when_every_task_is_one_kind() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app_with(&dir, Sheet::Modes, common::letting_go_assessment("Sam"));
+    app.set_size(60, 20);
+    let screen = render(&app, 60, 20);
+    assert!(
+        screen.contains("! Every task here is for performance."),
+        "{screen}"
+    );
+    assert!(screen.contains("▶ What"), "{screen}");
+}
+
+/// A leader who hands off too fast finds the other side of every item:
+/// beside the scale where there is room, and always in the whole item.
+#[test]
+fn a_rated_item_speaks_to_the_other_side_of_the_gap_too() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app(&dir, Sheet::Drivers);
+    let driver = &app
+        .workbook()
+        .section(handoff::content::SectionKind::Drivers)
+        .items[0];
+    let other = driver.other_direction.clone().expect("other direction");
+    let prompt = format!("“{}”", driver.other_prompt.clone().expect("its question"));
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wide = flat_main(&render(&app, 120, 40));
+    assert!(wide.contains(&flat(&other)), "{wide}");
+    assert!(wide.contains(&flat(&prompt)), "{wide}");
+    // After the item's own prompts, so those keep their place.
+    let own = flat(&driver.prompts[0]);
+    assert!(wide.find(&own) < wide.find(&flat(&other)), "{wide}");
+
+    app.set_size(60, 20);
+    press(&mut app, KeyCode::Char('e'));
+    let mut whole = String::new();
+    for _ in 0..6 {
+        whole.push_str(&render(&app, 60, 20));
+        press(&mut app, KeyCode::PageDown);
+    }
+    let whole = flat(&whole);
+    assert!(whole.contains(&flat(&prompt)), "{whole}");
+}
+
+#[test]
+fn a_summary_leaning_towards_handing_off_unsupported() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = session_app_with(&dir, Sheet::Summary, common::letting_go_assessment("Sam"));
+    app.set_size(120, 40);
+    let screen = render(&app, 120, 40);
+    assert!(
+        flat_main(&screen)
+            .contains("Your answers lean towards handing work off without enough support."),
+        "{screen}"
+    );
+    insta::assert_snapshot!("summary_letting_go_120x40", screen);
 }

@@ -3,6 +3,7 @@
 mod balance;
 mod compare;
 mod field;
+mod leaning;
 mod model;
 mod score;
 mod summary;
@@ -15,6 +16,7 @@ pub use compare::{
     PlacementComparison, SectionComparison, chronological, compare,
 };
 pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
+pub use leaning::{Leaning, Pointer, Towards, leaning};
 pub use model::{
     Answer, Answers, Assessment, CheckIn, Commitment, DelegationMode, FollowUp, FollowUpStatus,
     MAX_COMMITMENTS, SCHEMA_VERSION, Task, new_id,

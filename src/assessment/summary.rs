@@ -1,12 +1,13 @@
 //! What the summary worksheet shows: the strongest answers, the remedies
-//! they point to (with the reasons), nearby patterns worth reading, and
-//! support flags.
+//! they point to (with the reasons), nearby patterns worth reading,
+//! support flags, and which way the answers lean.
 
 use std::collections::BTreeMap;
 
 use crate::content::{Section, SectionKind, Workbook};
 
 use super::balance::{Balance, balance};
+use super::leaning::{Leaning, leaning};
 use super::model::Assessment;
 use super::score::{SectionScore, section_scores};
 
@@ -45,6 +46,8 @@ pub struct Summary {
     pub patterns: Vec<PatternPointer>,
     pub support_flags: Vec<Notable>,
     pub balance: Balance,
+    /// Which way the answers lean, and the answers that say so.
+    pub leaning: Leaning,
 }
 
 impl Summary {
@@ -64,6 +67,7 @@ impl Summary {
             recommendations,
             support_flags: notable_in(SectionKind::Support),
             balance: balance(&assessment.tasks),
+            leaning: leaning(workbook, assessment),
         }
     }
 }

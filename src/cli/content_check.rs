@@ -2,7 +2,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::content::{self, SectionKind, Workbook};
+use crate::content::{self, Item, Leans, SectionKind, Workbook};
 use crate::text::sanitize;
 
 /// `handoff content check [DIR]`: a report on stdout when the content is
@@ -41,8 +41,36 @@ fn counts(workbook: &Workbook) -> String {
     parts.push(format!("{} patterns", workbook.patterns.len()));
     parts.push(format!("{} topics", workbook.topics.len()));
     format!(
-        "version {}: {}",
+        "version {}: {}\n{}",
         sanitize(&workbook.version),
-        parts.join(", ")
+        parts.join(", "),
+        both_sides(workbook)
+    )
+}
+
+/// How much of the gap's two sides the drivers, symptoms and aggravators
+/// cover, named by their fields, so a coach sees which of their items say
+/// nothing about the other side or which side they lean to.
+fn both_sides(workbook: &Workbook) -> String {
+    let items: Vec<&Item> = [
+        SectionKind::Drivers,
+        SectionKind::Symptoms,
+        SectionKind::Aggravators,
+    ]
+    .iter()
+    .flat_map(|kind| &workbook.section(*kind).items)
+    .collect();
+    let count = |test: &dyn Fn(&Item) -> bool| items.iter().filter(|item| test(item)).count();
+    let leaning = |leans: Option<Leans>| count(&|item| item.leans == leans);
+    format!(
+        "{} drivers, symptoms and aggravators: {} with other_direction, {} with other_prompt; \
+         leans: {} holding-on, {} letting-go, {} either, {} not set",
+        items.len(),
+        count(&|item| item.other_direction.is_some()),
+        count(&|item| item.other_prompt.is_some()),
+        leaning(Some(Leans::HoldingOn)),
+        leaning(Some(Leans::LettingGo)),
+        leaning(Some(Leans::Either)),
+        leaning(None),
     )
 }

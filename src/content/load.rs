@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::error::{ContentError, ContentErrors};
 use super::model::{
-    Better, Gap, Item, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
+    Better, Gap, Item, Leans, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
 };
 use super::raw::{ContentFile, RawGap, RawItem, RawMode, RawModes, RawScale, RawSection};
 
@@ -409,8 +409,9 @@ impl Checker {
         self.check_text(at, line, name.clone(), "explanation", &raw.explanation);
         self.check_prompts(at, line, name.clone(), &raw.prompts);
 
+        let rated_for_the_gap = matches!(list, "driver" | "symptom" | "aggravator");
         let allowed = |field: &str| match field {
-            "remedies" => matches!(list, "driver" | "symptom" | "aggravator"),
+            "remedies" | "leans" | "other_direction" | "other_prompt" => rated_for_the_gap,
             "patterns" => list == "symptom",
             "difference" => list == "pattern",
             "who" => list == "support",
@@ -421,6 +422,9 @@ impl Checker {
             ("patterns", !raw.patterns.is_empty()),
             ("difference", raw.difference.is_some()),
             ("who", raw.who.is_some()),
+            ("leans", raw.leans.is_some()),
+            ("other_direction", raw.other_direction.is_some()),
+            ("other_prompt", raw.other_prompt.is_some()),
         ];
         for (field, is_present) in present {
             if is_present && !allowed(field) {
@@ -443,6 +447,8 @@ impl Checker {
         for (field, needed, value) in [
             ("difference", list == "pattern", &raw.difference),
             ("who", list == "support", &raw.who),
+            ("other_direction", false, &raw.other_direction),
+            ("other_prompt", false, &raw.other_prompt),
         ] {
             match value {
                 Some(text) => self.check_text(at, line, name.clone(), field, text),
@@ -450,6 +456,28 @@ impl Checker {
                 None => {}
             }
         }
+        // A typo must not quietly mean "no side": an unknown value is an
+        // error, named at its own line.
+        let leans = raw.leans.as_ref().and_then(|value| {
+            let found = Leans::from_key(value.get_ref());
+            if found.is_none() {
+                let known: Vec<String> = Leans::ALL
+                    .iter()
+                    .map(|leans| format!("\"{}\"", leans.key()))
+                    .collect();
+                self.error(
+                    at,
+                    at.line(value),
+                    name.clone(),
+                    format!(
+                        "`leans` must be one of {}, not \"{}\"",
+                        known.join(", "),
+                        value.get_ref().escape_debug()
+                    ),
+                );
+            }
+            found
+        });
         Item {
             id,
             title: raw.title.clone(),
@@ -468,6 +496,12 @@ impl Checker {
                 .collect(),
             difference: raw.difference.clone(),
             who: raw.who.clone(),
+            leans,
+            other_direction: raw
+                .other_direction
+                .as_ref()
+                .map(|text| text.trim().to_string()),
+            other_prompt: raw.other_prompt.clone(),
         }
     }
 

@@ -11,7 +11,7 @@ pub use choice::{CONTENT_FOLDER, Chosen, ContentRefused, choose_workbook};
 pub use error::{ContentError, ContentErrors};
 pub use load::{ContentSource, check_dir, load, load_builtin, read_dir_sources};
 pub use model::{
-    Better, Gap, Item, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
+    Better, Gap, Item, Leans, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
 };
 
 /// The built-in files, compiled in so the binary runs from any folder.

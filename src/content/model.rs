@@ -83,6 +83,33 @@ impl Scale {
     }
 }
 
+/// Which side of the gap a driver, symptom or aggravator points to when a
+/// person rates it high: the placement scale's low end (holding on), its
+/// high end (letting go too soon, without enough support), or either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leans {
+    HoldingOn,
+    LettingGo,
+    Either,
+}
+
+impl Leans {
+    pub const ALL: [Leans; 3] = [Leans::HoldingOn, Leans::LettingGo, Leans::Either];
+
+    /// The value written in content files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Leans::HoldingOn => "holding-on",
+            Leans::LettingGo => "letting-go",
+            Leans::Either => "either",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Leans> {
+        Leans::ALL.into_iter().find(|leans| leans.key() == key)
+    }
+}
+
 /// The text every item carries, whatever list it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -99,6 +126,14 @@ pub struct Item {
     pub difference: Option<String>,
     /// Whom this sign points to for help (support signs only).
     pub who: Option<String>,
+    /// Which side of the gap a high rating points to (drivers, symptoms,
+    /// aggravators; optional, so a coach's items without it still load).
+    pub leans: Option<Leans>,
+    /// How the same thing shows up on the other side of the gap from the
+    /// one the item's own text speaks to (drivers, symptoms, aggravators).
+    pub other_direction: Option<String>,
+    /// A question for a leader on that other side.
+    pub other_prompt: Option<String>,
 }
 
 /// A rated worksheet: its wording, its scale and its items.

@@ -79,6 +79,9 @@ pub struct RawItem {
     pub patterns: Vec<Spanned<String>>,
     pub difference: Option<String>,
     pub who: Option<String>,
+    pub leans: Option<Spanned<String>>,
+    pub other_direction: Option<String>,
+    pub other_prompt: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

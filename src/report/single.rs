@@ -1,12 +1,12 @@
 //! The report of one assessment: every worksheet as answered, then what
 //! the summary makes of it.
 
-use crate::assessment::{Assessment, Lean, Notable, Summary};
+use crate::assessment::{Assessment, Lean, Notable, Pointer, Summary};
 use crate::content::{SectionKind, Workbook};
 
 use super::document::{Document, Span, strong, text};
 use super::words::{
-    self, COMMITMENT_HEADERS, NOT_A_DIAGNOSIS, commitment_row, item_title, percent, rating,
+    self, COMMITMENT_HEADERS, NOT_A_DIAGNOSIS, Voice, commitment_row, item_title, percent, rating,
 };
 
 const NONE_STOOD_OUT: &str = "None stood out.";
@@ -35,6 +35,7 @@ pub fn assessment_report(workbook: &Workbook, assessment: &Assessment) -> Docume
     check_in(&mut doc, workbook, assessment);
     scores(&mut doc, workbook, &summary);
     placement(&mut doc, workbook, assessment);
+    leaning(&mut doc, workbook, &summary);
     answers(&mut doc, workbook, assessment);
     recommendations(&mut doc, workbook, &summary);
     patterns(&mut doc, workbook, &summary);
@@ -123,6 +124,41 @@ fn placement(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
             low.value, low.label, high.value, high.label
         ));
     }
+}
+
+/// Which way the answers lean, the answers on each side, and the rule, in
+/// the same words as the summary sheet.
+fn leaning(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
+    let leaning = &summary.leaning;
+    doc.heading(2, "Which way the answers lean");
+    doc.line(words::leaning(leaning.towards, Voice::Theirs));
+    if leaning.holding_on.is_empty() && leaning.letting_go.is_empty() {
+        return;
+    }
+    let items = words::leaning_sides(leaning)
+        .into_iter()
+        .map(|(label, pointers)| {
+            let named: Vec<String> = pointers
+                .iter()
+                .map(|pointer| match pointer {
+                    Pointer::Placement(value) => format!(
+                        "{} — {}",
+                        words::placement_pointer(Voice::Theirs),
+                        rating(&workbook.gap.placement_scale, Some(*value))
+                    ),
+                    Pointer::Answer(found) => rated(workbook, found),
+                })
+                .collect();
+            let named = if named.is_empty() {
+                "none".to_string()
+            } else {
+                named.join("; ")
+            };
+            vec![strong(format!("{label}:")), text(format!(" {named}"))]
+        })
+        .collect();
+    doc.list(items);
+    doc.line(words::leaning_rule(Voice::Theirs));
 }
 
 /// Every item of every rated worksheet, skipped ones included, then any
@@ -262,10 +298,9 @@ fn tasks(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, summa
     }
     let modes = &workbook.modes;
     let lean = match counts.lean {
-        Lean::AllPerformance => {
-            format!("Every task is for performance. {}", modes.only_performance)
-        }
-        Lean::AllLearning => format!("Every task is for learning. {}", modes.only_learning),
+        // The content's line names the kind ("Always for performance: …").
+        Lean::AllPerformance => format!("Every task is one kind. {}", modes.only_performance),
+        Lean::AllLearning => format!("Every task is one kind. {}", modes.only_learning),
         Lean::Mixed => "A mix of both.".to_string(),
         Lean::TooFewToSay => "Too few tasks with a mode to say how they balance.".to_string(),
     };

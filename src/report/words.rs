@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::assessment::{Assessment, Commitment};
+use crate::assessment::{Assessment, Commitment, Leaning, Pointer, Towards};
 use crate::content::{Better, Scale, Section, Workbook};
 
 pub const NOT_A_DIAGNOSIS: &str = "These scores only summarise the person's own answers. They are a reflection aid, not a diagnosis.";
@@ -107,3 +107,70 @@ pub fn commitment_row(workbook: &Workbook, commitment: &Commitment) -> Vec<Strin
 
 pub const COMMITMENT_HEADERS: [&str; 5] =
     ["Remedy", "First step", "With whom", "By when", "Checkpoint"];
+
+/// Whom a sentence about the answers speaks to: the person at the summary
+/// sheet, or whoever reads the report a coach sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    Yours,
+    Theirs,
+}
+
+/// Which way the answers lean, said as a reflection, not a finding.
+pub fn leaning(towards: Towards, voice: Voice) -> &'static str {
+    match (towards, voice) {
+        (Towards::HoldingOn, Voice::Yours) => "Your answers lean towards holding on too tightly.",
+        (Towards::HoldingOn, Voice::Theirs) => "The answers lean towards holding on too tightly.",
+        (Towards::LettingGo, Voice::Yours) => {
+            "Your answers lean towards handing work off without enough support."
+        }
+        (Towards::LettingGo, Voice::Theirs) => {
+            "The answers lean towards handing work off without enough support."
+        }
+        (Towards::BothWays, Voice::Yours) => {
+            "Your answers point both ways, with no clear lean. That is common: many leaders hold on to some work and let other work go too soon."
+        }
+        (Towards::BothWays, Voice::Theirs) => {
+            "The answers point both ways, with no clear lean. That is common: many leaders hold on to some work and let other work go too soon."
+        }
+        (Towards::TooFewToSay, Voice::Yours) => {
+            "Too few of your answers point one way or the other to say which way they lean."
+        }
+        (Towards::TooFewToSay, Voice::Theirs) => {
+            "Too few of the answers point one way or the other to say which way they lean."
+        }
+    }
+}
+
+/// How the lean is worked out, in one breath, so it can be checked.
+pub fn leaning_rule(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Yours => {
+            "How this is worked out: where you placed yourself, if not in the middle, and each driver, symptom or aggravator you rated high that mostly points one way count once each. Your answers lean one way when at least two point that way and no more than half as many point the other."
+        }
+        Voice::Theirs => {
+            "How this is worked out: the placement, if not in the middle, and each driver, symptom or aggravator rated high that mostly points one way count once each. The answers lean one way when at least two point that way and no more than half as many point the other."
+        }
+    }
+}
+
+/// Each side's answers under its name, the side the answers lean to first.
+pub fn leaning_sides(leaning: &Leaning) -> [(&'static str, &[Pointer]); 2] {
+    let holding_on = ("Towards holding on", leaning.holding_on.as_slice());
+    let letting_go = (
+        "Towards handing off without support",
+        leaning.letting_go.as_slice(),
+    );
+    match leaning.towards {
+        Towards::LettingGo => [letting_go, holding_on],
+        _ => [holding_on, letting_go],
+    }
+}
+
+/// The placement, named as one of the answers behind the lean.
+pub fn placement_pointer(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Yours => "where you placed yourself",
+        Voice::Theirs => "placement",
+    }
+}

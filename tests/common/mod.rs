@@ -97,6 +97,58 @@ pub fn full_assessment(person: &str) -> Assessment {
     assessment
 }
 
+/// Sam's answers: a leader who passes work on quickly and trusts it to
+/// land. He places himself at the letting-go end; what stands out is late
+/// rescues and shifting dates, plus pressures that push either way, and one
+/// that pushes towards holding on, so the lean has both sides to weigh.
+pub fn letting_go_assessment(person: &str) -> Assessment {
+    let mut assessment = Assessment::start(person, "2026.11", at("2026-11-23T09:30:00+01:00"));
+    assessment.id = "20261123-093000-f00d".to_string();
+    assessment.check_in.role = "Operations lead".into();
+    assessment.check_in.situation = "Three new starters; I hand them whole projects.".into();
+    assessment.placement = answer(4, "I give it away and hope.");
+    assessment
+        .readiness
+        .insert("clarity".into(), answer(0, "They never know the goal"));
+    assessment.readiness.insert("skills".into(), answer(1, ""));
+    assessment
+        .drivers
+        .insert("cognitive-load".into(), answer(4, ""));
+    assessment
+        .drivers
+        .insert("perfectionism".into(), answer(1, ""));
+    assessment
+        .symptoms
+        .insert("last-minute-fixes".into(), answer(4, "Every Friday"));
+    assessment
+        .symptoms
+        .insert("inconsistent-deadlines".into(), answer(3, ""));
+    assessment
+        .symptoms
+        .insert("micromanagement".into(), answer(0, ""));
+    assessment
+        .aggravators
+        .insert("remote-work".into(), answer(2, ""));
+    assessment
+        .aggravators
+        .insert("tight-timelines".into(), answer(1, ""));
+    assessment.tasks = vec![
+        Task {
+            title: "Supplier onboarding".into(),
+            to_whom: "Noor".into(),
+            mode: Some(DelegationMode::Performance),
+            note: String::new(),
+        },
+        Task {
+            title: "Quarterly stock count".into(),
+            to_whom: "Ben".into(),
+            mode: Some(DelegationMode::Performance),
+            note: String::new(),
+        },
+    ];
+    assessment
+}
+
 /// Draws the app into a test backend and returns the screen as text, one
 /// line per row with trailing spaces trimmed.
 pub fn render(app: &handoff::app::App, width: u16, height: u16) -> String {

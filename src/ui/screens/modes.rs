@@ -91,15 +91,34 @@ impl ModesView {
         let modes = &view.workbook.modes;
         let assessment = view.assessment;
 
-        let mut lines = vec![
-            Line::styled(sanitize(&modes.title), theme.title()),
-            Line::styled(quoted(&sanitize(&modes.question)), theme.prompt()),
-        ];
-        // The goal under its title: goals have colons of their own, so
-        // "title: goal" read as a chain of them.
+        // The two stances, their examples and what using only one costs sit
+        // right under the question, where the choice is made. On a short
+        // terminal the title (the header names the sheet) and the goals (the
+        // card has them) give way, so the question, both stances and the
+        // first task still fit on one screen.
+        const ROOMY_FROM: u16 = 30;
+        let roomy = area.height >= ROOMY_FROM;
+        let mut lines = Vec::new();
+        if roomy {
+            lines.push(Line::styled(sanitize(&modes.title), theme.title()));
+        }
+        lines.push(Line::styled(
+            quoted(&sanitize(&modes.question)),
+            theme.prompt(),
+        ));
         for mode in &modes.modes {
             lines.push(Line::styled(sanitize(&mode.title), theme.heading()));
-            lines.push(Line::from(format!("  {}", sanitize(&mode.goal))));
+            if roomy {
+                lines.push(Line::from(format!("  {}", sanitize(&mode.goal))));
+            }
+            lines.push(Line::from(format!("  {}", sanitize(&mode.mindset))));
+            lines.push(Line::styled(
+                format!("  {}", sanitize(&mode.example)),
+                theme.muted(),
+            ));
+        }
+        for only in [&modes.only_performance, &modes.only_learning] {
+            lines.push(Line::styled(sanitize(only), theme.muted()));
         }
         lines.push(Line::from(""));
         let counts = balance(&assessment.tasks);
@@ -117,18 +136,18 @@ impl ModesView {
             ));
         }
         lines.push(Line::from(balance_line));
+        // What one kind alone costs is said above; this says it is happening.
         let warning = match counts.lean {
-            Lean::AllPerformance => Some(&modes.only_performance),
-            Lean::AllLearning => Some(&modes.only_learning),
+            Lean::AllPerformance => Some("! Every task here is for performance."),
+            Lean::AllLearning => Some("! Every task here is for learning."),
             Lean::Mixed | Lean::TooFewToSay => None,
         };
         if let Some(warning) = warning {
-            lines.push(Line::styled(
-                format!("! Every task is one kind. {}", sanitize(warning)),
-                theme.warning(),
-            ));
+            lines.push(Line::styled(warning, theme.warning()));
         }
-        lines.push(Line::from(""));
+        if roomy || assessment.tasks.is_empty() {
+            lines.push(Line::from(""));
+        }
         if assessment.tasks.is_empty() {
             lines.push(Line::styled(
                 if view.read_only {

@@ -24,6 +24,11 @@ pub struct RowText {
     pub explanation: String,
     pub question: String,
     pub extra: Vec<String>,
+    /// How the item shows up on the other side of the gap, and a question
+    /// for a leader there: after the item's own prompts, so a leader who
+    /// hands off too fast finds something that speaks to them too.
+    pub other_direction: Option<String>,
+    pub other_prompt: Option<String>,
     pub scale: Scale,
 }
 
@@ -49,6 +54,8 @@ pub fn row_text(workbook: &Workbook, rated: &Rated) -> RowText {
                 explanation: gap.explanation.clone(),
                 question: gap.placement_question.clone(),
                 extra,
+                other_direction: None,
+                other_prompt: None,
                 scale: gap.placement_scale.clone(),
             }
         }
@@ -68,6 +75,8 @@ pub fn row_text(workbook: &Workbook, rated: &Rated) -> RowText {
                     .unwrap_or_default(),
                 question: section.question.clone(),
                 extra,
+                other_direction: item.and_then(|item| item.other_direction.clone()),
+                other_prompt: item.and_then(|item| item.other_prompt.clone()),
                 scale: section.scale.clone(),
             }
         }
@@ -254,6 +263,10 @@ impl RatedView {
             for prompt in &text.prompts {
                 body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
+            if text.other_direction.is_some() || text.other_prompt.is_some() {
+                body.push(Line::from(""));
+                push_other_side(&mut body, &text, theme);
+            }
             body.push(Line::styled(
                 format!(
                     "Press {} to go back to the scale.",
@@ -271,6 +284,7 @@ impl RatedView {
             for prompt in &text.prompts {
                 body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
             }
+            push_other_side(&mut body, &text, theme);
         }
         let mut text_area = parts.text;
         if parts.text_is_cut && text_area.height >= 2 {
@@ -381,6 +395,17 @@ impl RatedView {
     }
 }
 
+/// The other side of the gap: its text as it reads, its question quoted
+/// like the item's own prompts.
+fn push_other_side(body: &mut Vec<Line<'static>>, text: &RowText, theme: crate::ui::Theme) {
+    if let Some(other) = &text.other_direction {
+        body.push(Line::styled(sanitize(other), theme.muted()));
+    }
+    if let Some(prompt) = &text.other_prompt {
+        body.push(Line::styled(quoted(&sanitize(prompt)), theme.prompt()));
+    }
+}
+
 struct DetailParts {
     text: Rect,
     /// The terminal is too small for the whole text above the scale.
@@ -413,6 +438,8 @@ fn detail_layout(area: Rect, text: &RowText, explain: bool, note_rows: u16) -> D
         paragraphs.extend(text.explanation.lines().map(str::to_string));
     }
     paragraphs.extend(text.prompts.iter().map(|prompt| quoted(prompt)));
+    paragraphs.extend(text.other_direction.iter().cloned());
+    paragraphs.extend(text.other_prompt.iter().map(|prompt| quoted(prompt)));
     let needed: u16 = paragraphs
         .iter()
         .map(|line| wrapped_height(line, area.width))

@@ -250,13 +250,15 @@ fn modes_card(modes: &Modes, theme: Theme) -> Card {
         text.paragraph(&mode.summary);
         text.labelled("Goal", &mode.goal);
         text.labelled("Mindset", &mode.mindset);
-        text.labelled("Example", &mode.example);
+        // The example reads as the sentence it is ("Like a report …").
+        text.bullet(&mode.example);
     }
     text.heading("Before you hand something over");
     text.prompts(std::slice::from_ref(&modes.question));
     text.heading("When only one is ever used");
-    text.labelled("Only performance", &modes.only_performance);
-    text.labelled("Only learning", &modes.only_learning);
+    // Each line names its kind ("Always for performance: …").
+    text.bullet(&modes.only_performance);
+    text.bullet(&modes.only_learning);
     Card {
         label: "Performance or learning".to_string(),
         ..card(

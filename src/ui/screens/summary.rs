@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::assessment::{
-    Assessment, Balance, Lean, Notable, Recommendation, SectionScore, Summary,
+    Assessment, Balance, Lean, Leaning, Notable, Pointer, Recommendation, SectionScore, Summary,
 };
 use crate::content::{SectionKind, Workbook};
 use crate::keymap::{self, Action, Context};
+use crate::report::words::{self, Voice};
 use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::rating_label;
@@ -60,6 +61,7 @@ pub fn summary_lines(
     );
     scores(&mut page, workbook, &summary.scores);
     placement(&mut page, workbook, summary.placement);
+    leaning(&mut page, workbook, &summary.leaning);
     let stood_out = [
         ("Strongest drivers", &summary.strongest_drivers),
         ("Most frequent symptoms", &summary.frequent_symptoms),
@@ -82,7 +84,7 @@ fn scores(page: &mut Page, workbook: &Workbook, scores: &[SectionScore]) {
     page.heading("Section scores");
     for score in scores {
         let section = workbook.section(score.kind);
-        let direction = crate::report::words::direction(section.better);
+        let direction = words::direction(section.better);
         page.lines.push(Line::from(vec![
             Span::raw(format!("• {}", sanitize_line(&section.title))),
             Span::styled(format!("  ({direction})"), page.theme.muted()),
@@ -129,6 +131,41 @@ fn placement(page: &mut Page, workbook: &Workbook, rating: Option<u8>) {
             low.value, low.label, high.value, high.label
         ));
     }
+}
+
+/// Which way the answers lean, then the answers on each side that say so,
+/// then how that was worked out, so nobody has to take it on trust.
+fn leaning(page: &mut Page, workbook: &Workbook, leaning: &Leaning) {
+    page.heading("Which way your answers lean");
+    page.text(words::leaning(leaning.towards, Voice::Yours));
+    if leaning.holding_on.is_empty() && leaning.letting_go.is_empty() {
+        return;
+    }
+    for (label, pointers) in words::leaning_sides(leaning) {
+        let named: Vec<String> = pointers
+            .iter()
+            .map(|pointer| match pointer {
+                Pointer::Placement(rating) => format!(
+                    "{} — {}",
+                    words::placement_pointer(Voice::Yours),
+                    workbook
+                        .gap
+                        .placement_scale
+                        .label(*rating)
+                        .unwrap_or("rated")
+                ),
+                Pointer::Answer(found) => rated_title(workbook, found),
+            })
+            .collect();
+        let named = if named.is_empty() {
+            "none".to_string()
+        } else {
+            named.join("; ")
+        };
+        // One span, so a long list wraps under its own indent.
+        page.text(&format!("  {label}: {named}"));
+    }
+    page.muted(words::leaning_rule(Voice::Yours));
 }
 
 /// "Perfectionism — Very strongly": an item's title and its rating in words.
@@ -250,12 +287,13 @@ fn balance(page: &mut Page, workbook: &Workbook, assessment: &Assessment, counts
     page.text(&line);
     let modes = &workbook.modes;
     match counts.lean {
+        // The content's line names the kind ("Always for performance: …").
         Lean::AllPerformance => page.warning(&format!(
-            "! Every task is for performance. {}",
+            "! Every task is one kind. {}",
             modes.only_performance
         )),
         Lean::AllLearning => page.warning(&format!(
-            "! Every task is for learning. {}",
+            "! Every task is one kind. {}",
             modes.only_learning
         )),
         Lean::Mixed => page.muted("A mix of both."),
