@@ -88,8 +88,13 @@ fn render(c: &mut Criterion) {
 
     for sheet in Sheet::ALL {
         let mut app = fresh_app();
-        let mut session = SessionScreen::new(person.clone(), latest.clone());
-        session.sheet = sheet;
+        let mut session = SessionScreen::new(handoff::session::Session::resume(
+            person.clone(),
+            latest.clone(),
+            None,
+            clock,
+        ));
+        session.session.go_to(sheet);
         app.screens
             .push(Screen::Home(HomeScreen::new(person.clone())));
         app.screens.push(Screen::Session(Box::new(session)));

@@ -19,27 +19,10 @@ use crate::ui::screens::{
 };
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
 
-pub type Clock = fn() -> DateTime<FixedOffset>;
+pub use crate::session::{Clock, Effect};
 
 pub fn local_now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
-}
-
-/// Work the update asks the loop to do after the screen is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// `known` is the version of the draft file the session last read or
-    /// wrote, so a file another program changed is never overwritten.
-    SaveDraft {
-        person: Person,
-        assessment: Box<Assessment>,
-        known: Option<FileVersion>,
-    },
-    Complete {
-        person: Person,
-        assessment: Box<Assessment>,
-        known: Option<FileVersion>,
-    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,6 +150,7 @@ pub struct Ctx<'a> {
     pub workbook: &'a Workbook,
     pub store: &'a Store,
     pub now: DateTime<FixedOffset>,
+    pub clock: Clock,
     pub theme: Theme,
     pub effects: &'a mut Vec<Effect>,
     pub status: &'a mut Option<Status>,
@@ -358,8 +342,8 @@ impl App {
             Some(Action::Quit) => self.quit(),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
-                self.dispatch(|screen, cx| match screen {
-                    Screen::Session(session) => session.edit_key(key, cx),
+                self.dispatch(|screen, _| match screen {
+                    Screen::Session(session) => session.edit_key(key),
                     Screen::People(people) => people.edit_key(key),
                     _ => Outcome::Stay,
                 });
@@ -422,8 +406,8 @@ impl App {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        self.dispatch(|screen, cx| match screen {
-            Screen::Session(session) => session.paste(text, cx),
+        self.dispatch(|screen, _| match screen {
+            Screen::Session(session) => session.paste(text),
             Screen::People(people) => people.paste(text),
             _ => Outcome::Stay,
         });
@@ -474,13 +458,24 @@ impl App {
             workbook: &self.content.workbook,
             store: &self.store,
             now,
+            clock: self.clock,
             theme: self.theme,
             effects: &mut self.effects,
             status: &mut self.status,
             unsaved: &mut self.unsaved,
         };
         let outcome = act(screen, &mut cx);
+        // What the session asked for goes to the loop before the screen
+        // can close, and a session just opened has its first save asked.
+        self.take_session_effects();
         self.apply(outcome);
+        self.take_session_effects();
+    }
+
+    fn take_session_effects(&mut self) {
+        if let Some(Screen::Session(screen)) = self.screens.last_mut() {
+            self.effects.extend(screen.session.take_effects());
+        }
     }
 
     fn apply(&mut self, outcome: Outcome) {
@@ -516,13 +511,14 @@ impl App {
         if session.is_read_only() {
             return;
         }
-        if let Some(unsaved) = self
-            .unsaved
-            .iter()
-            .find(|unsaved| unsaved.save.is_for(&session.person, &session.assessment.id))
-        {
-            session.assessment = (*unsaved.save.assessment).clone();
-            session.draft_version = unsaved.save.known;
+        if let Some(unsaved) = self.unsaved.iter().find(|unsaved| {
+            unsaved
+                .save
+                .is_for(session.person(), &session.assessment().id)
+        }) {
+            session
+                .session
+                .continue_from((*unsaved.save.assessment).clone(), unsaved.save.known);
         }
     }
 
@@ -580,7 +576,7 @@ impl App {
                 Effect::SaveDraft {
                     person, assessment, ..
                 } => newest_save(person, &assessment.id) != Some(index),
-                Effect::Complete { .. } => false,
+                Effect::Complete { .. } | Effect::DiscardDraft { .. } => false,
             })
             .collect();
         for (effect, superseded) in effects.into_iter().zip(superseded) {
@@ -598,6 +594,16 @@ impl App {
                         known,
                     };
                     self.save_draft(save, &retried, &mut written);
+                }
+                Effect::DiscardDraft { person, id, known } => {
+                    self.unsaved
+                        .retain(|unsaved| !unsaved.save.is_for(&person, &id));
+                    let known = written_version(&written, &person, &id).unwrap_or(known);
+                    if let Err(error) = self.store.discard_draft(&person, &id, known) {
+                        self.status = Some(Status::error(format!(
+                            "Could not remove the empty draft: {error}"
+                        )));
+                    }
                 }
                 Effect::Complete {
                     person,
@@ -782,8 +788,8 @@ impl App {
         // below lists drafts, and this one may be new there.
         let open = self.screens.iter().any(|screen| {
             matches!(screen, Screen::Session(session)
-                if session.person.dir == save.person.dir
-                    && session.assessment.id == save.assessment.id)
+                if session.person().dir == save.person.dir
+                    && session.assessment().id == save.assessment.id)
         });
         if !open {
             self.refresh_top();
@@ -876,7 +882,7 @@ impl App {
     fn draft_saved(&mut self, was: &str, id: String, version: Option<FileVersion>) {
         for screen in &mut self.screens {
             if let Screen::Session(session) = screen
-                && session.assessment.id == was
+                && session.assessment().id == was
             {
                 session.saved(&id, version);
             }

@@ -60,7 +60,7 @@ impl Driver {
 
     fn sheet(&self) -> String {
         match self.app.screen() {
-            Screen::Session(session) => session.sheet.title(self.app.workbook()),
+            Screen::Session(session) => session.sheet().title(self.app.workbook()),
             _ => "not in a session".into(),
         }
     }
@@ -191,16 +191,17 @@ fn a_whole_assessment_by_keyboard_is_saved_as_answered() {
         panic!("no session")
     };
     assert_eq!(
-        session.assessment.check_in.role, "Team lead",
+        session.assessment().check_in.role,
+        "Team lead",
         "the role carries forward"
     );
-    assert_eq!(session.assessment.check_in.follow_ups.len(), 1);
+    assert_eq!(session.assessment().check_in.follow_ups.len(), 1);
     d.keys("jj").enter();
     let Screen::Session(session) = d.app.screen() else {
         panic!("no session")
     };
     assert_eq!(
-        session.assessment.check_in.follow_ups[0].status,
+        session.assessment().check_in.follow_ups[0].status,
         Some(FollowUpStatus::Kept)
     );
 }
@@ -228,10 +229,10 @@ fn leaving_and_coming_back_offers_the_draft_with_every_answer() {
     let Screen::Session(session) = again.app.screen() else {
         panic!("no session")
     };
-    assert_eq!(session.assessment.placement.rating, Some(2));
+    assert_eq!(session.assessment().placement.rating, Some(2));
     assert_eq!(
         session
-            .assessment
+            .assessment()
             .drivers
             .values()
             .filter_map(|a| a.rating)
@@ -250,7 +251,7 @@ fn q_types_into_a_note_instead_of_quitting() {
     let Screen::Session(session) = d.app.screen() else {
         panic!("no session")
     };
-    assert_eq!(session.assessment.placement.note, "quiet q");
+    assert_eq!(session.assessment().placement.note, "quiet q");
     d.keys("q");
     assert!(!d.app.running);
 }

@@ -238,9 +238,13 @@ fn a_one_megabyte_paste_is_saved_and_read_back_intact() {
     let dir = tempfile::tempdir().expect("temp");
     let mut app = common::app(&dir);
     let person = app.store.add_person("Ana").expect("person");
-    let mut session =
-        handoff::ui::screens::SessionScreen::new(person.clone(), common::full_assessment("Ana"));
-    session.sheet = handoff::ui::screens::Sheet::Drivers;
+    let mut session = handoff::ui::screens::SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        common::full_assessment("Ana"),
+        None,
+        common::clock,
+    ));
+    session.session.go_to(handoff::ui::screens::Sheet::Drivers);
     app.screens
         .push(Screen::Home(handoff::ui::screens::HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
@@ -255,7 +259,7 @@ fn a_one_megabyte_paste_is_saved_and_read_back_intact() {
     press(&mut app, KeyCode::Esc);
     app.run_effects();
     let drafts = app.store.drafts(match app.screen() {
-        Screen::Session(session) => &session.person,
+        Screen::Session(session) => session.person(),
         _ => panic!("still in the session"),
     });
     let [Listed::Readable { loaded, .. }] = drafts.as_slice() else {

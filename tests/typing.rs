@@ -76,8 +76,12 @@ impl Typist {
         let version = handoff::store::read_assessment(&path)
             .expect("the first save reads back")
             .version;
-        let session =
-            SessionScreen::new(person.clone(), blank_assessment()).with_draft_version(version);
+        let session = SessionScreen::new(handoff::session::Session::resume(
+            person.clone(),
+            blank_assessment(),
+            version,
+            common::clock,
+        ));
         app.screens.push(Screen::Home(HomeScreen::new(person)));
         app.screens.push(Screen::Session(Box::new(session)));
         Self { app, _dir: dir }
@@ -101,7 +105,7 @@ impl Typist {
         let path = self
             .app
             .store
-            .draft_path(&session.person, &session.assessment.id);
+            .draft_path(session.person(), &session.assessment().id);
         handoff::store::read_assessment(&path)
             .expect("the draft reads back")
             .assessment
@@ -116,7 +120,7 @@ impl Typist {
             char::from_digit(number as u32, 10).expect("digit"),
         ));
         assert_eq!(
-            self.session().sheet,
+            self.session().sheet(),
             sheet,
             "the list's digit opened another sheet"
         );
@@ -238,7 +242,7 @@ fn type_into_every_field(text: &str) -> usize {
             "typing into {field:?} changed something else"
         );
         assert_eq!(
-            typist.session().sheet,
+            typist.session().sheet(),
             sheet,
             "typing moved to another sheet"
         );
@@ -318,14 +322,14 @@ fn tab_on_a_choice_goes_to_the_next_field_never_off_the_sheet() {
     for _ in 4..8 {
         typist.press(KeyCode::Tab);
     }
-    assert_eq!(typist.session().sheet, Sheet::Commitments);
+    assert_eq!(typist.session().sheet(), Sheet::Commitments);
     // While typing, Tab at the last field keeps the text and stays.
     typist.open(Sheet::Commitments);
     typist.go_to_row(4);
     typist.press(KeyCode::Enter);
     typist.type_text("Friday");
     typist.press(KeyCode::Tab);
-    assert_eq!(typist.session().sheet, Sheet::Commitments);
+    assert_eq!(typist.session().sheet(), Sheet::Commitments);
     assert!(typist.session().editing.is_none());
     let screen = common::render(&typist.app, 60, 20);
     assert!(screen.contains("That was the last field"), "{screen}");

@@ -19,8 +19,13 @@ const WHOLE_PAGE: (u16, u16) = (100, 400);
 fn summary_app(dir: &tempfile::TempDir, assessment: Assessment) -> App {
     let mut app = common::app(dir);
     let person = app.store.add_person("Ana").expect("person");
-    let mut session = SessionScreen::new(person.clone(), assessment);
-    session.sheet = Sheet::Summary;
+    let mut session = SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        assessment,
+        None,
+        common::clock,
+    ));
+    session.session.go_to(Sheet::Summary);
     app.screens.push(Screen::Home(HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
     app
@@ -407,7 +412,7 @@ fn escape_sequences_in_notes_and_tasks_never_reach_the_terminal() {
             .iter()
             .position(|item| item.id == "perfectionism");
         if let Some(Screen::Session(session)) = app.screens.last_mut() {
-            session.sheet = sheet;
+            session.session.go_to(sheet);
             // A rated sheet shows one item: the one carrying the note.
             session.rated[Sheet::Drivers.index()].selected =
                 noted.expect("perfectionism in content");
@@ -570,7 +575,7 @@ fn prose_keeps_a_readable_width_on_a_wide_terminal() {
     let summary = summary_app(&dir, common::full_assessment("Ana"));
     let mut gap = summary_app(&dir, common::full_assessment("Ana"));
     if let Screen::Session(session) = gap.screens.last_mut().expect("session") {
-        session.sheet = Sheet::Gap;
+        session.session.go_to(Sheet::Gap);
     }
     for (name, app) in [
         ("cards", cards_app(&dir)),

@@ -27,8 +27,13 @@ fn session_app_with(
 ) -> App {
     let mut app = common::app(dir);
     let person = app.store.add_person("Ana").expect("person");
-    let mut session = SessionScreen::new(person.clone(), assessment);
-    session.sheet = sheet;
+    let mut session = SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        assessment,
+        None,
+        common::clock,
+    ));
+    session.session.go_to(sheet);
     app.screens.push(Screen::Home(HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
     app
@@ -681,8 +686,13 @@ fn the_saved_file_is_named_from_the_data_folder_and_breaks_only_after_a_slash() 
     let name = "Sam Okafor-Lindqvist Featherstonehaugh-Whitby";
     let mut app = common::app(&dir);
     let person = app.store.add_person(name).expect("person");
-    let mut session = SessionScreen::new(person.clone(), common::full_assessment(name));
-    session.sheet = Sheet::Summary;
+    let mut session = SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        common::full_assessment(name),
+        None,
+        common::clock,
+    ));
+    session.session.go_to(Sheet::Summary);
     app.screens
         .push(Screen::Home(HomeScreen::new(person.clone())));
     app.screens.push(Screen::Session(Box::new(session)));
@@ -888,7 +898,10 @@ fn the_footer_and_help_offer_only_keys_that_work_here() {
     let Screen::Session(session) = app.screen() else {
         panic!("no session")
     };
-    assert!(session.assessment.commitments.is_empty(), "Enter added one");
+    assert!(
+        session.assessment().commitments.is_empty(),
+        "Enter added one"
+    );
     let screen = render(&app, 60, 20);
     assert!(screen.contains("Press a to add one"), "{screen}");
 }
@@ -902,13 +915,13 @@ fn the_worksheet_list_takes_a_sheets_number() {
     let Screen::Session(session) = app.screen() else {
         panic!("no session")
     };
-    assert_eq!(session.sheet, Sheet::Commitments);
+    assert_eq!(session.sheet(), Sheet::Commitments);
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Char('0'));
     let Screen::Session(session) = app.screen() else {
         panic!("no session")
     };
-    assert_eq!(session.sheet, Sheet::Summary);
+    assert_eq!(session.sheet(), Sheet::Summary);
 }
 
 /// The title of every item a rated worksheet lists, as the content has it.
@@ -1048,11 +1061,13 @@ fn a_long_name_in_the_title_bar_is_shortened_before_the_worksheet() {
         .store
         .add_person("Sam Okafor-Lindqvist")
         .expect("person");
-    let mut session = SessionScreen::new(
+    let mut session = SessionScreen::new(handoff::session::Session::resume(
         person.clone(),
         common::full_assessment("Sam Okafor-Lindqvist"),
-    );
-    session.sheet = Sheet::Modes;
+        None,
+        common::clock,
+    ));
+    session.session.go_to(Sheet::Modes);
     app.screens.push(Screen::Home(HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
     let screen = render(&app, 60, 20);
@@ -1093,8 +1108,13 @@ fn the_worksheet_lists_and_the_list_of_cards_show_long_titles_whole() {
     let store = handoff::store::Store::new(dir.path().join("data"));
     let mut app = App::new(workbook, store, handoff::ui::Theme::PLAIN, common::clock);
     let person = app.store.add_person("Ana").expect("person");
-    let mut session = SessionScreen::new(person.clone(), common::full_assessment("Ana"));
-    session.sheet = Sheet::Symptoms;
+    let mut session = SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        common::full_assessment("Ana"),
+        None,
+        common::clock,
+    ));
+    session.session.go_to(Sheet::Symptoms);
     app.screens.push(Screen::Home(HomeScreen::new(person)));
     app.screens.push(Screen::Session(Box::new(session)));
     let sidebar = render(&app, 200, 60);

@@ -21,7 +21,12 @@ fn session(dir: &tempfile::TempDir) -> (App, Person) {
     let person = app.store.add_person("Ana").expect("person");
     let mut assessment = common::full_assessment("Ana");
     assessment.check_in.role = String::new();
-    let session = SessionScreen::new(person.clone(), assessment);
+    let session = SessionScreen::new(handoff::session::Session::resume(
+        person.clone(),
+        assessment,
+        None,
+        common::clock,
+    ));
     let mut home = HomeScreen::new(person.clone());
     let mut status = None;
     home.reload(&app.store, app.workbook(), &mut status);

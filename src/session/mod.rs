@@ -19,6 +19,7 @@ use crate::assessment::{
 use crate::content::Workbook;
 use crate::store::{FileVersion, Person};
 
+pub use records::remedy_order;
 pub use sheet::Sheet;
 
 /// Where the time comes from: the wall clock in the program, a fixed
@@ -59,7 +60,8 @@ impl std::fmt::Display for Refused {
     }
 }
 
-const READ_ONLY: &str =
+/// Why nothing in a completed assessment can change.
+pub const READ_ONLY: &str =
     "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
 
 pub struct Session {
@@ -167,6 +169,16 @@ impl Session {
     pub fn saved(&mut self, id: &str, version: Option<FileVersion>) {
         self.assessment.id = id.to_string();
         self.draft_version = version;
+    }
+
+    /// Goes on from answers newer than the draft file (its last save
+    /// failed and they are still only in memory), so reopening the draft
+    /// does not fall back to the older file.
+    pub fn continue_from(&mut self, assessment: Assessment, version: Option<FileVersion>) {
+        if !self.read_only {
+            self.assessment = assessment;
+            self.draft_version = version;
+        }
     }
 
     // Moving between worksheets.
@@ -327,7 +339,8 @@ impl Session {
         false
     }
 
-    fn is_untouched(&self) -> bool {
+    /// A new assessment in which nothing has been answered yet.
+    pub fn is_untouched(&self) -> bool {
         self.untouched.as_ref().is_some_and(|start| {
             let mut now = self.assessment.clone();
             now.updated = start.updated;

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::People(_) => (None, "People".to_string()),
         Screen::Home(home) => (Some(&home.person.name), String::new()),
         Screen::Session(session) => (
-            Some(&session.person.name),
+            Some(&session.person().name),
             session.breadcrumb(app.workbook()),
         ),
         Screen::Reference(_) => (None, "Reference cards".to_string()),

@@ -7,10 +7,11 @@ use ratatui::text::Line;
 
 use crate::assessment::{Assessment, Field, FollowUpStatus};
 use crate::keymap::Action;
+use crate::session::Session;
 use crate::text::sanitize_line;
 use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
-use super::{SheetOutcome, SheetView};
+use super::worksheet::{SheetOutcome, SheetView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Row {
@@ -35,8 +36,8 @@ pub struct CheckInView {
 }
 
 impl CheckInView {
-    pub fn handle(&mut self, action: Action, assessment: &mut Assessment) -> SheetOutcome {
-        let rows = rows(assessment);
+    pub fn handle(&mut self, action: Action, session: &mut Session) -> SheetOutcome {
+        let rows = rows(session.assessment());
         let row = rows.get(self.selected).copied().unwrap_or(Row::Role);
         match (action, row) {
             (Action::Up, _) => self.selected = self.selected.saturating_sub(1),
@@ -47,10 +48,10 @@ impl CheckInView {
                 return SheetOutcome::Edit(Field::FollowUpNote(index));
             }
             (Action::Select | Action::Right, Row::Status(index)) => {
-                return cycle(assessment, index, 1);
+                return session.step_follow_up(index, true).into();
             }
             (Action::Left, Row::Status(index)) => {
-                return cycle(assessment, index, FollowUpStatus::ALL.len() - 1);
+                return session.step_follow_up(index, false).into();
             }
             _ => return SheetOutcome::Unhandled,
         }
@@ -169,21 +170,4 @@ impl CheckInView {
         }
         draw_form(frame, area, lines, focus_line, view.editor);
     }
-}
-
-fn cycle(assessment: &mut Assessment, index: usize, step: usize) -> SheetOutcome {
-    let Some(follow_up) = assessment.check_in.follow_ups.get_mut(index) else {
-        return SheetOutcome::Nothing;
-    };
-    let count = FollowUpStatus::ALL.len();
-    let next = match follow_up
-        .status
-        .and_then(|status| FollowUpStatus::ALL.iter().position(|s| *s == status))
-    {
-        Some(position) => (position + step) % count,
-        None if step == 1 => 0,
-        None => count - 1,
-    };
-    follow_up.status = Some(FollowUpStatus::ALL[next]);
-    SheetOutcome::Changed
 }

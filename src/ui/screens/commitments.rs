@@ -5,15 +5,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::assessment::{Assessment, Commitment, CommitmentField, Field, MAX_COMMITMENTS, Summary};
-use crate::content::{SectionKind, Workbook};
+use crate::assessment::{Assessment, CommitmentField, Field, MAX_COMMITMENTS, Summary};
+use crate::content::Workbook;
 use crate::keymap::{self, Action, Context};
+use crate::session::{Session, remedy_order};
 use crate::text::sanitize_line;
 use crate::ui::widgets::{draw_form, field_lines};
 
 use super::records::RecordCursor;
-use super::session::Pending;
-use super::{SheetOutcome, SheetView};
+use super::worksheet::{Pending, SheetOutcome, SheetView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -28,21 +28,6 @@ const PARTS: [Part; 5] = [
     Part::Field(CommitmentField::Due),
     Part::Field(CommitmentField::Checkpoint),
 ];
-
-/// Remedies in the order worth offering: the recommended ones first.
-pub fn remedy_order(workbook: &Workbook, assessment: &Assessment) -> Vec<String> {
-    let mut order: Vec<String> = Summary::of(workbook, assessment)
-        .recommendations
-        .into_iter()
-        .map(|recommendation| recommendation.remedy)
-        .collect();
-    for remedy in &workbook.section(SectionKind::Remedies).items {
-        if !order.contains(&remedy.id) {
-            order.push(remedy.id.clone());
-        }
-    }
-    order
-}
 
 #[derive(Clone, Debug, Default)]
 pub struct CommitmentsView {
@@ -72,66 +57,33 @@ impl CommitmentsView {
         &mut self,
         action: Action,
         workbook: &Workbook,
-        assessment: &mut Assessment,
+        session: &mut Session,
     ) -> SheetOutcome {
-        let rows = assessment.commitments.len() * PARTS.len();
+        let count = session.assessment().commitments.len();
         let (index, part) = self.commitment_and_part();
         match action {
-            Action::Add if assessment.commitments.len() >= MAX_COMMITMENTS => {
-                return SheetOutcome::Refused(format!(
-                    "Up to {MAX_COMMITMENTS} commitments: a short list is one you can keep. Remove one to add another."
-                ));
-            }
             Action::Add => {
-                let order = remedy_order(workbook, assessment);
-                let taken: Vec<&str> = assessment
-                    .commitments
-                    .iter()
-                    .map(|c| c.remedy.as_str())
-                    .collect();
-                let remedy = order
-                    .iter()
-                    .find(|id| !taken.contains(&id.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-                assessment.commitments.push(Commitment {
-                    remedy,
-                    ..Commitment::default()
-                });
-                let added = assessment.commitments.len() - 1;
-                self.selected.go_to_record(added, PARTS.len());
-                // The remedy is already chosen (the top recommendation
-                // not yet taken); typing starts at the first step.
-                self.selected
-                    .down(assessment.commitments.len(), PARTS.len());
-                return SheetOutcome::Added(Field::Commitment(added, CommitmentField::FirstStep));
+                let added = session.add_commitment(workbook);
+                if let Ok(Field::Commitment(record, _)) = &added {
+                    // The remedy is already chosen (the top recommendation
+                    // not yet taken); typing starts at the first step.
+                    self.selected.go_to_record(*record, PARTS.len());
+                    self.selected.down(record + 1, PARTS.len());
+                }
+                return added.into();
             }
-            _ if rows == 0 => return SheetOutcome::Unhandled,
+            _ if count == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
-            Action::Down => self
-                .selected
-                .down(assessment.commitments.len(), PARTS.len()),
+            Action::Down => self.selected.down(count, PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Pending::DeleteCommitment(index)),
             Action::Left | Action::Right | Action::Select if part == Part::Remedy => {
-                let order = remedy_order(workbook, assessment);
-                let Some(commitment) = assessment.commitments.get_mut(index) else {
-                    return SheetOutcome::Nothing;
-                };
-                let position = order
-                    .iter()
-                    .position(|id| *id == commitment.remedy)
-                    .unwrap_or(0);
-                let next = if action == Action::Left {
-                    (position + order.len() - 1) % order.len()
-                } else {
-                    (position + 1) % order.len()
-                };
-                commitment.remedy = order[next].clone();
-                return SheetOutcome::Changed;
+                return session
+                    .step_remedy(workbook, index, action != Action::Left)
+                    .into();
             }
             Action::Select => {
                 return self
-                    .current_field(assessment)
+                    .current_field(session.assessment())
                     .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
             }
             _ => return SheetOutcome::Unhandled,

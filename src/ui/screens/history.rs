@@ -16,7 +16,8 @@ use crate::store::{HistoryEntry, Person, read_completed};
 use crate::text::sanitize_line;
 use crate::ui::widgets::inset;
 
-use super::{PageScreen, SessionScreen, Sheet, TrendScreen};
+use super::{PageScreen, SessionScreen, TrendScreen};
+use crate::session::{Session, Sheet};
 
 /// Short column names, explained in the line above the list.
 fn short(kind: SectionKind) -> &'static str {
@@ -135,9 +136,9 @@ impl HistoryScreen {
         let Some(assessment) = self.load(self.selected, cx) else {
             return Outcome::Stay;
         };
-        let mut session = SessionScreen::new(self.person.clone(), assessment).read_only();
-        session.sheet = Sheet::Summary;
-        Outcome::Push(Screen::Session(Box::new(session)))
+        let mut session = Session::read_only(self.person.clone(), assessment, cx.clock);
+        session.go_to(Sheet::Summary);
+        Outcome::Push(Screen::Session(Box::new(SessionScreen::new(session))))
     }
 
     /// The highlighted assessment against the marked one, or against the

@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
-use crate::assessment::{Assessment, FollowUp};
+use crate::assessment::Assessment;
 use crate::keymap::{Action, Context};
+use crate::session::Session;
 use std::path::PathBuf;
 
 use crate::content::Workbook;
@@ -181,12 +182,9 @@ impl HomeScreen {
             Action::Select => match self.choices.get(self.selected) {
                 Some(Choice::Resume(draft)) => {
                     let assessment = draft.assessment.clone();
-                    return self.open(assessment, false, cx);
+                    return self.open(Some(assessment), cx);
                 }
-                Some(Choice::Start) => {
-                    let assessment = self.fresh_assessment(cx);
-                    return self.open(assessment, true, cx);
-                }
+                Some(Choice::Start) => return self.open(None, cx),
                 Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
                 Some(Choice::History) => {
                     let history = HistoryScreen::new(self.person.clone(), cx);
@@ -199,8 +197,9 @@ impl HomeScreen {
         Outcome::Stay
     }
 
-    /// Opens a session if no other window holds this person's lock.
-    fn open(&self, assessment: Assessment, is_new: bool, cx: &mut Ctx<'_>) -> Outcome {
+    /// Opens a session on `draft`, or on a new assessment, if no other
+    /// window holds this person's lock.
+    fn open(&self, draft: Option<Assessment>, cx: &mut Ctx<'_>) -> Outcome {
         let lock = match lock_person(&self.person) {
             Ok(lock) => lock,
             Err(error) => {
@@ -208,40 +207,41 @@ impl HomeScreen {
                 return Outcome::Stay;
             }
         };
-        let session = if is_new {
-            let mut session = SessionScreen::new(self.person.clone(), assessment).with_lock(lock);
-            session = session.fresh();
-            session.save(cx);
-            session
-        } else {
-            // The list may be older than the file: another window may have
-            // saved since, and resuming the listed copy would overwrite
-            // its answers. Now that the lock is ours, read it again.
-            let path = cx.store.draft_path(&self.person, &assessment.id);
-            let (assessment, version) = match read_assessment(&path) {
-                Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-                Err(StoreError::Io { cause, .. })
-                    if cause.kind() == std::io::ErrorKind::NotFound =>
-                {
-                    (assessment, None)
-                }
-                Ok(_) => {
-                    *cx.status = Some(Status::error(format!(
-                        "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
-                        path.display()
-                    )));
-                    return Outcome::Stay;
-                }
-                Err(error) => {
-                    *cx.status = Some(Status::error(error.to_string()));
-                    return Outcome::Stay;
-                }
-            };
-            SessionScreen::new(self.person.clone(), assessment)
-                .with_lock(lock)
-                .with_draft_version(version)
+        let session = match draft {
+            None => {
+                let last = self.last_completed();
+                Session::start(self.person.clone(), cx.workbook, last.as_ref(), cx.clock)
+            }
+            Some(listed) => {
+                // The list may be older than the file: another window may
+                // have saved since, and resuming the listed copy would
+                // overwrite its answers. Now that the lock is ours, read it
+                // again.
+                let path = cx.store.draft_path(&self.person, &listed.id);
+                let (assessment, version) = match read_assessment(&path) {
+                    Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
+                    Err(StoreError::Io { cause, .. })
+                        if cause.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        (listed, None)
+                    }
+                    Ok(_) => {
+                        *cx.status = Some(Status::error(format!(
+                            "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
+                            path.display()
+                        )));
+                        return Outcome::Stay;
+                    }
+                    Err(error) => {
+                        *cx.status = Some(Status::error(error.to_string()));
+                        return Outcome::Stay;
+                    }
+                };
+                Session::resume(self.person.clone(), assessment, version, cx.clock)
+            }
         };
-        Outcome::Push(Screen::Session(Box::new(session)))
+        let screen = SessionScreen::new(session).with_lock(lock);
+        Outcome::Push(Screen::Session(Box::new(screen)))
     }
 
     /// Throws the draft of choice `index` away, under the person's lock so
@@ -285,30 +285,14 @@ impl HomeScreen {
         *cx.status = status;
     }
 
-    /// A new assessment that carries forward the role and context, and asks
-    /// about the last assessment's commitments.
-    fn fresh_assessment(&self, cx: &Ctx<'_>) -> Assessment {
-        let mut assessment = Assessment::start(&self.person.name, &cx.workbook.version, cx.now);
-        // Only the latest assessment is read in full, for its commitments.
-        let last = self
-            .history
+    /// The newest completed assessment, read in full for what a new one
+    /// carries forward: the role, and the commitments to follow up.
+    fn last_completed(&self) -> Option<Assessment> {
+        self.history
             .newest
             .first()
             .and_then(|(path, _)| read_assessment(path).ok())
-            .map(|loaded| loaded.assessment);
-        if let Some(last) = last {
-            assessment.check_in.role = last.check_in.role.clone();
-            assessment.check_in.previous = Some(last.id.clone());
-            assessment.check_in.follow_ups = last
-                .commitments
-                .iter()
-                .map(|commitment| FollowUp {
-                    commitment: commitment.clone(),
-                    ..FollowUp::default()
-                })
-                .collect();
-        }
-        assessment
+            .map(|loaded| loaded.assessment)
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {

@@ -5,14 +5,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::assessment::{Assessment, DelegationMode, Field, Lean, Task, TaskField, balance};
+use crate::assessment::{Assessment, DelegationMode, Field, Lean, TaskField, balance};
 use crate::keymap::{self, Action, Context};
+use crate::session::Session;
 use crate::text::{quoted, sanitize};
 use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
 use super::records::RecordCursor;
-use super::session::Pending;
-use super::{SheetOutcome, SheetView};
+use super::worksheet::{Pending, SheetOutcome, SheetView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -52,33 +52,32 @@ impl ModesView {
         }
     }
 
-    pub fn handle(&mut self, action: Action, assessment: &mut Assessment) -> SheetOutcome {
-        let rows = assessment.tasks.len() * PARTS.len();
+    pub fn handle(&mut self, action: Action, session: &mut Session) -> SheetOutcome {
+        let count = session.assessment().tasks.len();
         let (task, part) = self.task_and_part();
         match action {
             Action::Add => {
-                assessment.tasks.push(Task::default());
-                self.selected
-                    .go_to_record(assessment.tasks.len() - 1, PARTS.len());
-                return SheetOutcome::Added(Field::Task(
-                    assessment.tasks.len() - 1,
-                    TaskField::Title,
-                ));
+                let added = session.add_task();
+                if let Ok(Field::Task(record, _)) = &added {
+                    self.selected.go_to_record(*record, PARTS.len());
+                }
+                return added.into();
             }
-            _ if rows == 0 => return SheetOutcome::Unhandled,
+            _ if count == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
-            Action::Down => self.selected.down(assessment.tasks.len(), PARTS.len()),
+            Action::Down => self.selected.down(count, PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Pending::DeleteTask(task)),
-            Action::ToggleMode => return set_mode(assessment, task, action),
-            Action::Left | Action::Right if part == Part::Mode => {
-                return set_mode(assessment, task, action);
+            Action::ToggleMode => return session.toggle_mode(task).into(),
+            Action::Left if part == Part::Mode => {
+                return session.set_mode(task, DelegationMode::Performance).into();
             }
-            Action::Select if part == Part::Mode => {
-                return set_mode(assessment, task, Action::ToggleMode);
+            Action::Right if part == Part::Mode => {
+                return session.set_mode(task, DelegationMode::Learning).into();
             }
+            Action::Select if part == Part::Mode => return session.toggle_mode(task).into(),
             Action::Select => {
                 return self
-                    .current_field(assessment)
+                    .current_field(session.assessment())
                     .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
             }
             _ => return SheetOutcome::Unhandled,
@@ -215,17 +214,4 @@ impl ModesView {
         }
         draw_form(frame, area, lines, focus_line, view.editor);
     }
-}
-
-fn set_mode(assessment: &mut Assessment, task: usize, action: Action) -> SheetOutcome {
-    let Some(task) = assessment.tasks.get_mut(task) else {
-        return SheetOutcome::Nothing;
-    };
-    task.mode = Some(match (action, task.mode) {
-        (Action::Left, _) => DelegationMode::Performance,
-        (Action::Right, _) => DelegationMode::Learning,
-        (_, Some(DelegationMode::Performance)) => DelegationMode::Learning,
-        (_, _) => DelegationMode::Performance,
-    });
-    SheetOutcome::Changed
 }

@@ -13,8 +13,8 @@ use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrap_words, wrapped_rows};
 use crate::ui::widgets::{scale_lines, split_bottom, text_width};
 
-use super::sheet::Sheet;
-use super::{SheetOutcome, SheetView};
+use super::worksheet::{SheetOutcome, SheetView};
+use crate::session::{Session, Sheet};
 
 /// The words shown for one rated thing, gathered from content.
 pub struct RowText {
@@ -150,40 +150,19 @@ impl RatedView {
         sheet: Sheet,
         action: Action,
         workbook: &Workbook,
-        assessment: &mut Assessment,
+        session: &mut Session,
     ) -> SheetOutcome {
         let rows = sheet.rated(workbook);
         let Some(current) = rows.get(self.selected).cloned() else {
             return SheetOutcome::Nothing;
         };
-        let max = row_text(workbook, &current).scale.max();
-        let rating = current.rating(assessment);
         match action {
             Action::Up => self.move_to(self.selected.saturating_sub(1)),
             Action::Down => self.move_to((self.selected + 1).min(rows.len() - 1)),
-            Action::Rate(value) if value <= max => {
-                current.set_rating(assessment, Some(value));
-                return SheetOutcome::Changed;
-            }
-            Action::Rate(value) => {
-                return SheetOutcome::Refused(format!(
-                    "This scale runs from 0 to {max}; {value} is not on it."
-                ));
-            }
-            Action::Left => {
-                let value = rating.map_or(0, |value| value.saturating_sub(1));
-                current.set_rating(assessment, Some(value));
-                return SheetOutcome::Changed;
-            }
-            Action::Right => {
-                let value = rating.map_or(0, |value| (value + 1).min(max));
-                current.set_rating(assessment, Some(value));
-                return SheetOutcome::Changed;
-            }
-            Action::ClearRating => {
-                current.set_rating(assessment, None);
-                return SheetOutcome::Changed;
-            }
+            Action::Rate(value) => return session.rate(workbook, &current, value).into(),
+            Action::Left => return session.step_rating(workbook, &current, false).into(),
+            Action::Right => return session.step_rating(workbook, &current, true).into(),
+            Action::ClearRating => return session.clear_rating(&current).into(),
             Action::EditNote => return SheetOutcome::Edit(Field::Note(current)),
             Action::ToggleExplanation => {
                 self.explain = !self.explain;

@@ -16,7 +16,7 @@ use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::rating_label;
 
-use super::{SheetOutcome, SheetView};
+use super::worksheet::{Pending, SheetOutcome, SheetView};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled};
 
 const NONE_STOOD_OUT: &str = "None stood out.";
@@ -34,7 +34,7 @@ impl SummaryView {
             Action::Down => 1,
             Action::PageUp => -PAGE,
             Action::PageDown => PAGE,
-            Action::Complete => return SheetOutcome::Complete,
+            Action::Complete => return SheetOutcome::Confirm(Pending::Complete),
             _ => return SheetOutcome::Unhandled,
         };
         self.scroll = self.limit.step(self.scroll, by);
