@@ -202,6 +202,10 @@ fn leaving_the_worksheet_while_unsaved_asks_never_says_saved_and_resumes_what_wa
     let home = screen(&app);
     assert!(!home.contains("saved as a draft"), "{home}");
     assert!(home.contains("Draft NOT saved"), "{home}");
+    assert!(
+        !home.contains("Every answer is saved as you go"),
+        "the greeting contradicts the warning: {home}"
+    );
 
     // Resumed while saves still fail: what was typed, not the older file.
     key(&mut app, KeyCode::Enter);

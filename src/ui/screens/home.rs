@@ -316,7 +316,12 @@ impl HomeScreen {
                 theme.heading(),
             ),
             Line::styled(
-                "Take your time. Every answer is saved as you go, and scores only summarise what you say.",
+                // Never a promise the line at the bottom contradicts.
+                if app.unsaved_warning().is_some() {
+                    "Take your time. Some answers are not saved yet: the line at the bottom says which and why."
+                } else {
+                    "Take your time. Every answer is saved as you go, and scores only summarise what you say."
+                },
                 theme.muted(),
             ),
         ];
