@@ -184,8 +184,7 @@ fn main() {
         cold.insert(*history, openings);
     }
 
-    let hot_code = release::hot_code_coverage(&handoff);
-    let report = report(&results, &cold, hot_code, runs, began.elapsed());
+    let report = report(&results, &cold, runs, began.elapsed());
     println!("{report}");
     if write {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
@@ -630,7 +629,6 @@ fn verdict(met: bool) -> &'static str {
 fn report(
     results: &Results,
     cold: &BTreeMap<usize, Vec<Duration>>,
-    hot_code: Option<(usize, usize)>,
     runs: usize,
     took: Duration,
 ) -> String {
@@ -664,22 +662,6 @@ fn report(
          start for start-up ({STARTS} per run), over every press for keys. The data folder holds one person with \
          the given number of completed assessments and a warm history index.\n"
     );
-    let _ = writeln!(
-        w,
-        "Hot-code layout (src/build.rs): {}.\n",
-        match hot_code {
-            Some((found, listed)) => format!(
-                "{found} of the {listed} functions in src/hot_code.txt are in this binary{}",
-                if found * 10 < listed * 9 {
-                    "; the list is stale, record it again with `cargo bench --bench hot_code`"
-                } else {
-                    ""
-                }
-            ),
-            None => "not checked (no list, or no `nm`)".into(),
-        }
-    );
-
     // Sizes where a target was missed; the issue names no size for these.
     let mut first_frame_missed = BTreeSet::new();
     let mut memory_missed = BTreeSet::new();
