@@ -11,9 +11,6 @@ use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
 
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod without_system_libm;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

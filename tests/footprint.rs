@@ -1,6 +1,5 @@
-//! What the running program holds in memory beyond what it needs: no
-//! system maths library (src/without_system_libm.rs: loading libm for one
-//! unused function cost 0.4 MB), and one malloc heap. glibc gives each
+//! What the running program holds in memory beyond what it needs: one
+//! malloc heap. glibc gives each
 //! thread that allocates a heap of its own, which it keeps for the whole
 //! session: the workbook used to be parsed on a second thread, whose heap
 //! held 0.2 MB of the parse's scratch memory; it is now parsed on the main
@@ -12,22 +11,6 @@ mod pty;
 use std::fs;
 
 use pty::Tty;
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[test]
-fn the_running_program_has_not_loaded_libm() {
-    let dir = tempfile::tempdir().expect("temp");
-    let mut tty = Tty::spawn(&dir.path().join("data"), 80, 24);
-    tty.wait_for("Whose workbook is this?");
-    let maps = fs::read_to_string(format!("/proc/{}/maps", tty.pid())).expect("maps");
-    assert!(
-        maps.contains("libc.so"),
-        "the maps are the program's: {maps}"
-    );
-    assert!(!maps.contains("libm.so"), "libm is loaded: {maps}");
-    tty.type_text("q");
-    assert_eq!(tty.wait_exit(), Some(0));
-}
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
