@@ -2,13 +2,11 @@
 //! side effects it asks for, returned as data and run by the loop.
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
-use crate::content::Chosen;
 use crate::content::Workbook;
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
@@ -188,16 +186,8 @@ impl Ctx<'_> {
     }
 }
 
-/// The workbook, loaded the first time it is read. The loop reads it
-/// right after the first frame is on screen (the People screen shows none
-/// of it), so it loads while the person reads that screen.
-pub type Content = LazyLock<Chosen, Box<dyn FnOnce() -> Chosen + Send>>;
-
 pub struct App {
-    /// The workbook in use; read it with [`App::workbook`].
-    content: Content,
-    /// A warning about a coach's content has been put on the status line.
-    content_warned: bool,
+    workbook: Workbook,
     pub store: Store,
     pub theme: Theme,
     pub screens: Vec<Screen>,
@@ -229,21 +219,10 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
-        let chosen = Chosen {
-            workbook,
-            warning: None,
-        };
-        Self::loading(LazyLock::new(Box::new(move || chosen)), store, theme, clock)
-    }
-
-    /// An app whose workbook is not loaded yet: the first screen needs
-    /// none of it, so it can be drawn first.
-    pub fn loading(content: Content, store: Store, theme: Theme, clock: Clock) -> Self {
         let mut status = None;
         let people = PeopleScreen::load(&store, &mut status);
         Self {
-            content,
-            content_warned: false,
+            workbook,
             store,
             theme,
             screens: vec![Screen::People(Box::new(people))],
@@ -265,24 +244,7 @@ impl App {
     }
 
     pub fn workbook(&self) -> &Workbook {
-        &self.content.workbook
-    }
-
-    /// Loads the workbook if it is not loaded yet, and puts a warning
-    /// about a coach's content on the status line once. True when the
-    /// screen changed.
-    pub fn finish_loading(&mut self) -> bool {
-        if self.content_warned {
-            return false;
-        }
-        self.content_warned = true;
-        match &self.content.warning {
-            Some(warning) => {
-                self.status = Some(Status::error(warning.clone()));
-                true
-            }
-            None => false,
-        }
+        &self.workbook
     }
 
     pub fn screen(&self) -> &Screen {
@@ -471,7 +433,7 @@ impl App {
             return;
         };
         let mut cx = Ctx {
-            workbook: &self.content.workbook,
+            workbook: &self.workbook,
             store: &self.store,
             now,
             theme: self.theme,
@@ -530,7 +492,7 @@ impl App {
     fn refresh_top(&mut self) {
         let mut status = self.status.take();
         if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.content.workbook, &mut status);
+            home.reload(&self.store, &self.workbook, &mut status);
         }
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
@@ -909,7 +871,7 @@ impl App {
     /// A new screen stack for a chosen person, used by tests and `--person`.
     pub fn open_person(&mut self, person: Person) {
         let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.content.workbook, &mut self.status);
+        home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
 }

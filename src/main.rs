@@ -4,9 +4,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use handoff::app::{App, Content, local_now};
+use handoff::app::{App, Status, local_now};
 use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
-use handoff::content::choose_workbook;
+use handoff::content::{Chosen, choose_workbook};
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
@@ -53,29 +53,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
             let data_dir = data_dir()?;
-            let content: Content = match cli.content.clone() {
-                // Named content is checked before the terminal is taken, so
-                // its problems are printed plainly and the run stops.
-                Some(folder) => {
-                    let chosen = choose_workbook(Some(&folder), &data_dir)?;
-                    Content::new(Box::new(move || chosen))
-                }
-                // Otherwise only the built-in workbook can fail, and it is
-                // checked by the test suite: load it once the first screen
-                // is up (`App::finish_loading`).
-                None => {
-                    let data_dir = data_dir.clone();
-                    Content::new(Box::new(move || {
-                        choose_workbook(None, &data_dir)
-                            .unwrap_or_else(|refused| panic!("{refused}"))
-                    }))
-                }
-            };
+            // Before the terminal is taken, so a workbook that cannot be
+            // used is reported plainly and the run stops.
+            let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
             let mut store = Store::new(data_dir);
             if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
                 store = store.failing_while(fault.step, fault.trigger);
             }
-            run_workbook(store, content)
+            run_workbook(store, chosen)
         }
     }
 }
@@ -93,11 +78,15 @@ fn cannot_draw() -> Option<&'static str> {
     None
 }
 
-fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
+fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
-    let mut app = App::loading(content, store, Theme::from_env(), local_now);
+    let mut app = App::new(chosen.workbook, store, Theme::from_env(), local_now);
+    // A coach's content with problems is left out; the first screen says so.
+    if let Some(warning) = chosen.warning {
+        app.status = Some(Status::error(warning));
+    }
     app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status

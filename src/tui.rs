@@ -216,10 +216,6 @@ fn event_loop(
             return Ok(Ending::HungUp);
         }
         app.store.prepare_next_save();
-        // The first frame is up; the workbook has been loading meanwhile.
-        if app.finish_loading() && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
         if !app.running {
             return Ok(Ending::Quit);
         }
