@@ -340,8 +340,7 @@ fn handoff_session(
     }
     tty.key(Key::Enter);
     tty.wait_for("1/10");
-    tty.key(Key::Tab);
-    tty.wait_for("2/10");
+    tty.leave_check_in();
     tty.key(Key::Tab);
     tty.wait_for("3/10");
     tty.wait_for("1 of 6");
