@@ -2,14 +2,13 @@
 //! side effects it asks for, returned as data and run by the loop.
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
-use crate::content::Chosen;
 use crate::content::Workbook;
+#[cfg(debug_assertions)]
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
@@ -172,16 +171,8 @@ impl Ctx<'_> {
     }
 }
 
-/// The workbook, loaded the first time it is read. The loop reads it
-/// right after the first frame is on screen (the People screen shows none
-/// of it), so it loads while the person reads that screen.
-pub type Content = LazyLock<Chosen, Box<dyn FnOnce() -> Chosen + Send>>;
-
 pub struct App {
-    /// The workbook in use; read it with [`App::workbook`].
-    content: Content,
-    /// A warning about a coach's content has been put on the status line.
-    content_warned: bool,
+    workbook: Workbook,
     pub store: Store,
     pub theme: Theme,
     pub screens: Vec<Screen>,
@@ -197,13 +188,12 @@ pub struct App {
     pub question: Option<Question>,
     /// Quitting was asked for and, if answers were not saved, confirmed.
     quit_confirmed: bool,
-    /// The draft saves whose folder is still to be flushed.
-    flushing: Vec<DraftSave>,
     /// A key was pressed: the next run of effects tries the unsaved drafts
     /// again. Not on every event: a resize or a mouse move is not the
     /// person doing anything, and saves must not run behind their back.
     retry_due: bool,
-    /// A debug-build test hook (see `fault_injection`).
+    /// A test hook, in debug builds only (see `fault_injection`).
+    #[cfg(debug_assertions)]
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
     clock: Clock,
@@ -213,21 +203,10 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
-        let chosen = Chosen {
-            workbook,
-            warning: None,
-        };
-        Self::loading(LazyLock::new(Box::new(move || chosen)), store, theme, clock)
-    }
-
-    /// An app whose workbook is not loaded yet: the first screen needs
-    /// none of it, so it can be drawn first.
-    pub fn loading(content: Content, store: Store, theme: Theme, clock: Clock) -> Self {
         let mut status = None;
         let people = PeopleScreen::load(&store, &mut status);
         Self {
-            content,
-            content_warned: false,
+            workbook,
             store,
             theme,
             screens: vec![Screen::People(Box::new(people))],
@@ -239,8 +218,8 @@ impl App {
             unsaved: Vec::new(),
             question: None,
             quit_confirmed: false,
-            flushing: Vec::new(),
             retry_due: false,
+            #[cfg(debug_assertions)]
             panic_on_key: None,
             effects: Vec::new(),
             clock,
@@ -249,24 +228,7 @@ impl App {
     }
 
     pub fn workbook(&self) -> &Workbook {
-        &self.content.workbook
-    }
-
-    /// Loads the workbook if it is not loaded yet, and puts a warning
-    /// about a coach's content on the status line once. True when the
-    /// screen changed.
-    pub fn finish_loading(&mut self) -> bool {
-        if self.content_warned {
-            return false;
-        }
-        self.content_warned = true;
-        match &self.content.warning {
-            Some(warning) => {
-                self.status = Some(Status::error(warning.clone()));
-                true
-            }
-            None => false,
-        }
+        &self.workbook
     }
 
     pub fn screen(&self) -> &Screen {
@@ -318,6 +280,7 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let key = line_feed_as_enter(key);
         self.retry_due = true;
+        #[cfg(debug_assertions)]
         if let Some(panic_on_key) = &mut self.panic_on_key {
             panic_on_key.pressed(&key);
         }
@@ -455,7 +418,7 @@ impl App {
             return;
         };
         let mut cx = Ctx {
-            workbook: &self.content.workbook,
+            workbook: &self.workbook,
             store: &self.store,
             now,
             clock: self.clock,
@@ -526,7 +489,7 @@ impl App {
     fn refresh_top(&mut self) {
         let mut status = self.status.take();
         if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.content.workbook, &mut status);
+            home.reload(&self.store, &self.workbook, &mut status);
         }
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
@@ -686,24 +649,6 @@ impl App {
             assessment,
             known,
         };
-        // Saves still waiting for their folder flush: one into another
-        // folder has flushed theirs first (a failure there names their
-        // file); one into the same folder leaves it to its own flush.
-        let same_folder = |other: &DraftSave| other.person.dir == save.person.dir;
-        for earlier in std::mem::take(&mut self.flushing) {
-            match &saved {
-                _ if same_folder(&earlier) => self.flushing.push(earlier),
-                Err(error @ StoreError::Io { path, .. })
-                    if *path
-                        == self
-                            .store
-                            .draft_path(&earlier.person, &earlier.assessment.id) =>
-                {
-                    self.draft_not_saved(earlier, error, true)
-                }
-                _ => self.flushed(&earlier),
-            }
-        }
         match saved {
             Ok(DraftSaved {
                 path,
@@ -718,59 +663,14 @@ impl App {
                     )));
                 }
                 save.assessment.id = id;
-                // Still listed as not saved until the save's last step.
-                if let Some(mut still) = failed_before {
-                    still.save = save.clone();
-                    self.unsaved.push(still);
-                }
-                if self.store.draft_save_unfinished() {
-                    self.flushing.push(save);
-                } else {
-                    // Its folder flush flushed the earlier saves' too.
-                    for earlier in std::mem::take(&mut self.flushing) {
-                        self.flushed(&earlier);
-                    }
-                    self.flushed(&save);
+                if failed_before.is_some() {
+                    self.saved_again(&save);
                 }
             }
             Err(error) => {
                 let written = known != tried;
                 self.draft_not_saved(save, &error, written);
             }
-        }
-    }
-
-    /// Ends the last draft saves, when the store leaves flushing their
-    /// folder until the frame is on screen (see
-    /// `Store::sync_draft_folders_later`), and says on the status line if
-    /// that failed. True when the screen should be drawn again.
-    pub fn finish_draft_save(&mut self) -> bool {
-        let flushing = std::mem::take(&mut self.flushing);
-        let before = self.shown();
-        match self.store.finish_draft_save() {
-            Ok(_) => {
-                for save in &flushing {
-                    self.flushed(save);
-                }
-            }
-            Err(error) => {
-                for save in flushing {
-                    self.draft_not_saved(save, &error, true);
-                }
-            }
-        }
-        self.settle_questions();
-        before != self.shown()
-    }
-
-    /// A save has reached the disk, its folder flushed: if its draft was
-    /// listed as not saved, it no longer is.
-    fn flushed(&mut self, save: &DraftSave) {
-        let listed = self.unsaved.len();
-        self.unsaved
-            .retain(|unsaved| !unsaved.save.is_for(&save.person, &save.assessment.id));
-        if self.unsaved.len() < listed {
-            self.saved_again(save);
         }
     }
 
@@ -915,7 +815,7 @@ impl App {
     /// A new screen stack for a chosen person, used by tests and `--person`.
     pub fn open_person(&mut self, person: Person) {
         let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.content.workbook, &mut self.status);
+        home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
     }
 }

@@ -4,22 +4,19 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use handoff::app::{App, Content, local_now};
+use handoff::app::{App, Status, local_now};
 use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
-use handoff::content::choose_workbook;
+use handoff::content::{Chosen, choose_workbook};
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
 use handoff::ui::Theme;
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod without_system_libm;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("handoff: {}", sanitize(&format!("{error:#}")));
+            handoff::tui::say(&format!("{error:#}"));
             ExitCode::FAILURE
         }
     }
@@ -56,29 +53,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
             let data_dir = data_dir()?;
-            let content: Content = match cli.content.clone() {
-                // Named content is checked before the terminal is taken, so
-                // its problems are printed plainly and the run stops.
-                Some(folder) => {
-                    let chosen = choose_workbook(Some(&folder), &data_dir)?;
-                    Content::new(Box::new(move || chosen))
-                }
-                // Otherwise only the built-in workbook can fail, and it is
-                // checked by the test suite: load it once the first screen
-                // is up (`App::finish_loading`).
-                None => {
-                    let data_dir = data_dir.clone();
-                    Content::new(Box::new(move || {
-                        choose_workbook(None, &data_dir)
-                            .unwrap_or_else(|refused| panic!("{refused}"))
-                    }))
-                }
+            // Before the terminal is taken, so a workbook that cannot be
+            // used is reported plainly and the run stops.
+            let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
+            let store = Store::new(data_dir);
+            #[cfg(debug_assertions)]
+            let store = match handoff::fault_injection::save_fault_from_env() {
+                Some(fault) => store.failing_while(fault.step, fault.trigger),
+                None => store,
             };
-            let mut store = Store::new(data_dir);
-            if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
-                store = store.failing_while(fault.step, fault.trigger);
-            }
-            run_workbook(store, content)
+            run_workbook(store, chosen)
         }
     }
 }
@@ -96,21 +80,28 @@ fn cannot_draw() -> Option<&'static str> {
     None
 }
 
-fn run_workbook(store: Store, content: Content) -> anyhow::Result<ExitCode> {
+fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
-    let mut app = App::loading(content, store, Theme::from_env(), local_now);
-    app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
+    let mut app = App::new(chosen.workbook, store, Theme::from_env(), local_now);
+    // A coach's content with problems is left out; the first screen says so.
+    if let Some(warning) = chosen.warning {
+        app.status = Some(Status::error(warning));
+    }
+    #[cfg(debug_assertions)]
+    {
+        app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
+    }
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error
     {
-        eprintln!("handoff: {}", sanitize(&status.text));
+        handoff::tui::say(&status.text);
     }
     let unsaved = app.unsaved_report();
     for line in &unsaved {
-        eprintln!("handoff: {}", sanitize(line));
+        handoff::tui::say(line);
     }
     Ok(match ending {
         handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Owning the terminal: entering and leaving full-screen mode on every way
-//! out, and the event loop that blocks on input instead of ticking.
+//! out, and the event loop that sleeps until there is something to do.
 
-use std::io::{self, BufWriter, Read, Stdout, stdout};
+use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write, stdout};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -22,24 +22,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 
 use crate::app::App;
-use crate::store::Store;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
-/// How long crossterm may look for an event before the loop sleeps in
-/// poll(2) on the terminal and a signal pipe, with no timeout (so an idle
-/// app does not wake at all). crossterm's wait rounds what is left of its
-/// timeout down to whole milliseconds and polls with zero until it runs
-/// out: the 1 ms look this was spun a whole millisecond of CPU after every
-/// frame. Zero does not work either: crossterm's /dev/tty source then does
-/// not read at all, and the loop would spin on a readable terminal.
-const LOOK_FOR_EVENT: Duration = Duration::from_micros(100);
-
-/// How long to wait at a time when stdin is not the terminal and the loop
-/// cannot sleep on it.
-const WAIT_WITHOUT_TERMINAL_STDIN: Duration = Duration::from_millis(500);
-
-/// Signals that end the program; each also wakes the sleeping loop.
+/// Signals that end the program.
 const STOP_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
@@ -74,6 +60,13 @@ pub fn restore_terminal() {
     );
 }
 
+/// Writes `line` to stderr as "handoff: …", made safe to show, and goes on
+/// if it cannot be written: after the terminal has closed, stderr is
+/// often that closed terminal, and `eprintln!` would panic there.
+pub fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "handoff: {}", crate::text::sanitize(line));
+}
+
 /// Restores the terminal before the panic message is printed, so the
 /// message is readable and the shell is usable afterwards, and says in
 /// plain words what happened before the technical details.
@@ -81,7 +74,10 @@ pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
-        eprintln!("handoff stopped on an internal error (a bug). The details, to report it:");
+        let _ = writeln!(
+            io::stderr(),
+            "handoff stopped on an internal error (a bug). The details, to report it:"
+        );
         previous(info);
     }));
 }
@@ -131,35 +127,32 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     for signal in STOP_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut wake_on = STOP_SIGNALS.to_vec();
-    wake_on.push(signal_hook::consts::SIGWINCH);
-    let loop_wakeup = signal_wakeup(&wake_on)?;
-    app.store.sync_draft_folders_later();
     let mut terminal = enter()?;
-    // The watchdog starts once the first frame is up, so the thread costs
-    // nothing between start and the first frame. Until then the loop
-    // itself notices a signal or a hang-up: it checks both before it
-    // waits, and a draw to a dead terminal fails.
-    let store = app.store.clone();
+    // The watchdog starts once the first frame is up, so its thread costs
+    // nothing before it; the loop does not wait for input until then.
     let watchdog_stop = Arc::clone(&stop);
-    let start_watchdog = move || start_hang_up_watchdog(watchdog_stop, store);
+    let start_watchdog = move || {
+        // crossterm makes its event source, and the SIGWINCH pipe its wait
+        // listens to, on first use: made now, before the watchdog may raise
+        // SIGWINCH, so that no wake-up goes to a pipe not there yet. An
+        // error here comes back from the loop's first read.
+        let _ = event::poll(Duration::ZERO);
+        start_watchdog(watchdog_stop)
+    };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, &stop, &loop_wakeup, start_watchdog)
+        event_loop(&mut terminal, app, &stop, start_watchdog)
     }));
     // Whatever happened, write what the last updates asked for before
     // leaving, and try again what could not be saved: this is the draft
     // flush on quit, signal, hang-up or panic.
     app.retry_unsaved();
     run_effects(app);
-    app.finish_draft_save();
-    app.store.discard_prepared_save();
-    if result.is_ok() {
-        drop(terminal);
-    } else {
-        // A panic can come in the middle of drawing: the half frame still
-        // buffered must never be written once the terminal is given back.
-        std::mem::forget(terminal);
-    }
+    // Not dropped: ratatui's drop shows the cursor and, if it cannot (the
+    // terminal has closed), prints that with `eprintln!`, which panics on a
+    // closed terminal too; `restore_terminal` shows it instead. Nor may
+    // the half frame a panic can leave in the buffer be written once the
+    // terminal is given back. Every whole frame was flushed when drawn.
+    std::mem::forget(terminal);
     restore_terminal();
     match result {
         Ok(ending) => Ok(ending?),
@@ -167,11 +160,11 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
             let unsaved = app.unsaved_report();
             if !unsaved.is_empty() {
                 for line in unsaved {
-                    eprintln!("handoff: {}", crate::text::sanitize(&line));
+                    say(&line);
                 }
             } else {
-                eprintln!(
-                    "handoff: every answer up to the error is saved in the draft; start handoff again to resume."
+                say(
+                    "every answer up to the error is saved in the draft; start handoff again to resume.",
                 );
             }
             std::panic::resume_unwind(panic)
@@ -183,22 +176,19 @@ fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
-    wakeup: &UnixStream,
     after_first_frame: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<Ending> {
     let mut after_first_frame = Some(after_first_frame);
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     let mut timing = TimingLog::from_env();
-    // SAFETY: isatty only reads the descriptor number.
-    let stdin_is_terminal = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
+    let stdin_is_terminal = io::stdin().is_terminal();
     let mut input_read: Option<Instant> = None;
     loop {
         // Save before drawing: a change shown on screen is already in its
-        // file (written, synced, renamed), so a kill right after a person
-        // sees a key loses nothing they saw (saving after drawing lost it;
-        // tests/fault_kill.rs). The cost is the save's time between a key
-        // and the screen answering it.
+        // file, so a kill right after a person sees a key loses nothing
+        // they saw (tests/fault_kill.rs). The cost is the save's time
+        // between a key and the screen answering it.
         run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
@@ -209,56 +199,29 @@ fn event_loop(
         if let Some(first_frame_is_up) = after_first_frame.take() {
             first_frame_is_up()?;
         }
-        // Between frames, while the person reads: the save's last step,
-        // then the next save's temporary file, made ahead so that save
-        // skips the slowest part of a save.
-        if finish_draft_save(app) && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
-        app.store.prepare_next_save();
-        // The first frame is up; the workbook has been loading meanwhile.
-        if app.finish_loading() && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
         if !app.running {
             return Ok(Ending::Quit);
         }
-        let event = loop {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(Ending::Signal);
-            }
-            if stdin_is_terminal && stdin_hung_up() {
-                return Ok(Ending::HungUp);
-            }
-            match event::poll(LOOK_FOR_EVENT) {
-                Ok(true) => match event::read() {
-                    Ok(event) => break event,
-                    Err(_) => return Ok(Ending::HungUp),
-                },
-                // crossterm reads /dev/tty when stdin is something else
-                // (a file, /dev/null): then its own timed wait is all there is.
-                Ok(false) if !stdin_is_terminal => {
-                    if event::poll(WAIT_WITHOUT_TERMINAL_STDIN).is_err() {
-                        return Ok(Ending::HungUp);
-                    }
-                }
-                Ok(false) => sleep_until_woken(&[libc::STDIN_FILENO], libc::POLLIN, wakeup),
-                Err(_) => return Ok(Ending::HungUp),
-            }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Ending::Signal);
+        }
+        if stdin_is_terminal && stdin_hung_up() {
+            return Ok(Ending::HungUp);
+        }
+        // crossterm's blocking read hands out the events it has already
+        // decoded before it waits, and waits in poll(2), with no timeout,
+        // on the terminal and on its SIGWINCH pipe: no event is left
+        // behind in its buffer, and an idle program never wakes. What else
+        // must end the wait (a stop signal, the terminal closing) comes
+        // through the watchdog, which raises SIGWINCH.
+        let event = match event::read() {
+            Ok(event) => event,
+            Err(_) => return Ok(Ending::HungUp),
         };
         if timing.is_on() {
             input_read = Some(Instant::now());
         }
         handle(app, event);
-        // Take what crossterm has already parsed and queued before drawing
-        // again. (Its /dev/tty source reads nothing on a zero timeout, so
-        // bytes still unread wait for the next turn of the loop.)
-        while app.running && matches!(event::poll(Duration::ZERO), Ok(true)) {
-            match event::read() {
-                Ok(event) => handle(app, event),
-                Err(_) => return Ok(Ending::HungUp),
-            }
-        }
     }
 }
 
@@ -269,49 +232,36 @@ fn run_effects(app: &mut App) {
     app.run_effects();
 }
 
-fn finish_draft_save(app: &mut App) -> bool {
-    let _saving = SAVING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    app.finish_draft_save()
-}
-
-/// When the terminal goes away, crossterm spins inside `poll` reading an
-/// endless end-of-file and never returns to our loop (crossterm issue 793).
-/// Every change is saved before it is drawn, so nothing is pending
-/// while the loop waits but the last save's folder flush, which this thread
-/// does itself: it can simply end the process once any save in progress
-/// has finished. Answers whose save failed (`App::unsaved`) are not
-/// retried or reported from here: this thread cannot reach the app, and
-/// the main loop does both when it leaves on its own.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>, store: Store) -> io::Result<()> {
-    // SAFETY: isatty only reads the descriptor number.
-    if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
-        return Ok(());
-    }
+/// Wakes the loop, which waits inside crossterm's `read`, for what ends it
+/// besides a key: a stop signal, or the terminal closing, on which
+/// crossterm would spin at full speed inside `read` and never return
+/// (crossterm issue 793). crossterm's wait listens to the terminal and to
+/// SIGWINCH only, so this thread raises SIGWINCH: `read` returns a resize,
+/// and the loop finds the stop flag or the hang-up and leaves tidily.
+///
+/// If the loop is stuck and has not ended the program a moment later, this
+/// thread ends it (exit 129), never in the middle of a save. Every change
+/// is saved before it is drawn, so nothing is pending while the loop
+/// waits; answers whose save failed (`App::unsaved`) are then not retried
+/// or reported, as this thread cannot reach the app.
+fn start_watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
+    let watch_stdin = io::stdin().is_terminal();
     let wakeup = signal_wakeup(&STOP_SIGNALS)?;
     std::thread::spawn(move || {
         loop {
             // Looks before sleeping: a signal that came before the wakeup
             // was registered has set the flag but will never wake us.
-            let hung_up = stdin_hung_up();
+            let hung_up = watch_stdin && stdin_hung_up();
             if hung_up || stop.load(Ordering::Relaxed) {
-                // Give the main loop a moment to notice a signal itself and
-                // leave tidily; if it is stuck in a dead terminal, leave for it.
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 std::thread::sleep(Duration::from_millis(if hung_up { 50 } else { 1500 }));
                 let _saving = SAVING
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                // The last draft save may have its folder still to flush,
-                // if the main thread is stuck drawing.
-                let _ = store.finish_draft_save();
                 restore_terminal();
                 std::process::exit(129);
             }
-            // With no events asked for, the terminal wakes this thread only
-            // when it hangs up or fails; a stop signal wakes it through
-            // the pipe. No timeout, so it never wakes for nothing.
-            sleep_until_woken(&[libc::STDIN_FILENO], 0, &wakeup);
+            sleep_until_woken(watch_stdin, &wakeup);
         }
     });
     Ok(())
@@ -329,25 +279,28 @@ fn signal_wakeup(signals: &[i32]) -> io::Result<UnixStream> {
     Ok(read)
 }
 
-/// Sleeps until one of `fds` reports `events` (a hang-up or an error is
-/// always reported) or `wakeup` is written to, then empties `wakeup`.
-fn sleep_until_woken(fds: &[i32], events: libc::c_short, wakeup: &UnixStream) {
-    let mut watched: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&fd| libc::pollfd {
-            fd,
-            events,
+/// Sleeps until `wakeup` is written to or, when `watch_stdin`, the
+/// terminal on stdin hangs up or fails, then empties `wakeup`. No events
+/// are asked of stdin, so typing does not wake this thread: poll(2)
+/// reports a hang-up or an error whatever was asked. No timeout, so it
+/// never wakes for nothing.
+fn sleep_until_woken(watch_stdin: bool, wakeup: &UnixStream) {
+    let mut watched = [
+        libc::pollfd {
+            fd: wakeup.as_raw_fd(),
+            events: libc::POLLIN,
             revents: 0,
-        })
-        .collect();
-    watched.push(libc::pollfd {
-        fd: wakeup.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    });
-    // SAFETY: poll reads and writes only the pollfds we own, for as many
-    // entries as the slice holds.
-    unsafe { libc::poll(watched.as_mut_ptr(), watched.len() as libc::nfds_t, -1) };
+        },
+        libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        },
+    ];
+    let count = if watch_stdin { 2 } else { 1 };
+    // SAFETY: poll reads and writes only the pollfds we own, and `count`
+    // is at most the array's length.
+    unsafe { libc::poll(watched.as_mut_ptr(), count, -1) };
     let mut sink = [0u8; 64];
     while (&*wakeup).read(&mut sink).is_ok_and(|read| read > 0) {}
 }
@@ -361,9 +314,9 @@ fn handle(app: &mut App, event: Event) {
 
 /// True once the terminal on stdin has gone away; ask only when stdin was
 /// a terminal at start. crossterm keeps polling a closed terminal at full
-/// speed without reporting it, so we ask the kernel. Not `isatty`: a
-/// terminal that hung up answers it with an error, so it no longer counts
-/// as one, and the watchdog then spun instead of ending the program.
+/// speed without reporting it, so we ask the kernel. Not "is it still a
+/// terminal": a terminal that hung up answers that with an error, so a
+/// closed terminal would look like no terminal rather than a closed one.
 fn stdin_hung_up() -> bool {
     // SAFETY: poll only reads and writes the pollfd we own.
     unsafe {

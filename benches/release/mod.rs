@@ -1,12 +1,8 @@
-//! The programs the terminal benchmarks run, built exactly as a user
-//! builds them (`cargo build --release`). `cargo bench` builds handoff
-//! with its own `bench` profile, which names the functions differently;
-//! the hot-code list (src/hot_code.txt) must match the release build's
-//! names, and the figures must be the release build's.
+//! The programs the terminal benchmark runs, built exactly as a user
+//! builds them (`cargo build --release`): `cargo bench` builds handoff with
+//! its own `bench` profile, and the figures must be the release build's.
 
-use std::collections::HashSet;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Builds `what` (`["--bin", "handoff"]`, `["--example", "floor"]`) with
@@ -28,25 +24,4 @@ pub fn release_build(what: [&str; 2]) -> PathBuf {
         ["--example", name] => release.join("examples").join(name),
         [_, name] => release.join(name),
     }
-}
-
-/// How many of the names in src/hot_code.txt `binary` has, and how many
-/// there are: fewer found means the list has gone stale (renamed code,
-/// changed dependencies or compiler) and `cargo bench --bench hot_code`
-/// should record it again. `None` without a list or without `nm`.
-pub fn hot_code_coverage(binary: &Path) -> Option<(usize, usize)> {
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/hot_code.txt");
-    let text = fs::read_to_string(list).ok()?;
-    let symbols = Command::new("nm").arg(binary).output().ok()?;
-    let symbols = String::from_utf8_lossy(&symbols.stdout);
-    let present: HashSet<&str> = symbols
-        .lines()
-        .filter_map(|line| line.split_whitespace().nth(2))
-        .collect();
-    let listed: Vec<&str> = text
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .collect();
-    let found = listed.iter().filter(|name| present.contains(*name)).count();
-    Some((found, listed.len()))
 }
