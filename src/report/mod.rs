@@ -13,7 +13,7 @@ use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;
 
 pub use compared::comparison_report;
-pub use document::{Block, Document, Span};
+pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
 pub use single::assessment_report;
 
