@@ -2,6 +2,7 @@
 //! or as plain text. Built from the domain alone (no terminal), so the
 //! command line, the TUI or a future line mode can all use them.
 
+pub mod cards;
 mod compared;
 mod document;
 mod markdown;

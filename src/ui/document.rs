@@ -23,75 +23,87 @@ pub fn lines(document: &Document, theme: Theme, width: u16) -> Vec<Line<'static>
     let mut out = Vec::new();
     let mut before = None;
     for block in &document.blocks {
+        let lines = block_lines(block, theme, width);
+        // A block with nothing to show (an empty text in a file) leaves
+        // no blank row either.
+        if lines.iter().all(|line| line.width() == 0) {
+            continue;
+        }
         if set_apart(block, before) {
             out.push(Line::from(""));
         }
         before = Some(block);
-        match block {
-            Block::Heading(level, title) => {
-                let style = if *level <= 1 {
-                    theme.title()
-                } else {
-                    theme.heading()
+        out.extend(lines);
+    }
+    out
+}
+
+fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    match block {
+        Block::Heading(level, title) => {
+            let style = if *level <= 1 {
+                theme.title()
+            } else {
+                theme.heading()
+            };
+            out.push(Line::styled(sanitize_line(title), style));
+        }
+        Block::Paragraph(tone, spans) => out.extend(paragraph(*tone, spans, theme)),
+        Block::Aside(remark) => {
+            for line in sanitize(remark).lines() {
+                out.push(Line::styled(format!("  {line}"), theme.muted()));
+            }
+        }
+        Block::List(items) => {
+            for item in items {
+                out.extend(item_lines(item, Style::new(), theme, width));
+            }
+        }
+        Block::Details(details) => {
+            for detail in details {
+                out.push(Line::from(vec![
+                    Span::styled(
+                        format!("{}: ", sanitize_line(&detail.label)),
+                        theme.heading(),
+                    ),
+                    Span::raw(sanitize_line(detail.value.trim())),
+                ]));
+            }
+        }
+        Block::Table { headers, rows } => {
+            // A row is an item named by its first cell, in bold, with
+            // a labelled line for each other cell that has something.
+            for cells in rows {
+                let title = cells.first().map_or("", String::as_str);
+                let details = headers
+                    .iter()
+                    .zip(cells)
+                    .skip(1)
+                    .filter(|(_, value)| !value.trim().is_empty())
+                    .map(|(header, value)| Detail {
+                        label: header.clone(),
+                        value: value.clone(),
+                    })
+                    .collect();
+                let item = Item {
+                    title: vec![DocSpan::Text(title.to_string())],
+                    details,
                 };
-                out.push(Line::styled(sanitize_line(title), style));
+                out.extend(item_lines(&item, theme.heading(), theme, width));
             }
-            Block::Paragraph(tone, spans) => out.extend(paragraph(*tone, spans, theme)),
-            Block::Aside(remark) => {
-                for line in sanitize(remark).lines() {
-                    out.push(Line::styled(format!("  {line}"), theme.muted()));
-                }
+        }
+        Block::Scores(scores) => {
+            for score in scores {
+                out.extend(score_lines(score, theme, width));
             }
-            Block::List(items) => {
-                for item in items {
-                    out.extend(item_lines(item, Style::new(), theme, width));
-                }
-            }
-            Block::Details(details) => {
-                for detail in details {
-                    out.push(Line::from(vec![
-                        Span::styled(
-                            format!("{}: ", sanitize_line(&detail.label)),
-                            theme.heading(),
-                        ),
-                        Span::raw(sanitize_line(detail.value.trim())),
-                    ]));
-                }
-            }
-            Block::Table { headers, rows } => {
-                // A row is an item named by its first cell, in bold, with
-                // a labelled line for each other cell that has something.
-                for cells in rows {
-                    let title = cells.first().map_or("", String::as_str);
-                    let details = headers
-                        .iter()
-                        .zip(cells)
-                        .skip(1)
-                        .filter(|(_, value)| !value.trim().is_empty())
-                        .map(|(header, value)| Detail {
-                            label: header.clone(),
-                            value: value.clone(),
-                        })
-                        .collect();
-                    let item = Item {
-                        title: vec![DocSpan::Text(title.to_string())],
-                        details,
-                    };
-                    out.extend(item_lines(&item, theme.heading(), theme, width));
-                }
-            }
-            Block::Scores(scores) => {
-                for score in scores {
-                    out.extend(score_lines(score, theme, width));
-                }
-            }
-            Block::Prompts(prompts) => {
-                for prompt in prompts {
-                    out.push(Line::styled(
-                        quoted(&sanitize_line(prompt.trim())),
-                        theme.prompt(),
-                    ));
-                }
+        }
+        Block::Prompts(prompts) => {
+            for prompt in prompts {
+                out.push(Line::styled(
+                    quoted(&sanitize_line(prompt.trim())),
+                    theme.prompt(),
+                ));
             }
         }
     }
