@@ -100,7 +100,7 @@ fn modes_card(modes: &Modes) -> Card {
     for mode in &modes.modes {
         body.heading(2, &mode.title);
         body.line(&mode.summary);
-        body.details(&[("Goal", &mode.goal), ("Mindset", &mode.mindset)]);
+        body.details([("Goal", &mode.goal), ("Mindset", &mode.mindset)]);
         // The example reads as the sentence it is ("Like a report …").
         body.list(bullets(&[&mode.example]));
     }

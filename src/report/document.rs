@@ -186,12 +186,15 @@ impl Document {
             .push(Block::List(items.into_iter().map(Into::into).collect()));
     }
 
-    pub fn details(&mut self, details: &[(&str, &str)]) {
+    pub fn details<L: Into<String>, V: Into<String>>(
+        &mut self,
+        details: impl IntoIterator<Item = (L, V)>,
+    ) {
         let details = details
-            .iter()
+            .into_iter()
             .map(|(label, value)| Detail {
-                label: label.to_string(),
-                value: value.to_string(),
+                label: label.into(),
+                value: value.into(),
             })
             .collect();
         self.blocks.push(Block::Details(details));

@@ -57,23 +57,26 @@ fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> 
         }
         Block::List(items) => {
             for item in items {
-                out.extend(item_lines(item, Style::new(), theme, width));
+                out.extend(item_lines(item, theme, width));
             }
         }
         Block::Details(details) => {
+            // Wrapped rows are indented, so each label still starts its
+            // own line at the edge.
             for detail in details {
-                out.push(Line::from(vec![
+                let line = Line::from(vec![
                     Span::styled(
                         format!("{}: ", sanitize_line(&detail.label)),
                         theme.heading(),
                     ),
                     Span::raw(sanitize_line(detail.value.trim())),
-                ]));
+                ]);
+                out.extend(hanging(line, 2, width));
             }
         }
         Block::Table { headers, rows } => {
-            // A row is an item named by its first cell, in bold, with
-            // a labelled line for each other cell that has something.
+            // A row is an item named by its first cell, with a labelled
+            // line for each other cell that has something.
             for cells in rows {
                 let title = cells.first().map_or("", String::as_str);
                 let details = headers
@@ -90,7 +93,7 @@ fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> 
                     title: vec![DocSpan::Text(title.to_string())],
                     details,
                 };
-                out.extend(item_lines(&item, theme.heading(), theme, width));
+                out.extend(item_lines(&item, theme, width));
             }
         }
         Block::Scores(scores) => {
@@ -148,6 +151,10 @@ fn paragraph(tone: Tone, spans: &[DocSpan], theme: Theme) -> Vec<Line<'static>> 
             }
         }
     }
+    // A text ending in a line break ends there, not on an empty line.
+    while lines.len() > 1 && lines.last().is_some_and(Vec::is_empty) {
+        lines.pop();
+    }
     lines.into_iter().map(Line::from).collect()
 }
 
@@ -171,16 +178,13 @@ fn key_name(hint: KeyHint) -> String {
 
 /// "• title", then each detail as "    Label: value" under it, the label
 /// dim so the value reads first.
-fn item_lines(item: &Item, title_style: Style, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let title = item
-        .title
-        .iter()
-        .map(|span| {
-            let span = span_styled(span, title_style, theme);
-            Span::styled(sanitize_line(&span.content), span.style)
-        })
-        .collect();
-    let mut out = bulleted(Span::styled("• ", title_style), title, width);
+fn item_lines(item: &Item, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut title = vec![Span::raw("• ")];
+    title.extend(item.title.iter().map(|span| {
+        let span = span_styled(span, theme.text(), theme);
+        Span::styled(sanitize_line(&span.content), span.style)
+    }));
+    let mut out = hanging(Line::from(title), 2, width);
     for detail in &item.details {
         let clean = sanitize(detail.value.trim());
         let mut value_lines = clean.lines();
@@ -203,17 +207,14 @@ fn item_lines(item: &Item, title_style: Style, theme: Theme, width: usize) -> Ve
 /// bar of ten cells with how much was answered beside it. A section with no
 /// answers has no score: a bar at 0% would read as answers never given.
 fn score_lines(score: &Score, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = bulleted(
-        Span::raw("• "),
-        vec![
-            Span::raw(sanitize_line(&score.section)),
-            Span::styled(
-                format!("  ({})", sanitize_line(&score.reading)),
-                theme.muted(),
-            ),
-        ],
-        width,
-    );
+    let title = Line::from(vec![
+        Span::raw(format!("• {}", sanitize_line(&score.section))),
+        Span::styled(
+            format!("  ({})", sanitize_line(&score.reading)),
+            theme.muted(),
+        ),
+    ]);
+    let mut out = hanging(title, 2, width);
     let level = match score.percent {
         Some(percent) => format!("{} {percent:>3}%", bar(percent)),
         None => "no answers".to_string(),
@@ -241,33 +242,47 @@ fn bar(percent: u8) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-/// A bullet and its text, wrapped to `width` so that the rows after the
-/// first start under the text rather than under the bullet. (Ratatui would
-/// start them at the left edge, and `draw_scrolled` only keeps the indent
-/// of lines that start with spaces.)
-fn bulleted(bullet: Span<'static>, text: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
-    let line = Line::from(text);
-    let indent = bullet.width();
+/// A line that starts at the edge (a bullet, a label), wrapped to `width`
+/// with its later rows `indent` columns in, so a bullet's text stays in
+/// one column. Ratatui would start them at the edge, and `draw_scrolled`
+/// only keeps the indent of lines that start with spaces.
+fn hanging(line: Line<'static>, indent: usize, width: usize) -> Vec<Line<'static>> {
     // Too narrow to keep the indent: the paragraph wraps it as it can.
-    if indent + line.width() <= width || indent * 2 > width {
-        let mut spans = vec![bullet];
-        spans.extend(line.spans);
-        return vec![Line::from(spans)];
+    if line.width() <= width || indent * 2 > width {
+        return vec![line];
     }
-    wrap_line(&line, width - indent, 0)
-        .into_iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let lead = if index == 0 {
-                bullet.clone()
-            } else {
-                Span::raw(" ".repeat(indent))
-            };
-            let mut spans = vec![lead];
-            spans.extend(row.spans);
-            Line::from(spans)
-        })
-        .collect()
+    let Some(first) = wrap_line(&line, width, 0).into_iter().next() else {
+        return vec![line];
+    };
+    // The characters the first row took, found again in the line as the
+    // wrapper takes them (it drops runs of spaces between words), so the
+    // rest keeps its styles and is wrapped to the narrower column.
+    let styled: Vec<(char, Style)> = line
+        .spans
+        .iter()
+        .flat_map(|span| span.content.chars().map(move |c| (c, span.style)))
+        .collect();
+    let mut taken = styled.iter().take_while(|(c, _)| *c == ' ').count();
+    for c in first.spans.iter().flat_map(|span| span.content.chars()) {
+        if c != ' ' {
+            while styled.get(taken).is_some_and(|(found, _)| *found == ' ') {
+                taken += 1;
+            }
+        }
+        taken += 1;
+    }
+    let mut rest: Vec<Span<'static>> = Vec::new();
+    for (c, style) in styled.into_iter().skip(taken) {
+        match rest.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => rest.push(Span::styled(c.to_string(), style)),
+        }
+    }
+    let mut out = vec![first];
+    if rest.iter().any(|span| !span.content.trim().is_empty()) {
+        out.extend(wrap_line(&Line::from(rest), width, indent));
+    }
+    out
 }
 
 /// A change in words gets a colour as well; the words carry the meaning.
@@ -317,6 +332,43 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_label_line_loses_no_word_and_keeps_each_style() {
+        let mut document = Document::default();
+        document.details([("Goal", "Development: averyveryverylongword and a bit more")]);
+        let drawn = lines(&document, Theme::PLAIN, 20);
+        let rows: Vec<String> = drawn.iter().map(|line| line.to_string()).collect();
+        assert_eq!(
+            rows,
+            [
+                "Goal: Development:",
+                "  averyveryverylongw",
+                "  ord and a bit more",
+            ]
+        );
+        assert_eq!(
+            drawn[0].spans[0],
+            Span::styled("Goal: ", Theme::PLAIN.heading())
+        );
+        assert!(
+            drawn[1..]
+                .iter()
+                .all(|row| row.spans[1].style == Style::new())
+        );
+    }
+
+    #[test]
+    fn a_key_hint_is_the_key_in_the_table_now() {
+        let mut document = Document::default();
+        document.paragraph(vec![
+            text("Press "),
+            crate::report::key(KeyHint::Complete),
+            text(" to complete."),
+        ]);
+        let key = keymap::key_for(Context::Summary, Action::Complete);
+        assert_eq!(rows(&document, 60), [format!("Press {key} to complete.")]);
+    }
+
+    #[test]
     fn parts_are_set_apart_and_what_belongs_to_them_is_not() {
         let mut document = Document::default();
         document.heading(1, "Summary");
@@ -353,7 +405,7 @@ mod tests {
         document.list(vec![
             crate::report::Item::new(vec![text(hostile)]).detail(hostile, hostile),
         ]);
-        document.details(&[(hostile, hostile)]);
+        document.details([(hostile, hostile)]);
         document.table(&["A", hostile], vec![vec![hostile.into(), hostile.into()]]);
         document.prompts(&[hostile.to_string()]);
         document.aside(hostile);
