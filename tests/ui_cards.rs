@@ -135,10 +135,10 @@ fn the_whole_summary_has_every_part() {
         "{page}"
     );
     assert!(
-        page.contains("first step: Write a five-line checklist for the report"),
+        page.contains("First step: Write a five-line checklist for the report"),
         "{page}"
     );
-    assert!(page.contains("by when: 2026-12-15 (Tuesday)"), "{page}");
+    assert!(page.contains("By when: 2026-12-15 (Tuesday)"), "{page}");
     assert!(
         page.contains("Press c to complete and save this assessment."),
         "{page}"
@@ -273,7 +273,7 @@ fn a_recommendation_says_which_answers_led_to_it() {
         .collect();
     let page = flat(&render(&app, WHOLE_PAGE));
     let expected = flat(&format!(
-        "• {} because: {}",
+        "• {} Because: {}",
         remedy.title,
         reasons.join("; ")
     ));
@@ -307,11 +307,11 @@ fn a_note_with_quotation_marks_of_its_own_is_not_quoted_again() {
     let app = summary_app(&dir, assessment);
     let page = flat(&render(&app, WHOLE_PAGE));
     assert!(
-        page.contains("your note: Every chart has to be “just so”"),
+        page.contains("Your note: Every chart has to be “just so”"),
         "{page}"
     );
     assert!(!page.contains("““") && !page.contains("””"), "{page}");
-    assert!(page.contains("your note: “Daily check-ins”"), "{page}");
+    assert!(page.contains("Your note: “Daily check-ins”"), "{page}");
 }
 
 #[test]
@@ -324,7 +324,7 @@ fn a_wrapped_reason_stays_indented_under_its_recommendation() {
         let rows: Vec<&str> = screen.lines().collect();
         if let Some(at) = rows
             .iter()
-            .position(|row| row.starts_with("     because: "))
+            .position(|row| row.starts_with("     Because: "))
         {
             // The reasons of the first recommendation wrap at 60 columns;
             // every row after the label keeps its indent.
@@ -367,6 +367,18 @@ fn the_summary_scrolls_to_its_end_and_no_further() {
         press(&mut app, KeyCode::PageUp);
     }
     assert_eq!(render(&app, size), top);
+}
+
+#[test]
+fn a_commitment_half_filled_in_says_what_is_not_set() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.commitments[0].with_whom.clear();
+    assessment.commitments[0].due = None;
+    let app = summary_app(&dir, assessment);
+    let page = flat(&render(&app, WHOLE_PAGE));
+    assert!(page.contains("With whom: not set"), "{page}");
+    assert!(page.contains("By when: not set"), "{page}");
 }
 
 #[test]

@@ -16,7 +16,7 @@ use crate::content::Workbook;
 pub use compared::comparison_report;
 pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
-pub use single::assessment_report;
+pub use single::{Audience, assessment_report, summary};
 
 impl Document {
     /// Markdown with user text escaped so it cannot break a table or the
