@@ -143,6 +143,8 @@ fn plain_text_reports_carry_no_markup_and_no_control_characters() {
         assert!(!text.contains("**") && !text.contains("| ---"), "{text}");
     }
     assert!(compared.contains("no longer asked"));
+    insta::assert_snapshot!("assessment_plain", single);
+    insta::assert_snapshot!("comparison_plain", compared);
 }
 
 #[test]

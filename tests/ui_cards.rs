@@ -135,10 +135,10 @@ fn the_whole_summary_has_every_part() {
         "{page}"
     );
     assert!(
-        page.contains("first step: Write a five-line checklist for the report"),
+        page.contains("First step: Write a five-line checklist for the report"),
         "{page}"
     );
-    assert!(page.contains("by when: 2026-12-15 (Tuesday)"), "{page}");
+    assert!(page.contains("By when: 2026-12-15 (Tuesday)"), "{page}");
     assert!(
         page.contains("Press c to complete and save this assessment."),
         "{page}"
@@ -273,7 +273,7 @@ fn a_recommendation_says_which_answers_led_to_it() {
         .collect();
     let page = flat(&render(&app, WHOLE_PAGE));
     let expected = flat(&format!(
-        "• {} because: {}",
+        "• {} Because: {}",
         remedy.title,
         reasons.join("; ")
     ));
@@ -307,11 +307,11 @@ fn a_note_with_quotation_marks_of_its_own_is_not_quoted_again() {
     let app = summary_app(&dir, assessment);
     let page = flat(&render(&app, WHOLE_PAGE));
     assert!(
-        page.contains("your note: Every chart has to be “just so”"),
+        page.contains("Your note: Every chart has to be “just so”"),
         "{page}"
     );
     assert!(!page.contains("““") && !page.contains("””"), "{page}");
-    assert!(page.contains("your note: “Daily check-ins”"), "{page}");
+    assert!(page.contains("Your note: “Daily check-ins”"), "{page}");
 }
 
 #[test]
@@ -324,7 +324,7 @@ fn a_wrapped_reason_stays_indented_under_its_recommendation() {
         let rows: Vec<&str> = screen.lines().collect();
         if let Some(at) = rows
             .iter()
-            .position(|row| row.starts_with("     because: "))
+            .position(|row| row.starts_with("     Because: "))
         {
             // The reasons of the first recommendation wrap at 60 columns;
             // every row after the label keeps its indent.
@@ -367,6 +367,18 @@ fn the_summary_scrolls_to_its_end_and_no_further() {
         press(&mut app, KeyCode::PageUp);
     }
     assert_eq!(render(&app, size), top);
+}
+
+#[test]
+fn a_commitment_half_filled_in_says_what_is_not_set() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = common::full_assessment("Ana");
+    assessment.commitments[0].with_whom.clear();
+    assessment.commitments[0].due = None;
+    let app = summary_app(&dir, assessment);
+    let page = flat(&render(&app, WHOLE_PAGE));
+    assert!(page.contains("With whom: not set"), "{page}");
+    assert!(page.contains("By when: not set"), "{page}");
 }
 
 #[test]
@@ -600,4 +612,113 @@ fn prose_keeps_a_readable_width_on_a_wide_terminal() {
             "{name}: the text should use the room it has:\n{screen}"
         );
     }
+}
+
+/// The rows on screen with every run of emphasis marked, `«BD|text»` for
+/// bold and dim (I italic, R reversed, U underlined), so a snapshot shows
+/// what tells things apart with the plain theme, as under NO_COLOR.
+fn render_styled(app: &App, (width, height): (u16, u16)) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| handoff::ui::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let marks = [
+        (Modifier::BOLD, 'B'),
+        (Modifier::DIM, 'D'),
+        (Modifier::ITALIC, 'I'),
+        (Modifier::REVERSED, 'R'),
+        (Modifier::UNDERLINED, 'U'),
+    ];
+    let mut rows = Vec::new();
+    for y in 0..buffer.area.height {
+        let mut row = String::new();
+        let mut open = String::new();
+        let mut run = String::new();
+        let flush = |row: &mut String, open: &str, run: &mut String| {
+            if open.is_empty() || run.trim().is_empty() {
+                row.push_str(run);
+            } else {
+                row.push_str(&format!("«{open}|{run}»"));
+            }
+            run.clear();
+        };
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let code: String = marks
+                .iter()
+                .filter(|(modifier, _)| cell.modifier.contains(*modifier))
+                .map(|(_, mark)| *mark)
+                .collect();
+            if code != open {
+                flush(&mut row, &open, &mut run);
+                open = code;
+            }
+            run.push_str(cell.symbol());
+        }
+        flush(&mut row, &open, &mut run);
+        rows.push(row.trim_end().to_string());
+    }
+    // A long run of blank rows (a page shorter than the terminal) is
+    // counted rather than shown, so the snapshot stays readable.
+    let mut out: Vec<String> = Vec::new();
+    let mut blank = 0;
+    for row in rows {
+        if row.is_empty() {
+            blank += 1;
+            continue;
+        }
+        match blank {
+            0 => {}
+            1 | 2 => out.extend(std::iter::repeat_n(String::new(), blank)),
+            _ => out.push(format!("┄ {blank} blank rows ┄")),
+        }
+        blank = 0;
+        out.push(row);
+    }
+    out.join("\n")
+}
+
+/// The whole summary, every row and its emphasis, for three kinds of
+/// answers: what the page says is reviewed as one text when it changes.
+#[test]
+fn the_whole_summary_page() {
+    let dir = tempfile::tempdir().expect("temp");
+    let cases = [
+        ("full_60", common::full_assessment("Ana"), 60),
+        ("letting_go_100", common::letting_go_assessment("Sam"), 100),
+        (
+            "empty_100",
+            Assessment::start("Ana", "2026.11", common::clock()),
+            100,
+        ),
+    ];
+    for (name, assessment, width) in cases {
+        let app = summary_app(&dir, assessment);
+        let page = render_styled(&app, (width, 400));
+        insta::assert_snapshot!(format!("summary_whole_{name}"), page);
+    }
+}
+
+/// Every card, one after another, each drawn whole with its emphasis.
+#[test]
+fn every_card_whole() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = cards_app(&dir);
+    let count = 4 + app.workbook().patterns.len() + app.workbook().topics.len();
+    let mut cards = Vec::new();
+    for _ in 0..count {
+        cards.push(render_styled(&app, (80, 200)));
+        press(&mut app, KeyCode::Down);
+    }
+    insta::assert_snapshot!("cards_whole_80", cards.join("\n\n════════\n\n"));
+    // The list beside the open card, on a wide terminal.
+    let mut app = cards_app(&dir);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    insta::assert_snapshot!("cards_list_120x40", render_styled(&app, (120, 40)));
 }

@@ -6,9 +6,7 @@ use crate::assessment::{Change, Comparison, SectionComparison};
 use crate::content::Workbook;
 
 use super::document::{Document, strong, text};
-use super::words::{
-    self, COMMITMENT_HEADERS, NOT_A_DIAGNOSIS, commitment_row, item_title, percent, rating,
-};
+use super::words::{self, COMMITMENT_HEADERS, Voice, commitment_row, item_title, percent, rating};
 
 pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Document {
     let (earlier, later) = (&comparison.earlier, &comparison.later);
@@ -38,7 +36,7 @@ pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Docume
             text(format!(" {} ({})", later.id, words::status(later))),
         ],
     ]);
-    doc.aside(NOT_A_DIAGNOSIS);
+    doc.aside(words::not_a_diagnosis(Voice::Theirs));
     scores(&mut doc, workbook, comparison);
     placement(&mut doc, workbook, comparison);
     doc.heading(2, "Item by item");

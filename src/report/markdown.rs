@@ -5,8 +5,8 @@
 //! never start a heading or end a table. Emphasis a person typed is left as
 //! it is: it renders as they meant it.
 
-use super::document::{Block, Document, Span};
-use crate::text::sanitize;
+use super::document::{Block, Document, Item, Score, Span, Tone};
+use crate::text::{quoted, sanitize};
 
 pub fn render(document: &Document) -> String {
     let parts: Vec<String> = document.blocks.iter().map(block).collect();
@@ -18,15 +18,56 @@ pub fn render(document: &Document) -> String {
 fn block(block: &Block) -> String {
     match block {
         Block::Heading(level, title) => heading(*level, title),
-        Block::Paragraph(spans) => spans_text(spans),
+        Block::Paragraph(Tone::Warning, spans) => format!("**!** {}", spans_text(spans)),
+        Block::Paragraph(_, spans) => spans_text(spans),
         Block::Aside(remark) => format!("> {}", escape(remark)),
-        Block::List(items) => items
+        Block::List(items) => list(items),
+        Block::Details(details) => details
             .iter()
-            .map(|spans| format!("- {}", spans_text(spans)))
+            .map(|detail| {
+                let label = spans_text(&[Span::Strong(format!("{}:", detail.label))]);
+                format!("- {label} {}", escape(detail.value.trim()))
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Table { headers, rows } => table(headers, rows),
+        Block::Scores(scores) => {
+            let headers = Score::HEADERS.map(String::from);
+            table(
+                &headers,
+                &scores.iter().map(Score::cells).collect::<Vec<_>>(),
+            )
+        }
+        Block::Prompts(prompts) => prompts
+            .iter()
+            .map(|prompt| format!("- {}", escape(&quoted(prompt.trim()))))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
+}
+
+/// Each item a bullet, its details a list under it. Where items carry
+/// details their titles are bold, so each stands out from the lines under
+/// it.
+fn list(items: &[Item]) -> String {
+    let titled = items.iter().any(|item| !item.details.is_empty());
+    let mut lines = Vec::new();
+    for item in items {
+        let title = if titled {
+            spans_text(&[Span::Strong(plain(&item.title))])
+        } else {
+            spans_text(&item.title)
+        };
+        lines.push(format!("- {title}"));
+        for detail in &item.details {
+            lines.push(format!(
+                "  - {}: {}",
+                escape(&detail.label),
+                escape(detail.value.trim())
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 fn heading(level: u8, title: &str) -> String {
@@ -47,6 +88,18 @@ fn spans_text(spans: &[Span]) -> String {
             Span::Strong(text) if text.trim().is_empty() => escape(text),
             // Inside `**…**` a stray asterisk would close it early.
             Span::Strong(text) => format!("**{}**", escape(text.trim()).replace('*', "\\*")),
+            Span::Key(hint) => escape(hint.words()),
+        })
+        .collect()
+}
+
+/// The words of some spans, without their emphasis.
+fn plain(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Text(text) | Span::Strong(text) => text.as_str(),
+            Span::Key(hint) => hint.words(),
         })
         .collect()
 }
@@ -97,4 +150,24 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::document::{Item, text};
+    use super::*;
+
+    #[test]
+    fn an_item_keeps_its_details_under_it_and_its_title_stands_out() {
+        let mut document = Document::default();
+        document.list(vec![
+            Item::new(vec![text("Set checkpoints")]).detail("Because", "Watching | every step"),
+            Item::new(vec![text("Hand over in stages")]),
+        ]);
+        document.warning("Every task is one kind.");
+        assert_eq!(
+            render(&document),
+            "- **Set checkpoints**\n  - Because: Watching \\| every step\n- **Hand over in stages**\n\n**!** Every task is one kind.\n"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! or as plain text. Built from the domain alone (no terminal), so the
 //! command line, the TUI or a future line mode can all use them.
 
+pub mod cards;
 mod compared;
 mod document;
 mod markdown;
@@ -13,9 +14,9 @@ use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;
 
 pub use compared::comparison_report;
-pub use document::{Block, Document, Span};
+pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
-pub use single::assessment_report;
+pub use single::{Audience, assessment_report, summary};
 
 impl Document {
     /// Markdown with user text escaped so it cannot break a table or the

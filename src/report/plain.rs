@@ -3,8 +3,8 @@
 //! sanitised so nothing from a file can reach the terminal as a control
 //! sequence.
 
-use super::document::{Block, Document, Span};
-use crate::text::{sanitize, sanitize_line};
+use super::document::{Block, Document, Score, Span, Tone};
+use crate::text::{quoted, sanitize, sanitize_line};
 
 pub fn render(document: &Document) -> String {
     let parts: Vec<String> = document.blocks.iter().map(block).collect();
@@ -16,15 +16,45 @@ pub fn render(document: &Document) -> String {
 fn block(block: &Block) -> String {
     match block {
         Block::Heading(level, title) => heading(*level, title),
-        Block::Paragraph(spans) => indented(&spans_text(spans), ""),
+        Block::Paragraph(Tone::Warning, spans) => indented(&format!("! {}", spans_text(spans)), ""),
+        Block::Paragraph(_, spans) => indented(&spans_text(spans), ""),
         Block::Aside(remark) => indented(remark, "  "),
         Block::List(items) => items
             .iter()
-            .map(|spans| format!("- {}", indented(&spans_text(spans), "  ").trim_start()))
+            .map(|item| {
+                let mut lines = vec![bullet(&spans_text(&item.title))];
+                for detail in &item.details {
+                    let labelled = format!("{}: {}", detail.label, detail.value.trim());
+                    lines.push(indented(&labelled, "    "));
+                }
+                lines.join("\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Details(details) => details
+            .iter()
+            .map(|detail| bullet(&format!("{}: {}", detail.label, detail.value.trim())))
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Table { headers, rows } => table(headers, rows),
+        Block::Scores(scores) => {
+            let headers = Score::HEADERS.map(String::from);
+            table(
+                &headers,
+                &scores.iter().map(Score::cells).collect::<Vec<_>>(),
+            )
+        }
+        Block::Prompts(prompts) => prompts
+            .iter()
+            .map(|prompt| format!("- {}", sanitize_line(&quoted(prompt.trim()))))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
+}
+
+/// "- text", a text of several lines kept under its first.
+fn bullet(text: &str) -> String {
+    format!("- {}", indented(text, "  ").trim_start())
 }
 
 fn heading(level: u8, title: &str) -> String {
@@ -43,6 +73,7 @@ fn spans_text(spans: &[Span]) -> String {
         .iter()
         .map(|span| match span {
             Span::Text(text) | Span::Strong(text) => text.as_str(),
+            Span::Key(hint) => hint.words(),
         })
         .collect()
 }
@@ -74,4 +105,23 @@ fn indented(text: &str, indent: &str) -> String {
         .map(|line| format!("{indent}{line}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::document::{Item, text};
+    use super::*;
+
+    #[test]
+    fn an_item_keeps_its_details_under_it() {
+        let mut document = Document::default();
+        document.list(vec![
+            Item::new(vec![text("Set checkpoints")]).detail("Because", "one\ntwo\u{1b}"),
+        ]);
+        document.warning("Every task is one kind.");
+        assert_eq!(
+            render(&document),
+            "- Set checkpoints\n    Because: one\n    two\u{FFFD}\n\n! Every task is one kind.\n"
+        );
+    }
 }

@@ -1,56 +1,99 @@
-//! The report of one assessment: every worksheet as answered, then what
-//! the summary makes of it.
+//! One assessment summed up: what the answers add up to, the remedies they
+//! point to and why, and the commitments. One builder for the summary
+//! sheet and for the report a coach sends, so the two never say the same
+//! thing in different words; they differ only where their readers do.
 
 use crate::assessment::{Assessment, Lean, Notable, Pointer, Summary};
-use crate::content::{SectionKind, Workbook};
+use crate::content::{Scale, SectionKind, Workbook};
+use crate::text::quoted;
 
-use super::document::{Document, Span, strong, text};
-use super::words::{
-    self, COMMITMENT_HEADERS, NOT_A_DIAGNOSIS, Voice, commitment_row, item_title, percent, rating,
-};
+use super::document::{Document, Item, KeyHint, Score, Span, key, strong, text};
+use super::words::{self, COMMITMENT_HEADERS, Voice, commitment_row, item_title};
 
 const NONE_STOOD_OUT: &str = "None stood out.";
 
+/// Whom a summary is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// The person at the summary sheet, spoken to ("your answers"): what
+    /// stood out rather than every answer, ratings in the words they
+    /// chose from, and how to complete the assessment.
+    Sheet,
+    /// Whoever reads the report a coach sends ("the answers"): the
+    /// check-in and every answer, each rating with its number, so two
+    /// reports can be read side by side.
+    Report,
+}
+
+impl Audience {
+    fn voice(self) -> Voice {
+        match self {
+            Audience::Sheet => Voice::Yours,
+            Audience::Report => Voice::Theirs,
+        }
+    }
+}
+
+/// The report of one assessment: the summary, with every worksheet as
+/// answered.
 pub fn assessment_report(workbook: &Workbook, assessment: &Assessment) -> Document {
+    summary(workbook, assessment, Audience::Report)
+}
+
+/// What an assessment adds up to, for `audience`: the same parts in the
+/// same words, in the voice of its reader. Only the sheet has the answers
+/// that stood out and how to complete; only a report has the check-in and
+/// every answer.
+pub fn summary(workbook: &Workbook, assessment: &Assessment, audience: Audience) -> Document {
     let summary = Summary::of(workbook, assessment);
+    let voice = audience.voice();
     let mut doc = Document::default();
-    doc.heading(
-        1,
-        format!(
-            "Delegation workbook: {}, {}",
-            assessment.person,
-            words::taken(assessment)
-        ),
-    );
-    doc.paragraph(vec![
-        text("Assessment "),
-        strong(&assessment.id),
-        text(format!(
-            ", {}. Content version {}.",
-            words::status(assessment),
-            assessment.content_version
-        )),
-    ]);
-    doc.aside(NOT_A_DIAGNOSIS);
-    check_in(&mut doc, workbook, assessment);
+    match audience {
+        Audience::Sheet => doc.heading(1, "Summary"),
+        Audience::Report => {
+            doc.heading(
+                1,
+                format!(
+                    "Delegation workbook: {}, {}",
+                    assessment.person,
+                    words::taken(assessment)
+                ),
+            );
+            doc.paragraph(vec![
+                text("Assessment "),
+                strong(&assessment.id),
+                text(format!(
+                    ", {}. Content version {}.",
+                    words::status(assessment),
+                    assessment.content_version
+                )),
+            ]);
+        }
+    }
+    doc.aside(words::not_a_diagnosis(voice));
+    if audience == Audience::Report {
+        check_in(&mut doc, workbook, assessment);
+    }
     scores(&mut doc, workbook, &summary);
-    placement(&mut doc, workbook, assessment);
-    leaning(&mut doc, workbook, &summary);
-    answers(&mut doc, workbook, assessment);
-    recommendations(&mut doc, workbook, &summary);
-    patterns(&mut doc, workbook, &summary);
-    support(&mut doc, workbook, assessment, &summary.support_flags);
-    tasks(&mut doc, workbook, assessment, &summary);
-    doc.heading(2, "Commitments");
-    if assessment.commitments.is_empty() {
-        doc.line("No commitments chosen.");
-    } else {
-        let rows = assessment
-            .commitments
-            .iter()
-            .map(|one| commitment_row(workbook, one))
-            .collect();
-        doc.table(&COMMITMENT_HEADERS, rows);
+    placement(&mut doc, workbook, assessment, audience);
+    leaning(&mut doc, workbook, &summary, audience);
+    match audience {
+        Audience::Sheet => stood_out(&mut doc, workbook, assessment, &summary),
+        Audience::Report => answers(&mut doc, workbook, assessment),
+    }
+    recommendations(&mut doc, workbook, &summary, audience);
+    patterns(&mut doc, workbook, &summary, audience);
+    support(
+        &mut doc,
+        workbook,
+        assessment,
+        &summary.support_flags,
+        audience,
+    );
+    tasks(&mut doc, workbook, assessment, &summary, audience);
+    commitments(&mut doc, workbook, assessment, audience);
+    if audience == Audience::Sheet {
+        closing(&mut doc, assessment);
     }
     doc
 }
@@ -89,53 +132,121 @@ fn check_in(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
 
 fn scores(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
     doc.heading(2, "Section scores");
-    let rows = summary
+    let scores = summary
         .scores
         .iter()
         .map(|score| {
             let section = workbook.section(score.kind);
-            vec![
-                section.title.clone(),
-                percent(score.percent),
-                format!("{} of {}", score.answered, score.total),
-                words::direction(section.better).to_string(),
-            ]
+            Score {
+                section: section.title.clone(),
+                percent: score.percent,
+                answered: score.answered,
+                total: score.total,
+                reading: words::direction(section.better).to_string(),
+            }
         })
         .collect();
-    doc.table(&["Section", "Score", "Answered", "Reading it"], rows);
+    doc.scores(scores);
 }
 
-fn placement(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
+/// A rating in words: as the person chose it on the sheet ("Very
+/// strongly"), with its number in a report ("Very strongly (4)").
+fn answer(scale: &Scale, rating: Option<u8>, audience: Audience) -> String {
+    match (audience, rating.and_then(|value| scale.label(value))) {
+        (Audience::Sheet, Some(label)) => label.to_string(),
+        _ => words::rating(scale, rating),
+    }
+}
+
+/// "Perfectionism — Very strongly".
+fn rated(workbook: &Workbook, found: &Notable, audience: Audience) -> String {
+    let section = workbook.section(found.kind);
+    format!(
+        "{} — {}",
+        item_title(section, &found.item),
+        answer(&section.scale, Some(found.rating), audience)
+    )
+}
+
+/// An answer that stood out, with the person's own words on it if any.
+fn noted(
+    workbook: &Workbook,
+    assessment: &Assessment,
+    found: &Notable,
+    audience: Audience,
+) -> Item {
+    let item = Item::new(vec![text(rated(workbook, found, audience))]);
+    with_note(item, assessment, found, audience.voice())
+}
+
+fn with_note(item: Item, assessment: &Assessment, found: &Notable, voice: Voice) -> Item {
+    let note = assessment
+        .answers(found.kind)
+        .get(&found.item)
+        .map_or("", |answer| answer.note.trim());
+    if note.is_empty() {
+        item
+    } else {
+        item.detail(words::note_label(voice), quoted(note))
+    }
+}
+
+fn placement(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, audience: Audience) {
+    let voice = audience.voice();
     let scale = &workbook.gap.placement_scale;
-    doc.heading(2, "Where the gap points");
-    doc.paragraph(vec![
-        strong("Placement:"),
-        text(format!(" {}", rating(scale, assessment.placement.rating))),
-    ]);
-    if !assessment.placement.note.trim().is_empty() {
-        doc.paragraph(vec![
-            strong("Note:"),
-            text(format!(" {}", assessment.placement.note.trim())),
-        ]);
+    doc.heading(
+        2,
+        match voice {
+            Voice::Yours => "Where you placed yourself",
+            Voice::Theirs => "Where the gap points",
+        },
+    );
+    // The answer with the person's note under it, as an answer that
+    // stood out has.
+    let skipped = match voice {
+        Voice::Yours => "You skipped this question.",
+        Voice::Theirs => "The question was skipped.",
+    };
+    let answer = match (assessment.placement.rating, voice) {
+        (Some(rating), Voice::Yours) => words::on_scale(scale, Some(rating)),
+        (Some(rating), Voice::Theirs) => {
+            format!("Placement: {}", words::on_scale(scale, Some(rating)))
+        }
+        (None, _) => skipped.to_string(),
+    };
+    let note = assessment.placement.note.trim();
+    match (assessment.placement.rating, note.is_empty()) {
+        (None, true) => doc.muted_line(skipped),
+        (_, true) => doc.list(vec![Item::new(vec![text(answer)])]),
+        (_, false) => doc.list(vec![
+            Item::new(vec![text(answer)]).detail(words::note_label(voice), quoted(note)),
+        ]),
     }
     if let (Some(low), Some(high)) = (scale.points.first(), scale.points.last()) {
-        doc.line(format!(
+        doc.muted_line(format!(
             "The scale runs from {} ({}) to {} ({}).",
             low.value, low.label, high.value, high.label
         ));
     }
 }
 
-/// Which way the answers lean, the answers on each side, and the rule, in
-/// the same words as the summary sheet.
-fn leaning(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
+/// Which way the answers lean, then the answers on each side that say so,
+/// then how that was worked out, so nobody has to take it on trust.
+fn leaning(doc: &mut Document, workbook: &Workbook, summary: &Summary, audience: Audience) {
+    let voice = audience.voice();
     let leaning = &summary.leaning;
-    doc.heading(2, "Which way the answers lean");
-    doc.line(words::leaning(leaning.towards, Voice::Theirs));
+    doc.heading(
+        2,
+        match voice {
+            Voice::Yours => "Which way your answers lean",
+            Voice::Theirs => "Which way the answers lean",
+        },
+    );
+    doc.line(words::leaning(leaning.towards, voice));
     if leaning.holding_on.is_empty() && leaning.letting_go.is_empty() {
         return;
     }
-    let items = words::leaning_sides(leaning)
+    let items: Vec<Vec<Span>> = words::leaning_sides(leaning)
         .into_iter()
         .map(|(label, pointers)| {
             let named: Vec<String> = pointers
@@ -143,10 +254,10 @@ fn leaning(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
                 .map(|pointer| match pointer {
                     Pointer::Placement(value) => format!(
                         "{} — {}",
-                        words::placement_pointer(Voice::Theirs),
-                        rating(&workbook.gap.placement_scale, Some(*value))
+                        words::placement_pointer(voice),
+                        answer(&workbook.gap.placement_scale, Some(*value), audience)
                     ),
-                    Pointer::Answer(found) => rated(workbook, found),
+                    Pointer::Answer(found) => rated(workbook, found, audience),
                 })
                 .collect();
             let named = if named.is_empty() {
@@ -158,7 +269,29 @@ fn leaning(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
         })
         .collect();
     doc.list(items);
-    doc.line(words::leaning_rule(Voice::Theirs));
+    doc.muted_line(words::leaning_rule(voice));
+}
+
+/// The answers that stood out, for the sheet, which has no room for
+/// every answer.
+fn stood_out(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, summary: &Summary) {
+    let parts = [
+        ("Strongest drivers", &summary.strongest_drivers),
+        ("Most frequent symptoms", &summary.frequent_symptoms),
+        ("What makes it worse right now", &summary.active_aggravators),
+    ];
+    for (heading, found) in parts {
+        doc.heading(2, heading);
+        if found.is_empty() {
+            doc.muted_line(NONE_STOOD_OUT);
+            continue;
+        }
+        let items: Vec<Item> = found
+            .iter()
+            .map(|notable| noted(workbook, assessment, notable, Audience::Sheet))
+            .collect();
+        doc.list(items);
+    }
 }
 
 /// Every item of every rated worksheet, skipped ones included, then any
@@ -174,7 +307,7 @@ fn answers(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
                 let answer = given.get(id).cloned().unwrap_or_default();
                 vec![
                     item_title(section, id),
-                    rating(&section.scale, answer.rating),
+                    words::rating(&section.scale, answer.rating),
                     answer.note,
                 ]
             })
@@ -184,51 +317,48 @@ fn answers(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
     }
 }
 
-/// "Perfectionism — Very strongly (4)".
-fn rated(workbook: &Workbook, found: &Notable) -> String {
-    let section = workbook.section(found.kind);
-    format!(
-        "{} — {}",
-        item_title(section, &found.item),
-        rating(&section.scale, Some(found.rating))
-    )
-}
-
-fn recommendations(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
+fn recommendations(doc: &mut Document, workbook: &Workbook, summary: &Summary, audience: Audience) {
     doc.heading(2, "Recommended next steps");
     if summary.recommendations.is_empty() {
-        return doc.line("Nothing in the answers points to a particular remedy yet.");
+        return doc.muted_line(match audience.voice() {
+            Voice::Yours => "Nothing in your answers points to a particular remedy yet.",
+            Voice::Theirs => "Nothing in the answers points to a particular remedy yet.",
+        });
     }
     let remedies = workbook.section(SectionKind::Remedies);
-    let items = summary
+    let items: Vec<Item> = summary
         .recommendations
         .iter()
         .map(|recommendation| {
             let reasons: Vec<String> = recommendation
                 .reasons
                 .iter()
-                .map(|found| rated(workbook, found))
+                .map(|found| rated(workbook, found, audience))
                 .collect();
-            let mut line = vec![
-                strong(words::remedy_title(workbook, &recommendation.remedy)),
-                text(format!(" — because: {}.", reasons.join("; "))),
-            ];
-            if let Some(practice) = recommendation.practice {
-                line.push(text(format!(
-                    " Today: {}.",
-                    rating(&remedies.scale, Some(practice))
-                )));
+            let item = Item::new(vec![text(words::remedy_title(
+                workbook,
+                &recommendation.remedy,
+            ))])
+            .detail("Because", reasons.join("; "));
+            match recommendation.practice {
+                Some(practice) => item.detail(
+                    match audience.voice() {
+                        Voice::Yours => "Where you are today",
+                        Voice::Theirs => "Where they are today",
+                    },
+                    answer(&remedies.scale, Some(practice), audience),
+                ),
+                None => item,
             }
-            line
         })
         .collect();
     doc.list(items);
 }
 
-fn patterns(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
+fn patterns(doc: &mut Document, workbook: &Workbook, summary: &Summary, audience: Audience) {
     doc.heading(2, "Nearby patterns worth reading");
     let symptoms = workbook.section(SectionKind::Symptoms);
-    let items: Vec<Vec<Span>> = summary
+    let items: Vec<Item> = summary
         .patterns
         .iter()
         .filter_map(|pointer| {
@@ -238,83 +368,108 @@ fn patterns(doc: &mut Document, workbook: &Workbook, summary: &Summary) {
                 .iter()
                 .map(|id| item_title(symptoms, id))
                 .collect();
-            let mut line = vec![strong(&pattern.title)];
+            let mut item = Item::new(vec![text(&pattern.title)]);
             if let Some(difference) = &pattern.difference {
-                line.push(text(format!(" — how it differs: {difference}")));
+                item = item.detail("How it differs", difference);
             }
-            line.push(text(format!(" (because of: {})", because.join(", "))));
-            Some(line)
+            let because_label = match audience.voice() {
+                Voice::Yours => "Because you noted",
+                Voice::Theirs => "Because of",
+            };
+            Some(item.detail(because_label, because.join(", ")))
         })
         .collect();
     if items.is_empty() {
-        doc.line(NONE_STOOD_OUT);
-    } else {
-        doc.list(items);
+        return doc.muted_line(NONE_STOOD_OUT);
+    }
+    doc.list(items);
+    if audience == Audience::Sheet {
+        doc.muted(vec![
+            text("Each has a reference card; "),
+            key(KeyHint::Cards),
+            text(" opens the cards."),
+        ]);
     }
 }
 
-fn support(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, flags: &[Notable]) {
+fn support(
+    doc: &mut Document,
+    workbook: &Workbook,
+    assessment: &Assessment,
+    flags: &[Notable],
+    audience: Audience,
+) {
     doc.heading(2, "Signs to get support");
     if flags.is_empty() {
-        return doc.line(NONE_STOOD_OUT);
+        return doc.muted_line(NONE_STOOD_OUT);
     }
-    doc.line("Asking for help with these is good judgement, not failure.");
+    doc.muted_line("Asking for help with these is good judgement, not failure.");
     let section = workbook.section(SectionKind::Support);
-    let items = flags
+    let items: Vec<Item> = flags
         .iter()
         .map(|flag| {
-            let mut line = vec![
-                strong(item_title(section, &flag.item)),
-                text(format!(" — {}", rating(&section.scale, Some(flag.rating)))),
-            ];
+            let mut item = Item::new(vec![text(rated(workbook, flag, audience))]);
             if let Some(who) = section.item(&flag.item).and_then(|item| item.who.as_ref()) {
-                line.push(text(format!(". Who can help: {who}")));
+                item = item.detail("Who can help", who);
             }
-            let note = assessment
-                .answers(flag.kind)
-                .get(&flag.item)
-                .map_or("", |answer| answer.note.trim());
-            if !note.is_empty() {
-                line.push(text(format!(". Note: {note}")));
-            }
-            line
+            with_note(item, assessment, flag, audience.voice())
         })
         .collect();
     doc.list(items);
 }
 
-fn tasks(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, summary: &Summary) {
+fn tasks(
+    doc: &mut Document,
+    workbook: &Workbook,
+    assessment: &Assessment,
+    summary: &Summary,
+    audience: Audience,
+) {
     doc.heading(2, "Learning or performance");
     if assessment.tasks.is_empty() {
-        return doc.line("No tasks listed.");
+        return doc.muted_line(match audience {
+            Audience::Sheet => "No tasks listed yet.",
+            Audience::Report => "No tasks listed.",
+        });
     }
     let counts = &summary.balance;
+    // As the Learning or performance worksheet counts them.
     let mut line = format!(
-        "{} for performance, {} for learning",
+        "{} for performance · {} for learning",
         counts.performance, counts.learning
     );
     if counts.undecided > 0 {
-        line.push_str(&format!(", {} not decided", counts.undecided));
+        line.push_str(&format!(" · {} not decided", counts.undecided));
     }
+    doc.line(line);
     let modes = &workbook.modes;
-    let lean = match counts.lean {
+    match counts.lean {
         // The content's line names the kind ("Always for performance: …").
-        Lean::AllPerformance => format!("Every task is one kind. {}", modes.only_performance),
-        Lean::AllLearning => format!("Every task is one kind. {}", modes.only_learning),
-        Lean::Mixed => "A mix of both.".to_string(),
-        Lean::TooFewToSay => "Too few tasks with a mode to say how they balance.".to_string(),
-    };
-    doc.line(format!("{line}. {lean}"));
+        Lean::AllPerformance => doc.warning(format!(
+            "Every task is one kind. {}",
+            modes.only_performance
+        )),
+        Lean::AllLearning => {
+            doc.warning(format!("Every task is one kind. {}", modes.only_learning))
+        }
+        Lean::Mixed => doc.muted_line("A mix of both."),
+        Lean::TooFewToSay => doc.muted_line("Too few tasks with a mode to say how they balance."),
+    }
     let rows = assessment
         .tasks
         .iter()
         .map(|task| {
+            let title = if task.title.trim().is_empty() {
+                "a task not named"
+            } else {
+                task.title.as_str()
+            };
             let mode = task
                 .mode
                 .and_then(|mode| modes.modes.iter().find(|known| known.id == mode.id()))
                 .map_or("not chosen", |mode| mode.title.as_str());
             vec![
-                task.title.clone(),
+                title.to_string(),
                 task.to_whom.clone(),
                 mode.to_string(),
                 task.note.clone(),
@@ -322,4 +477,146 @@ fn tasks(doc: &mut Document, workbook: &Workbook, assessment: &Assessment, summa
         })
         .collect();
     doc.table(&["Task", "To whom", "Mode", "Note"], rows);
+}
+
+fn commitments(
+    doc: &mut Document,
+    workbook: &Workbook,
+    assessment: &Assessment,
+    audience: Audience,
+) {
+    doc.heading(
+        2,
+        match audience.voice() {
+            Voice::Yours => "Your commitments",
+            Voice::Theirs => "Commitments",
+        },
+    );
+    if assessment.commitments.is_empty() {
+        return doc.muted_line(match audience {
+            Audience::Sheet => {
+                "None yet. The Commitments sheet is where you choose up to three small steps."
+            }
+            Audience::Report => "No commitments chosen.",
+        });
+    }
+    let rows = assessment
+        .commitments
+        .iter()
+        .map(|one| commitment_row(workbook, one))
+        .collect();
+    doc.table(&COMMITMENT_HEADERS, rows);
+}
+
+/// How the sheet ends: when the assessment was completed, or how to.
+fn closing(doc: &mut Document, assessment: &Assessment) {
+    match &assessment.completed {
+        Some(date) => doc.line(format!("✓ Completed on {}.", words::day(date))),
+        None => doc.paragraph(vec![
+            text("Press "),
+            key(KeyHint::Complete),
+            text(" to complete and save this assessment."),
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Block;
+
+    fn workbook() -> Workbook {
+        crate::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"))
+    }
+
+    fn items(document: &Document) -> Vec<&Item> {
+        document
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::List(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    fn title(item: &Item) -> String {
+        item.title
+            .iter()
+            .map(|span| match span {
+                Span::Text(text) | Span::Strong(text) => text.as_str(),
+                Span::Key(hint) => hint.words(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unanswered_section_has_no_score() {
+        let workbook = workbook();
+        let document = summary(&workbook, &Assessment::default(), Audience::Sheet);
+        let scores = document
+            .blocks
+            .iter()
+            .find_map(|block| match block {
+                Block::Scores(scores) => Some(scores),
+                _ => None,
+            })
+            .expect("scores");
+        assert_eq!(scores.len(), workbook.sections.len());
+        for (score, section) in scores.iter().zip(&workbook.sections) {
+            assert_eq!(score.percent, None, "{}", section.title);
+            assert_eq!((score.answered, score.total), (0, section.items.len()));
+        }
+    }
+
+    #[test]
+    fn a_recommendation_gives_its_reasons_in_the_words_of_each_audience() {
+        let workbook = workbook();
+        let drivers = workbook.section(SectionKind::Drivers);
+        let driver = &drivers.items[0];
+        let top = drivers.scale.max();
+        let mut assessment = Assessment::default();
+        assessment.set_rating(SectionKind::Drivers, &driver.id, Some(top));
+        let remedy = workbook.remedy(&driver.remedies[0]).expect("linked remedy");
+        let label = drivers.scale.label(top).expect("label");
+        for (audience, reason) in [
+            (Audience::Sheet, format!("{} — {label}", driver.title)),
+            (
+                Audience::Report,
+                format!("{} — {label} ({top})", driver.title),
+            ),
+        ] {
+            let document = summary(&workbook, &assessment, audience);
+            let item = items(&document)
+                .into_iter()
+                .find(|item| title(item) == remedy.title)
+                .expect("recommended");
+            assert_eq!(item.details[0].label, "Because");
+            assert_eq!(item.details[0].value, reason, "{audience:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_sheet_names_keys_and_only_the_report_has_every_answer() {
+        let workbook = workbook();
+        let assessment = Assessment::default();
+        let sheet = summary(&workbook, &assessment, Audience::Sheet);
+        let report = summary(&workbook, &assessment, Audience::Report);
+        let has_key = |document: &Document| {
+            document.blocks.iter().any(|block| {
+                matches!(block, Block::Paragraph(_, spans)
+                    if spans.iter().any(|span| matches!(span, Span::Key(_))))
+            })
+        };
+        let heading = |document: &Document, wanted: &str| {
+            document
+                .blocks
+                .iter()
+                .any(|block| matches!(block, Block::Heading(_, title) if title == wanted))
+        };
+        assert!(has_key(&sheet) && !has_key(&report));
+        assert!(heading(&report, "Answers") && !heading(&sheet, "Answers"));
+        assert!(heading(&sheet, "Strongest drivers") && !heading(&report, "Strongest drivers"));
+    }
 }

@@ -1,20 +1,45 @@
-//! Phrases both reports share, so an answer reads the same in each.
+//! Phrases the reports and the summary sheet share, so an answer reads
+//! the same in each.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::assessment::{Assessment, Commitment, Leaning, Pointer, Towards};
 use crate::content::{Better, Scale, Section, Workbook};
 
-pub const NOT_A_DIAGNOSIS: &str = "These scores only summarise the person's own answers. They are a reflection aid, not a diagnosis.";
+/// What the scores are, and are not.
+pub fn not_a_diagnosis(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Yours => {
+            "These scores only summarise your own answers. They are a reflection aid, not a diagnosis."
+        }
+        Voice::Theirs => {
+            "These scores only summarise the person's own answers. They are a reflection aid, not a diagnosis."
+        }
+    }
+}
 
 /// "23 November 2026", in the offset the assessment was taken in.
 pub fn day(date: &DateTime<FixedOffset>) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// "2026-12-15 (Tuesday)": the weekday helps plan, and check, a date.
 pub fn due(date: Option<NaiveDate>) -> String {
-    date.map(|date| date.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map_or_else(
+        || NOT_SET.to_string(),
+        |date| date.format("%Y-%m-%d (%A)").to_string(),
+    )
+}
+
+/// A commitment's part left empty: said, so it does not read as missing.
+pub const NOT_SET: &str = "not set";
+
+fn or_not_set(text: &str) -> String {
+    if text.trim().is_empty() {
+        NOT_SET.to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 /// The date that names an assessment: when it was completed, else started.
@@ -72,6 +97,17 @@ pub fn section_heading(section: &Section) -> String {
     }
 }
 
+/// "Strongly (3 on a scale of 0 to 4)" or "skipped". Scales start at 0,
+/// so "3 of 4" would read as one point short of the top.
+pub fn on_scale(scale: &Scale, answer: Option<u8>) -> String {
+    match answer.and_then(|value| scale.label(value).map(|label| (value, label))) {
+        Some((value, label)) => {
+            format!("{label} ({value} on a scale of 0 to {})", scale.max())
+        }
+        None => rating(scale, answer),
+    }
+}
+
 /// "Very strongly (4)"; "skipped" when there is no rating.
 pub fn rating(scale: &Scale, rating: Option<u8>) -> String {
     match rating {
@@ -98,10 +134,10 @@ pub fn direction(better: Better) -> &'static str {
 pub fn commitment_row(workbook: &Workbook, commitment: &Commitment) -> Vec<String> {
     vec![
         remedy_title(workbook, &commitment.remedy),
-        commitment.first_step.clone(),
-        commitment.with_whom.clone(),
+        or_not_set(&commitment.first_step),
+        or_not_set(&commitment.with_whom),
         due(commitment.due),
-        commitment.checkpoint.clone(),
+        or_not_set(&commitment.checkpoint),
     ]
 }
 
@@ -164,6 +200,14 @@ pub fn leaning_sides(leaning: &Leaning) -> [(&'static str, &[Pointer]); 2] {
     match leaning.towards {
         Towards::LettingGo => [letting_go, holding_on],
         _ => [holding_on, letting_go],
+    }
+}
+
+/// The label of a person's own note on an answer.
+pub fn note_label(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Yours => "Your note",
+        Voice::Theirs => "Note",
     }
 }
 

@@ -201,17 +201,6 @@ pub fn scale_lines(
         .collect()
 }
 
-/// "Strongly (3 on a scale of 0 to 4)" or "skipped". Scales start at 0,
-/// so "3 of 4" would read as one point short of the top.
-pub fn rating_label(scale: &Scale, rating: Option<u8>) -> String {
-    match rating.and_then(|value| scale.label(value).map(|label| (value, label))) {
-        Some((value, label)) => {
-            format!("{label} ({value} on a scale of 0 to {})", scale.max())
-        }
-        None => "skipped".to_string(),
-    }
-}
-
 /// One field of a form: its label, then its value (or a hint when empty)
 /// indented beneath; the highlighted field is marked with ▶ and reversed.
 pub fn field_lines(

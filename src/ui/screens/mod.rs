@@ -25,6 +25,6 @@ pub use page::PageScreen;
 pub use people::PeopleScreen;
 pub use reference::ReferenceScreen;
 pub use session::SessionScreen;
-pub use summary::{SummaryView, summary_lines};
+pub use summary::SummaryView;
 pub use trend::TrendScreen;
 pub use worksheet::{Pending, SheetOutcome, SheetView};

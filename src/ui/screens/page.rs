@@ -8,7 +8,7 @@ use crate::app::{App, Ctx, Outcome};
 use crate::keymap::{Action, Context};
 use crate::report::Document;
 use crate::ui::document_lines;
-use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled};
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
 use crate::ui::widgets::inset;
 
 pub struct PageScreen {
@@ -46,14 +46,8 @@ impl PageScreen {
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
-        let lines = document_lines(&self.document, app.theme);
-        draw_scrolled(
-            frame,
-            inset(area),
-            lines,
-            self.scroll,
-            &self.limit,
-            app.theme,
-        );
+        let area = inset(area);
+        let lines = document_lines(&self.document, app.theme, reading_area(area).width);
+        draw_scrolled(frame, area, lines, self.scroll, &self.limit, app.theme);
     }
 }
