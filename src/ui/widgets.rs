@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::scroll::{with_hanging_indent, wrapped_height, wrapped_rows};
-use super::{Editor, Theme};
+use super::{Editor, Theme, wrap};
 use crate::content::Scale;
 use crate::keymap::{self, Action, Binding, Context};
+use crate::text::text_width;
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
@@ -65,11 +65,6 @@ pub fn inset(area: Rect) -> Rect {
         width: area.width.saturating_sub(2),
         ..area
     }
-}
-
-/// Columns `text` takes on screen.
-pub fn text_width(text: &str) -> usize {
-    Span::raw(text).width()
 }
 
 /// `text` whole when it fits in `width` columns; otherwise cut after the
@@ -288,17 +283,12 @@ pub fn draw_form(
     let mut focus_row = 0;
     for (index, line) in lines.into_iter().enumerate() {
         if index == focus_line {
-            focus_row = wrapped_height(&rows, body.width);
+            focus_row = rows.len();
         }
-        rows.extend(with_hanging_indent(line, body.width));
+        rows.extend(wrap::line(line, body.width));
     }
     let scroll = scroll_to(focus_row, body.height);
-    frame.render_widget(
-        Paragraph::new(rows)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), body);
     if let Some(editor) = editor {
         editor.draw(frame, editor_area);
     }
@@ -309,10 +299,15 @@ const CONFIRM_WIDTH: u16 = 56;
 /// Rows [`confirm_box`] takes in an area `width` wide: the question, the
 /// keys and the border.
 pub fn confirm_height(width: u16, question: &str) -> u16 {
-    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2)).max(1);
-    u16::try_from(wrapped_rows(question, inner) + 3)
+    u16::try_from(confirm_rows(width, question).len() + 3)
         .unwrap_or(u16::MAX)
         .max(5)
+}
+
+/// The question's rows inside a box in an area `width` wide.
+fn confirm_rows(width: u16, question: &str) -> Vec<&str> {
+    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2));
+    wrap::rows(question, inner)
 }
 
 /// A yes/no question in a box over the middle of `body`, tall enough for
@@ -324,20 +319,18 @@ pub fn confirm_box(frame: &mut Frame<'_>, body: Rect, question: &str, theme: The
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(" Please confirm ");
-    let lines = vec![
-        Line::from(question.to_string()),
-        Line::from(vec![
-            Span::styled(keymap::key_for(Context::Confirm, Action::Yes), theme.key()),
-            Span::raw(" yes   "),
-            Span::styled(keymap::key_for(Context::Confirm, Action::No), theme.key()),
-            Span::raw(" no"),
-        ]),
-    ];
+    let mut lines: Vec<Line> = confirm_rows(width, question)
+        .into_iter()
+        .map(|row| Line::from(row.to_string()))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(keymap::key_for(Context::Confirm, Action::Yes), theme.key()),
+        Span::raw(" yes   "),
+        Span::styled(keymap::key_for(Context::Confirm, Action::No), theme.key()),
+        Span::raw(" no"),
+    ]));
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// Scrolls a list of lines so that line `focus` is visible in `height`.

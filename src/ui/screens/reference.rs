@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::app::{App, Ctx, Outcome};
 use crate::content::{Gap, Item, Modes, Workbook};
 use crate::keymap::{Action, Context};
-use crate::text::{quoted, sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line, text_width};
 use crate::ui::Theme;
-use crate::ui::widgets::{fit_words, scroll_to, text_width};
+use crate::ui::widgets::{fit_words, scroll_to};
 
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled};
 
