@@ -1,9 +1,9 @@
 //! `log10` inside the program, so the system's maths library is never
 //! loaded.
 //!
-//! The one function handoff needed from libm was `log10`, referenced by
+//! The one function handoff needs from libm is `log10`, referenced by
 //! ratatui-textarea to count the digits of line numbers. handoff shows no
-//! line numbers, so the call never even runs, yet loading libm for it cost
+//! line numbers, so the call never even runs, yet loading libm for it costs
 //! about 0.4 MB of memory at every start: a tenth of the whole program at
 //! 80×24 (docs/PERFORMANCE.md). Defined here, the reference is resolved
 //! inside the binary and the linker, which Rust runs with `--as-needed`,

@@ -33,12 +33,12 @@ fn footer_rank(action: Action) -> u8 {
 /// rows below them.
 ///
 /// This and [`split_bottom`] do with a subtraction what ratatui's `Layout`
-/// does with a constraint solver. The two layouts every start draws (the
-/// frame's rows, the People screen's) cost the solver 845,000
+/// does with a constraint solver. For the two layouts every start draws
+/// (the frame's rows, the People screen's) the solver costs 845,000
 /// instructions, two thirds of drawing the first frame and about 0.3 ms of
 /// starting at 80×24 (docs/PERFORMANCE.md). `Layout` caches what it
-/// solved, so only a first frame at each size paid it, but every start
-/// has one.
+/// solves, so only the first frame at each size would pay it, but every
+/// start draws one.
 pub fn split_top(area: Rect, height: u16) -> [Rect; 2] {
     let height = height.min(area.height);
     [
@@ -350,8 +350,8 @@ mod tests {
     use super::{fit_words, split_bottom, split_top};
     use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-    /// The frame's rows, cut as `Layout` cut them before, at every height
-    /// the frame is drawn at.
+    /// The frame's rows, cut as `Layout` cuts them, at every height the
+    /// frame is drawn at.
     #[test]
     fn the_frame_rows_are_the_ones_layout_solved() {
         for height in MIN_HEIGHT..=300 {

@@ -53,8 +53,8 @@ fn newline_offsets(text: &str) -> Vec<usize> {
 pub(super) struct At<'a> {
     pub(super) source: &'a ContentSource,
     /// Where the source's newlines are. Every item asks for its line up
-    /// front, so counting from the file's start each time made loading
-    /// the content quadratic in its size; this table makes it a search.
+    /// front: a search in this table keeps that linear in the content's
+    /// size, where counting from the file's start each time is quadratic.
     pub(super) newlines: &'a [usize],
 }
 

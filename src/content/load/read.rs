@@ -8,7 +8,7 @@ use super::check::file_error;
 use crate::content::error::{ContentError, ContentErrors};
 
 /// One content file's name (for messages) and text. The built-in files are
-/// borrowed from the binary: copying their 64 kB first made that copy a
+/// borrowed from the binary, not copied: a copy of their 64 kB would be a
 /// quarter of the memory loading takes at its peak.
 #[derive(Clone, Debug)]
 pub struct ContentSource {

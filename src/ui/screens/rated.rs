@@ -155,7 +155,7 @@ impl RatedView {
     ) -> SheetOutcome {
         let rows = sheet.rated(workbook);
         let Some(current) = rows.get(self.selected).cloned() else {
-            return SheetOutcome::Nothing;
+            return SheetOutcome::Stay;
         };
         match action {
             Action::Up => self.move_to(self.selected.saturating_sub(1)),
@@ -173,7 +173,7 @@ impl RatedView {
             Action::PageUp if self.explain => self.scroll = self.limit.step(self.scroll, -PAGE),
             _ => return SheetOutcome::Unhandled,
         }
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     fn move_to(&mut self, index: usize) {

@@ -16,7 +16,7 @@ use crate::text::{quoted, sanitize, sanitize_line};
 use crate::ui::Theme;
 use crate::ui::widgets::rating_label;
 
-use super::worksheet::{Pending, SheetOutcome, SheetView};
+use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled};
 
 const NONE_STOOD_OUT: &str = "None stood out.";
@@ -34,11 +34,11 @@ impl SummaryView {
             Action::Down => 1,
             Action::PageUp => -PAGE,
             Action::PageDown => PAGE,
-            Action::Complete => return SheetOutcome::Confirm(Pending::Complete),
+            Action::Complete => return SheetOutcome::Confirm(Confirmation::Complete),
             _ => return SheetOutcome::Unhandled,
         };
         self.scroll = self.limit.step(self.scroll, by);
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
