@@ -5,6 +5,10 @@
 //! benchmark (benches/terminal.rs) shows what a person sees; this shows
 //! where the time goes. Results: docs/PERFORMANCE.md.
 
+// The tests' clock and key presses, so a screen is drawn here in the
+// state the tests check.
+#[path = "../tests/common/mod.rs"]
+mod common;
 mod many_assessments;
 
 use std::fs;
@@ -20,15 +24,13 @@ use handoff::ui::Theme;
 use handoff::ui::screens::{Choice, HomeScreen, SessionScreen, Sheet};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+use common::{clock, press};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 const HISTORY: usize = 10_000;
-
-fn clock() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::DateTime::parse_from_rfc3339("2026-11-23T09:30:00+01:00").expect("date")
-}
 
 fn domain(c: &mut Criterion) {
     c.bench_function("content/load_and_validate_builtin", |b| {
@@ -59,11 +61,6 @@ fn domain(c: &mut Criterion) {
             black_box(compare(&workbook, &earlier.assessment, &later.assessment))
         })
     });
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    app.run_effects();
 }
 
 fn render(c: &mut Criterion) {

@@ -289,7 +289,7 @@ fn first_frames(
             let (mut tty, started) =
                 Tty::spawn_timed(program, data, cols, rows, env, first_screen());
             let first_frame = tty.seen().saturating_duration_since(started);
-            quit(&mut tty);
+            tty.quit();
             first_frame
         })
         .collect()
@@ -338,11 +338,7 @@ fn handoff_session(
         ..Run::default()
     };
     if history == 0 {
-        tty.type_text("a");
-        tty.wait_for("Name");
-        tty.type_text(many_assessments::PERSON);
-        tty.key(Key::Enter);
-        tty.wait_for("Start a new assessment");
+        tty.add_person(many_assessments::PERSON);
     } else {
         run.home_opened = Some(open_home(&mut tty, history));
     }
@@ -457,7 +453,7 @@ fn cold_home_opening(handoff: &Path, data: &Path, history: usize) -> Duration {
     );
     tty.seen();
     let opened = open_home(&mut tty, history);
-    quit(&mut tty);
+    tty.quit();
     opened
 }
 
@@ -478,12 +474,7 @@ fn finish(tty: &mut Tty, run: &mut Run, idle: bool) {
         });
     }
     run.peak_kib = status_field(pid, "VmHWM:");
-    quit(tty);
-}
-
-fn quit(tty: &mut Tty) {
-    tty.send(b"q");
-    tty.wait_exit();
+    tty.quit();
 }
 
 fn threads(pid: i32) -> Vec<PathBuf> {

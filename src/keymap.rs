@@ -215,489 +215,100 @@ macro_rules! bind {
     };
 }
 
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Editing a text field: the editor takes every other key.
-    bind!(
-        C::Naming,
-        [K::Enter],
-        A::FinishEditing,
-        "add",
-        "Add the person with this name"
-    ),
-    bind!(
-        C::Naming,
-        [K::Esc],
-        A::CancelEditing,
-        "cancel",
-        "Close the box without adding anyone"
-    ),
-    bind!(
-        C::Naming,
-        [K::Ctrl('c')],
-        A::Quit,
-        "",
-        "Quit without adding anyone"
-    ),
-    bind!(
-        C::EditingLine,
-        [K::Enter],
-        A::FinishEditing,
-        "done",
-        "Finish typing and keep the text"
-    ),
-    bind!(
-        C::EditingText,
-        [K::Enter],
-        A::NewLine,
-        "new line",
-        "Start a new line in the text"
-    ),
-    bind!(
-        C::Editing,
-        [K::Esc],
-        A::FinishEditing,
-        "done",
-        "Finish typing and keep the text"
-    ),
-    bind!(
-        C::Editing,
-        [K::Ctrl('s')],
-        A::FinishEditing,
-        "",
-        "Finish typing and keep the text"
-    ),
-    bind!(
-        C::Editing,
-        [K::Tab],
-        A::NextField,
-        "next field",
-        "Keep the text and go to the next field of the form"
-    ),
-    bind!(
-        C::Editing,
-        [K::BackTab],
-        A::PrevField,
-        "",
-        "Keep the text and go to the previous field of the form"
-    ),
-    bind!(
-        C::Editing,
-        [K::Ctrl('c')],
-        A::Quit,
-        "",
-        "Quit; the text typed so far is in the draft (asks first if it could not be saved)"
-    ),
+    bind!(C::Naming,      [K::Enter],                   A::FinishEditing,     "add",           "Add the person with this name"),
+    bind!(C::Naming,      [K::Esc],                     A::CancelEditing,     "cancel",        "Close the box without adding anyone"),
+    bind!(C::Naming,      [K::Ctrl('c')],               A::Quit,              "",              "Quit without adding anyone"),
+    bind!(C::EditingLine, [K::Enter],                   A::FinishEditing,     "done",          "Finish typing and keep the text"),
+    bind!(C::EditingText, [K::Enter],                   A::NewLine,           "new line",      "Start a new line in the text"),
+    bind!(C::Editing,     [K::Esc],                     A::FinishEditing,     "done",          "Finish typing and keep the text"),
+    bind!(C::Editing,     [K::Ctrl('s')],               A::FinishEditing,     "",              "Finish typing and keep the text"),
+    bind!(C::Editing,     [K::Tab],                     A::NextField,         "next field",    "Keep the text and go to the next field of the form"),
+    bind!(C::Editing,     [K::BackTab],                 A::PrevField,         "",              "Keep the text and go to the previous field of the form"),
+    bind!(C::Editing,     [K::Ctrl('c')],               A::Quit,              "",              "Quit; the text typed so far is in the draft (asks first if it could not be saved)"),
     // Questions that need a yes or no.
-    bind!(C::Confirm, [K::Char('y')], A::Yes, "yes", "Yes"),
-    bind!(
-        C::Confirm,
-        [K::Char('n'), K::Esc],
-        A::No,
-        "no",
-        "No, go back"
-    ),
+    bind!(C::Confirm,     [K::Char('y')],               A::Yes,               "yes",           "Yes"),
+    bind!(C::Confirm,     [K::Char('n'), K::Esc],       A::No,                "no",            "No, go back"),
     // Picking from a short list.
-    bind!(C::Picker, [K::Up, K::Char('k')], A::Up, "", "Move up"),
-    bind!(C::Picker, [K::Down, K::Char('j')], A::Down, "", "Move down"),
-    bind!(
-        C::Picker,
-        [K::Digit],
-        A::Jump(0),
-        "",
-        "Go to the worksheet of that number (0 for 10)"
-    ),
-    bind!(
-        C::Picker,
-        [K::Enter],
-        A::Select,
-        "go",
-        "Go to the highlighted worksheet"
-    ),
-    bind!(
-        C::Picker,
-        [K::Esc, K::Char('g')],
-        A::Back,
-        "close",
-        "Close the list"
-    ),
+    bind!(C::Picker,      [K::Up, K::Char('k')],        A::Up,                "",              "Move up"),
+    bind!(C::Picker,      [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
+    bind!(C::Picker,      [K::Digit],                   A::Jump(0),           "",              "Go to the worksheet of that number (0 for 10)"),
+    bind!(C::Picker,      [K::Enter],                   A::Select,            "go",            "Go to the highlighted worksheet"),
+    bind!(C::Picker,      [K::Esc, K::Char('g')],       A::Back,              "close",         "Close the list"),
     // Choosing a person.
-    bind!(C::People, [K::Up, K::Char('k')], A::Up, "", "Move up"),
-    bind!(C::People, [K::Down, K::Char('j')], A::Down, "", "Move down"),
-    bind!(
-        C::People,
-        [K::Enter],
-        A::Select,
-        "open",
-        "Open this person's workbook"
-    ),
-    bind!(
-        C::People,
-        [K::Char('a')],
-        A::Add,
-        "add person",
-        "Add a person"
-    ),
+    bind!(C::People,      [K::Up, K::Char('k')],        A::Up,                "",              "Move up"),
+    bind!(C::People,      [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
+    bind!(C::People,      [K::Enter],                   A::Select,            "open",          "Open this person's workbook"),
+    bind!(C::People,      [K::Char('a')],               A::Add,               "add person",    "Add a person"),
     // A person's home.
-    bind!(C::Home, [K::Up, K::Char('k')], A::Up, "", "Move up"),
-    bind!(C::Home, [K::Down, K::Char('j')], A::Down, "", "Move down"),
-    bind!(
-        C::Home,
-        [K::Enter],
-        A::Select,
-        "choose",
-        "Do the highlighted thing"
-    ),
-    bind!(
-        C::Home,
-        [K::Esc],
-        A::Back,
-        "people",
-        "Back to the list of people"
-    ),
-    bind!(
-        C::Draft,
-        [K::Char('d')],
-        A::Delete,
-        "discard draft",
-        "Throw away the highlighted draft (asks first)"
-    ),
+    bind!(C::Home,        [K::Up, K::Char('k')],        A::Up,                "",              "Move up"),
+    bind!(C::Home,        [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
+    bind!(C::Home,        [K::Enter],                   A::Select,            "choose",        "Do the highlighted thing"),
+    bind!(C::Home,        [K::Esc],                     A::Back,              "people",        "Back to the list of people"),
+    bind!(C::Draft,       [K::Char('d')],               A::Delete,            "discard draft", "Throw away the highlighted draft (asks first)"),
     // Rated worksheets.
-    bind!(
-        C::Rated,
-        [K::Up, K::Char('k')],
-        A::Up,
-        "item",
-        "Previous item"
-    ),
-    bind!(C::Rated, [K::Down, K::Char('j')], A::Down, "", "Next item"),
-    bind!(
-        C::Rated,
-        [K::Digit],
-        A::Rate(0),
-        "rate",
-        "Rate the item with that number"
-    ),
-    bind!(
-        C::Rated,
-        [K::Left, K::Char('h')],
-        A::Left,
-        "",
-        "Move the rating down a point"
-    ),
-    bind!(
-        C::Rated,
-        [K::Right, K::Char('l')],
-        A::Right,
-        "",
-        "Move the rating up a point"
-    ),
-    bind!(
-        C::Rated,
-        [K::Char('x'), K::Delete],
-        A::ClearRating,
-        "",
-        "Clear the rating (skip the item)"
-    ),
-    bind!(
-        C::Rated,
-        [K::Char('n'), K::Enter],
-        A::EditNote,
-        "note",
-        "Write a note on this item"
-    ),
-    bind!(
-        C::Rated,
-        [K::Char('e')],
-        A::ToggleExplanation,
-        "explain",
-        "Read it all, or go back to the scale"
-    ),
-    bind!(
-        C::Rated,
-        [K::PageDown, K::Char(' ')],
-        A::PageDown,
-        "",
-        "Scroll the explanation down"
-    ),
-    bind!(
-        C::Rated,
-        [K::PageUp],
-        A::PageUp,
-        "",
-        "Scroll the explanation up"
-    ),
+    bind!(C::Rated,       [K::Up, K::Char('k')],        A::Up,                "item",          "Previous item"),
+    bind!(C::Rated,       [K::Down, K::Char('j')],      A::Down,              "",              "Next item"),
+    bind!(C::Rated,       [K::Digit],                   A::Rate(0),           "rate",          "Rate the item with that number"),
+    bind!(C::Rated,       [K::Left, K::Char('h')],      A::Left,              "",              "Move the rating down a point"),
+    bind!(C::Rated,       [K::Right, K::Char('l')],     A::Right,             "",              "Move the rating up a point"),
+    bind!(C::Rated,       [K::Char('x'), K::Delete],    A::ClearRating,       "",              "Clear the rating (skip the item)"),
+    bind!(C::Rated,       [K::Char('n'), K::Enter],     A::EditNote,          "note",          "Write a note on this item"),
+    bind!(C::Rated,       [K::Char('e')],               A::ToggleExplanation, "explain",       "Read it all, or go back to the scale"),
+    bind!(C::Rated,       [K::PageDown, K::Char(' ')],  A::PageDown,          "",              "Scroll the explanation down"),
+    bind!(C::Rated,       [K::PageUp],                  A::PageUp,            "",              "Scroll the explanation up"),
     // Worksheets made of fields.
-    bind!(
-        C::Form,
-        [K::Up, K::Char('k')],
-        A::Up,
-        "field",
-        "Previous field"
-    ),
-    bind!(C::Form, [K::Down, K::Char('j')], A::Down, "", "Next field"),
-    bind!(
-        C::Form,
-        [K::Tab],
-        A::NextField,
-        "next field",
-        "Next field; after the last one, the next worksheet"
-    ),
-    bind!(
-        C::Form,
-        [K::BackTab],
-        A::PrevField,
-        "",
-        "Previous field; before the first one, the previous worksheet"
-    ),
-    bind!(
-        C::TextField,
-        [K::Enter],
-        A::Select,
-        "type",
-        "Start typing in this field"
-    ),
-    bind!(
-        C::Choice,
-        [K::Right, K::Char('l')],
-        A::Right,
-        "choose",
-        "Next choice"
-    ),
-    bind!(
-        C::Choice,
-        [K::Left, K::Char('h')],
-        A::Left,
-        "",
-        "Previous choice"
-    ),
-    bind!(C::Choice, [K::Enter], A::Select, "", "Next choice"),
-    bind!(
-        C::Tasks,
-        [K::Char('a')],
-        A::Add,
-        "add task",
-        "Add a task you could hand over and start typing its name"
-    ),
-    bind!(
-        C::Tasks,
-        [K::Char('d')],
-        A::Delete,
-        "remove",
-        "Remove the highlighted task"
-    ),
-    bind!(
-        C::Tasks,
-        [K::Char('m')],
-        A::ToggleMode,
-        "mode",
-        "Switch between performance and learning"
-    ),
-    bind!(
-        C::Commitments,
-        [K::Char('a')],
-        A::Add,
-        "add",
-        "Add a commitment (up to three) and start typing its first step"
-    ),
-    bind!(
-        C::Commitments,
-        [K::Char('d')],
-        A::Delete,
-        "remove",
-        "Remove the highlighted commitment"
-    ),
-    bind!(
-        C::Summary,
-        [K::Up, K::Char('k')],
-        A::Up,
-        "scroll",
-        "Scroll up"
-    ),
-    bind!(
-        C::Summary,
-        [K::Down, K::Char('j')],
-        A::Down,
-        "",
-        "Scroll down"
-    ),
-    bind!(C::Summary, [K::PageUp], A::PageUp, "", "Scroll up a page"),
-    bind!(
-        C::Summary,
-        [K::PageDown, K::Char(' ')],
-        A::PageDown,
-        "",
-        "Scroll down a page"
-    ),
-    bind!(
-        C::Summary,
-        [K::Char('c')],
-        A::Complete,
-        "complete",
-        "Complete and save this assessment"
-    ),
+    bind!(C::Form,        [K::Up, K::Char('k')],        A::Up,                "field",         "Previous field"),
+    bind!(C::Form,        [K::Down, K::Char('j')],      A::Down,              "",              "Next field"),
+    bind!(C::Form,        [K::Tab],                     A::NextField,         "next field",    "Next field; after the last one, the next worksheet"),
+    bind!(C::Form,        [K::BackTab],                 A::PrevField,         "",              "Previous field; before the first one, the previous worksheet"),
+    bind!(C::TextField,   [K::Enter],                   A::Select,            "type",          "Start typing in this field"),
+    bind!(C::Choice,      [K::Right, K::Char('l')],     A::Right,             "choose",        "Next choice"),
+    bind!(C::Choice,      [K::Left, K::Char('h')],      A::Left,              "",              "Previous choice"),
+    bind!(C::Choice,      [K::Enter],                   A::Select,            "",              "Next choice"),
+    bind!(C::Tasks,       [K::Char('a')],               A::Add,               "add task",      "Add a task you could hand over and start typing its name"),
+    bind!(C::Tasks,       [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted task"),
+    bind!(C::Tasks,       [K::Char('m')],               A::ToggleMode,        "mode",          "Switch between performance and learning"),
+    bind!(C::Commitments, [K::Char('a')],               A::Add,               "add",           "Add a commitment (up to three) and start typing its first step"),
+    bind!(C::Commitments, [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted commitment"),
+    bind!(C::Summary,     [K::Up, K::Char('k')],        A::Up,                "scroll",        "Scroll up"),
+    bind!(C::Summary,     [K::Down, K::Char('j')],      A::Down,              "",              "Scroll down"),
+    bind!(C::Summary,     [K::PageUp],                  A::PageUp,            "",              "Scroll up a page"),
+    bind!(C::Summary,     [K::PageDown, K::Char(' ')],  A::PageDown,          "",              "Scroll down a page"),
+    bind!(C::Summary,     [K::Char('c')],               A::Complete,          "complete",      "Complete and save this assessment"),
     // Moving between worksheets.
-    bind!(
-        C::Sheet,
-        [K::Tab],
-        A::NextSheet,
-        "next sheet",
-        "Next worksheet"
-    ),
-    bind!(
-        C::Sheet,
-        [K::BackTab],
-        A::PrevSheet,
-        "",
-        "Previous worksheet"
-    ),
-    bind!(
-        C::Sheet,
-        [K::Char('g')],
-        A::SheetList,
-        "sheets",
-        "Jump to any worksheet"
-    ),
-    bind!(
-        C::Sheet,
-        [K::Char('r')],
-        A::Reference,
-        "cards",
-        "Open the reference cards"
-    ),
-    bind!(
-        C::ReadOnly,
-        [K::Esc],
-        A::Back,
-        "back",
-        "Back to the history"
-    ),
-    bind!(
-        C::Sheet,
-        [K::Esc],
-        A::Back,
-        "",
-        "Leave the assessment; it stays a draft (asks first if it could not be saved)"
-    ),
+    bind!(C::Sheet,       [K::Tab],                     A::NextSheet,         "next sheet",    "Next worksheet"),
+    bind!(C::Sheet,       [K::BackTab],                 A::PrevSheet,         "",              "Previous worksheet"),
+    bind!(C::Sheet,       [K::Char('g')],               A::SheetList,         "sheets",        "Jump to any worksheet"),
+    bind!(C::Sheet,       [K::Char('r')],               A::Reference,         "cards",         "Open the reference cards"),
+    bind!(C::ReadOnly,    [K::Esc],                     A::Back,              "back",          "Back to the history"),
+    bind!(C::Sheet,       [K::Esc],                     A::Back,              "",              "Leave the assessment; it stays a draft (asks first if it could not be saved)"),
     // A person's history.
-    bind!(
-        C::History,
-        [K::Up, K::Char('k')],
-        A::Up,
-        "",
-        "Previous assessment"
-    ),
-    bind!(
-        C::History,
-        [K::Down, K::Char('j')],
-        A::Down,
-        "",
-        "Next assessment"
-    ),
-    bind!(
-        C::History,
-        [K::Enter],
-        A::Select,
-        "open",
-        "Read the highlighted assessment"
-    ),
-    bind!(
-        C::History,
-        [K::Char(' ')],
-        A::Mark,
-        "mark",
-        "Mark an assessment to compare with"
-    ),
-    bind!(
-        C::History,
-        [K::Char('c')],
-        A::Compare,
-        "compare",
-        "Compare the highlighted assessment with the marked one (or the one before it)"
-    ),
-    bind!(
-        C::History,
-        [K::Char('t')],
-        A::Trend,
-        "trend",
-        "Show each section's score over time"
-    ),
-    bind!(
-        C::History,
-        [K::Esc],
-        A::Back,
-        "back",
-        "Back to the person's page"
-    ),
+    bind!(C::History,     [K::Up, K::Char('k')],        A::Up,                "",              "Previous assessment"),
+    bind!(C::History,     [K::Down, K::Char('j')],      A::Down,              "",              "Next assessment"),
+    bind!(C::History,     [K::Enter],                   A::Select,            "open",          "Read the highlighted assessment"),
+    bind!(C::History,     [K::Char(' ')],               A::Mark,              "mark",          "Mark an assessment to compare with"),
+    bind!(C::History,     [K::Char('c')],               A::Compare,           "compare",       "Compare the highlighted assessment with the marked one (or the one before it)"),
+    bind!(C::History,     [K::Char('t')],               A::Trend,             "trend",         "Show each section's score over time"),
+    bind!(C::History,     [K::Esc],                     A::Back,              "back",          "Back to the person's page"),
     // Read-only pages.
-    bind!(
-        C::Page,
-        [K::Down, K::Char('j')],
-        A::Down,
-        "scroll",
-        "Scroll down"
-    ),
-    bind!(C::Page, [K::Up, K::Char('k')], A::Up, "", "Scroll up"),
-    bind!(
-        C::Page,
-        [K::PageDown, K::Char(' ')],
-        A::PageDown,
-        "",
-        "Scroll down a page"
-    ),
-    bind!(C::Page, [K::PageUp], A::PageUp, "", "Scroll up a page"),
-    bind!(C::Page, [K::Esc], A::Back, "back", "Back to the history"),
+    bind!(C::Page,        [K::Down, K::Char('j')],      A::Down,              "scroll",        "Scroll down"),
+    bind!(C::Page,        [K::Up, K::Char('k')],        A::Up,                "",              "Scroll up"),
+    bind!(C::Page,        [K::PageDown, K::Char(' ')],  A::PageDown,          "",              "Scroll down a page"),
+    bind!(C::Page,        [K::PageUp],                  A::PageUp,            "",              "Scroll up a page"),
+    bind!(C::Page,        [K::Esc],                     A::Back,              "back",          "Back to the history"),
     // Reference cards.
-    bind!(
-        C::Reference,
-        [K::Up, K::Char('k')],
-        A::Up,
-        "card",
-        "Previous card"
-    ),
-    bind!(
-        C::Reference,
-        [K::Down, K::Char('j')],
-        A::Down,
-        "",
-        "Next card"
-    ),
-    bind!(
-        C::Reference,
-        [K::PageUp],
-        A::PageUp,
-        "",
-        "Scroll the card up"
-    ),
-    bind!(
-        C::Reference,
-        [K::PageDown, K::Char(' ')],
-        A::PageDown,
-        "scroll",
-        "Scroll the card down"
-    ),
-    bind!(C::Reference, [K::Esc], A::Back, "back", "Close the cards"),
+    bind!(C::Reference,   [K::Up, K::Char('k')],        A::Up,                "card",          "Previous card"),
+    bind!(C::Reference,   [K::Down, K::Char('j')],      A::Down,              "",              "Next card"),
+    bind!(C::Reference,   [K::PageUp],                  A::PageUp,            "",              "Scroll the card up"),
+    bind!(C::Reference,   [K::PageDown, K::Char(' ')],  A::PageDown,          "scroll",        "Scroll the card down"),
+    bind!(C::Reference,   [K::Esc],                     A::Back,              "back",          "Close the cards"),
     // Everywhere.
-    bind!(
-        C::Global,
-        [K::Char('?')],
-        A::Help,
-        "help",
-        "Show every key of this screen"
-    ),
-    bind!(
-        C::Global,
-        [K::Char('q'), K::Ctrl('c')],
-        A::Quit,
-        "quit",
-        "Quit (asks first if anything could not be saved)"
-    ),
-    bind!(
-        C::TooSmall,
-        [K::Char('q'), K::Ctrl('c')],
-        A::Quit,
-        "quit",
-        "Quit (asks first if anything could not be saved)"
-    ),
+    bind!(C::Global,      [K::Char('?')],               A::Help,              "help",          "Show every key of this screen"),
+    bind!(C::Global,      [K::Char('q'), K::Ctrl('c')], A::Quit,              "quit",          "Quit (asks first if anything could not be saved)"),
+    bind!(C::TooSmall,    [K::Char('q'), K::Ctrl('c')], A::Quit,              "quit",          "Quit (asks first if anything could not be saved)"),
 ];
 
 /// The action for a key press in the given contexts, most specific first.

@@ -2,6 +2,16 @@
 //! name could carry escape sequences that clear the screen, set the
 //! clipboard (OSC 52) or reorder what is shown (bidi overrides).
 
+use unicode_width::UnicodeWidthStr;
+
+/// Columns `text` takes in a terminal: two for a CJK character or most
+/// emoji, none for a combining accent. Every width on screen is measured
+/// with this (ratatui measures with the same crate), never with a count
+/// of characters or bytes.
+pub fn text_width(text: &str) -> usize {
+    text.width()
+}
+
 /// Replaces every control character (C0, DEL, C1) and bidirectional
 /// formatting character with a visible stand-in; keeps newlines.
 pub fn sanitize(text: &str) -> String {
@@ -49,7 +59,15 @@ pub fn quoted(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted;
+    use super::{quoted, text_width};
+
+    #[test]
+    fn width_is_counted_in_columns_not_characters() {
+        assert_eq!(text_width("Sam"), 3);
+        assert_eq!(text_width("李雷"), 4);
+        assert_eq!(text_width("👍 ok"), 5);
+        assert_eq!(text_width("Zoe\u{301}"), 3);
+    }
 
     #[test]
     fn text_is_quoted_once() {

@@ -21,9 +21,10 @@ use handoff::assessment::SCHEMA_VERSION;
 use handoff::store::{HistoryEntry, Listed, Person, Store};
 use handoff::ui::Theme;
 use handoff::ui::screens::{Choice, HomeScreen};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use cli_run::handoff;
+use common::press;
 use pty::{Key, Tty};
 
 /// Deep enough to overflow a parser that recurses without a limit.
@@ -462,11 +463,6 @@ fn the_command_line_names_each_bad_file_and_changes_nothing() {
         planted + 1,
         "nothing added or removed"
     );
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    app.run_effects();
 }
 
 #[test]

@@ -110,21 +110,16 @@ fn role_in_draft(path: &std::path::Path) -> String {
 /// Opens the person's draft and the role field for typing.
 fn open_role_editor(tty: &mut Tty, first: bool) {
     if first {
-        tty.wait_for("Whose workbook is this?");
-        tty.type_text("a");
-        tty.wait_for("Name");
-        tty.type_text("Kim");
-        tty.key(Key::Enter);
-        tty.wait_for("Start a new assessment");
+        tty.start_typing_role("Kim");
     } else {
         tty.wait_for("Kim");
         tty.key(Key::Enter);
         tty.wait_for("Resume the draft");
+        tty.key(Key::Enter);
+        tty.wait_for("Your role and context");
+        tty.key(Key::Enter);
+        tty.wait_for("Enter done");
     }
-    tty.key(Key::Enter);
-    tty.wait_for("Your role and context");
-    tty.key(Key::Enter);
-    tty.wait_for("Enter done");
 }
 
 #[test]

@@ -4,16 +4,14 @@
 mod common;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
 use handoff::assessment::{DelegationMode, FollowUpStatus};
 use handoff::store::{Listed, Store};
 use handoff::ui::Theme;
 
-fn clock() -> chrono::DateTime<chrono::FixedOffset> {
-    common::at("2026-11-23T09:30:00+01:00")
-}
+use common::clock;
 
 struct Driver {
     app: App,
@@ -34,8 +32,7 @@ impl Driver {
     }
 
     fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        self.app.run_effects();
+        common::press(&mut self.app, code);
         self
     }
 

@@ -148,6 +148,19 @@ fn plain_text_reports_carry_no_markup_and_no_control_characters() {
 }
 
 #[test]
+fn a_plain_text_title_is_underlined_as_wide_as_it_is_drawn() {
+    let workbook = workbook();
+    let text = assessment_text(&workbook, &common::full_assessment("李雷 👍"));
+    let mut lines = text.lines();
+    let title = lines.next().expect("a title");
+    let underline = lines.next().expect("its underline");
+    assert!(title.contains("李雷 👍"), "{text}");
+    assert!(underline.chars().all(|c| c == '='), "{underline}");
+    // Each of the two characters and the emoji takes two columns.
+    assert_eq!(underline.len(), title.chars().count() + 3, "{text}");
+}
+
+#[test]
 fn escaping_keeps_untrusted_text_inside_its_cell() {
     assert_eq!(escape_markdown("a | b"), "a \\| b");
     assert_eq!(escape_markdown("ends with \\|"), "ends with \\\\\\|");

@@ -16,6 +16,7 @@ use handoff::app::{App, Screen};
 use handoff::store::Listed;
 use handoff::ui::{Editor, Theme};
 
+use common::press;
 use pty::{Key, PATIENCE, Tty};
 
 const SIZES: [(u16, u16); 12] = [
@@ -32,11 +33,6 @@ const SIZES: [(u16, u16); 12] = [
     (3, 150),
     (500, 200),
 ];
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    app.run_effects();
-}
 
 /// Sam's history, opened on the people screen and driven by `keys`.
 fn state(history: &history_fixture::History, keys: &[KeyCode]) -> App {

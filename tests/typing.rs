@@ -8,7 +8,7 @@
 mod common;
 
 use proptest::prelude::*;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
 use handoff::assessment::{Assessment, CommitmentField, Field};
@@ -87,8 +87,9 @@ impl Typist {
         Self { app, _dir: dir }
     }
 
+    /// A key; its saves wait for [`Typist::saved`].
     fn press(&mut self, code: KeyCode) {
-        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        common::press_without_effects(&mut self.app, code);
     }
 
     fn session(&self) -> &SessionScreen {
@@ -381,9 +382,7 @@ fn a_line_feed_is_enter_never_a_deletion() {
     typist.open(Sheet::Gap);
     typist.press(KeyCode::Char('n'));
     typist.type_text("first line");
-    typist
-        .app
-        .handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    common::press_without_effects(&mut typist.app, common::ctrl('j'));
     typist.type_text("second");
     typist.press(KeyCode::Esc);
     assert_eq!(typist.saved().placement.note, "first line\nsecond");

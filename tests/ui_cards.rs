@@ -3,12 +3,14 @@
 
 mod common;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen, reference_screen};
 use handoff::assessment::{Assessment, Summary};
 use handoff::content::{SectionKind, Workbook};
 use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
+
+use common::press;
 
 const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
 
@@ -56,10 +58,6 @@ fn right_of_list(screen: &str) -> String {
 /// Words joined by single spaces, so text can be found however it wrapped.
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn summary_scroll(app: &App) -> u16 {

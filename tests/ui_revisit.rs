@@ -5,22 +5,13 @@
 mod common;
 mod history_fixture;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
 use handoff::ui::Theme;
 use handoff::ui::screens::HomeScreen;
 
-fn clock() -> chrono::DateTime<chrono::FixedOffset> {
-    common::at("2026-11-23T09:30:00+01:00")
-}
-
-use common::render;
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    app.run_effects();
-}
+use common::{clock, press, render};
 
 /// An app on Sam's home page, then into the history.
 fn history_app(history: &history_fixture::History) -> App {

@@ -5,7 +5,7 @@
 mod common;
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use handoff::app::{App, Screen};
@@ -13,7 +13,7 @@ use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
 
 const SIZES: [(u16, u16); 2] = [(60, 20), (120, 40)];
 
-use common::render;
+use common::{press, render, type_text};
 
 fn session_app(dir: &tempfile::TempDir, sheet: Sheet) -> App {
     session_app_with(dir, sheet, common::full_assessment("Ana"))
@@ -39,10 +39,6 @@ fn session_app_with(
     app
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 #[test]
 fn every_worksheet_at_both_sizes() {
     let dir = tempfile::tempdir().expect("temp");
@@ -51,11 +47,12 @@ fn every_worksheet_at_both_sizes() {
             let mut app = session_app(&dir, sheet);
             app.set_size(width, height);
             let screen = render(&app, width, height);
-            let title = sheet.title(app.workbook());
+            // The header names the worksheet by its number and its title.
+            let header = screen.lines().next().unwrap_or_default();
+            let place = format!("{}/10 {}", sheet.index() + 1, sheet.title(app.workbook()));
             assert!(
-                screen.contains(&title[..title.len().min(20)])
-                    || screen.contains(&format!("{}/10", sheet.index() + 1)),
-                "{sheet:?} at {width}×{height} does not say where we are:\n{screen}"
+                header.contains(&place),
+                "{sheet:?} at {width}×{height} does not say where we are ({place}):\n{screen}"
             );
             assert!(
                 screen.contains("? help"),
@@ -289,12 +286,6 @@ fn people_app(dir: &tempfile::TempDir, names: &[&str]) -> App {
         store.add_person(name).expect("person");
     }
     common::app(dir)
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 #[test]
@@ -698,7 +689,6 @@ fn the_saved_file_is_named_from_the_data_folder_and_breaks_only_after_a_slash() 
     app.screens.push(Screen::Session(Box::new(session)));
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char('y'));
-    app.run_effects();
     let screen = render(&app, 60, 20);
     let rows: Vec<&str> = screen.lines().collect();
     let first = rows

@@ -10,7 +10,7 @@ mod common;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use common::render;
+use common::{ctrl, press, press_without_effects, render, type_text};
 use handoff::app::{App, Screen};
 use handoff::store::{Person, WriteStep};
 use handoff::ui::screens::{HomeScreen, SessionScreen};
@@ -34,22 +34,6 @@ fn session(dir: &tempfile::TempDir) -> (App, Person) {
     app.screens.push(Screen::Session(Box::new(session)));
     app.set_size(100, 30);
     (app, person)
-}
-
-/// A key, then what it asked for, as the event loop runs them.
-fn key(app: &mut App, code: KeyCode) {
-    key_with(app, code, KeyModifiers::NONE);
-}
-
-fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    app.handle_key(KeyEvent::new(code, modifiers));
-    app.run_effects();
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
 }
 
 fn fail_saves(app: &mut App, step: Option<WriteStep>) {
@@ -98,7 +82,7 @@ fn role_on_disk(app: &App, person: &Person) -> String {
 /// saves fail at `write`, still in the role field.
 fn unsaved_second(dir: &tempfile::TempDir) -> (App, Person) {
     let (mut app, person) = session(dir);
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     type_text(&mut app, "first");
     assert_eq!(role_on_disk(&app, &person), "first");
     fail_saves(&mut app, Some(WriteStep::Write));
@@ -111,9 +95,9 @@ fn a_failed_save_stays_on_the_status_line_through_navigation_until_a_save_works(
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, person) = unsaved_second(&dir);
     assert!(screen(&app).contains("Draft NOT saved"), "{}", screen(&app));
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     for code in [KeyCode::Down, KeyCode::Up, KeyCode::Tab, KeyCode::BackTab] {
-        key(&mut app, code);
+        press(&mut app, code);
         let shown = screen(&app);
         assert!(
             shown.contains("Draft NOT saved"),
@@ -124,7 +108,7 @@ fn a_failed_save_stays_on_the_status_line_through_navigation_until_a_save_works(
 
     // A key that changes nothing is enough to try again.
     fail_saves(&mut app, None);
-    key(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
     let shown = screen(&app);
     assert!(!shown.contains("NOT saved"), "{shown}");
     assert!(
@@ -138,13 +122,13 @@ fn a_failed_save_stays_on_the_status_line_through_navigation_until_a_save_works(
 fn quitting_while_unsaved_asks_first_and_names_what_would_be_lost() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, _) = unsaved_second(&dir);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     for (quit, modifiers) in [
         (KeyCode::Char('q'), KeyModifiers::NONE),
         (KeyCode::Char('c'), KeyModifiers::CONTROL),
     ] {
         for stay in [KeyCode::Char('n'), KeyCode::Esc] {
-            key_with(&mut app, quit, modifiers);
+            press(&mut app, KeyEvent::new(quit, modifiers));
             assert!(app.running, "{quit:?} quit without asking");
             let asked = in_box(&app);
             assert!(
@@ -153,7 +137,7 @@ fn quitting_while_unsaved_asks_first_and_names_what_would_be_lost() {
                     && asked.contains("Quit anyway"),
                 "{asked}"
             );
-            key(&mut app, stay);
+            press(&mut app, stay);
             assert!(app.running, "{stay:?} should stay");
             let stayed = screen(&app);
             assert!(!stayed.contains("Quit anyway"), "{stayed}");
@@ -161,8 +145,8 @@ fn quitting_while_unsaved_asks_first_and_names_what_would_be_lost() {
             assert!(stayed.contains("Draft NOT saved"), "{stayed}");
         }
     }
-    key(&mut app, KeyCode::Char('q'));
-    key(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('y'));
     assert!(!app.running, "y quits");
 }
 
@@ -170,11 +154,11 @@ fn quitting_while_unsaved_asks_first_and_names_what_would_be_lost() {
 fn quitting_in_the_same_keys_as_a_change_that_cannot_be_saved_asks_after_all() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, _) = session(&dir);
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     fail_saves(&mut app, Some(WriteStep::Rename));
     // Typed and quit before the loop ran the save: it fails after the quit.
-    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
-    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    press_without_effects(&mut app, KeyCode::Char('z'));
+    press_without_effects(&mut app, ctrl('c'));
     app.run_effects();
     assert!(app.running, "quit although the last key was not saved");
     assert!(in_box(&app).contains("Quit anyway"), "{}", screen(&app));
@@ -184,8 +168,8 @@ fn quitting_in_the_same_keys_as_a_change_that_cannot_be_saved_asks_after_all() {
 fn leaving_the_worksheet_while_unsaved_asks_never_says_saved_and_resumes_what_was_typed() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, person) = unsaved_second(&dir);
-    key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     let asked = in_box(&app);
     assert!(
         matches!(app.screen(), Screen::Session(_)),
@@ -193,11 +177,11 @@ fn leaving_the_worksheet_while_unsaved_asks_never_says_saved_and_resumes_what_wa
     );
     assert!(asked.contains("Leave the worksheet anyway?"), "{asked}");
     assert!(!screen(&app).contains("saved as a draft"), "{asked}");
-    key(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
     assert!(matches!(app.screen(), Screen::Session(_)));
 
-    key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
     assert!(matches!(app.screen(), Screen::Home(_)));
     let home = screen(&app);
     assert!(!home.contains("saved as a draft"), "{home}");
@@ -208,14 +192,14 @@ fn leaving_the_worksheet_while_unsaved_asks_never_says_saved_and_resumes_what_wa
     );
 
     // Resumed while saves still fail: what was typed, not the older file.
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::Session(_)));
     assert!(screen(&app).contains("first second"), "{}", screen(&app));
-    key(&mut app, KeyCode::Esc);
-    key(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
 
     fail_saves(&mut app, None);
-    key(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
     assert!(
         screen(&app).contains("Draft saved again"),
         "{}",
@@ -228,15 +212,15 @@ fn leaving_the_worksheet_while_unsaved_asks_never_says_saved_and_resumes_what_wa
 fn a_terminal_too_small_still_shows_the_warning_and_the_question() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, _) = unsaved_second(&dir);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     app.set_size(40, 12);
     let small = flat(&render(&app, 40, 12));
     assert!(small.contains("NOT saved"), "{small}");
-    key(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('q'));
     assert!(app.running);
     let small = flat(&render(&app, 40, 12));
     assert!(small.contains("Quit anyway"), "{small}");
-    key(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
     assert!(app.running);
 }
 
@@ -244,7 +228,7 @@ fn a_terminal_too_small_still_shows_the_warning_and_the_question() {
 fn completing_in_the_keys_that_follow_the_fault_leaves_one_assessment_and_no_draft() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, person) = unsaved_second(&dir);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
     fail_saves(&mut app, None);
     // One burst of keys, handled before the loop runs what they asked
     // for: the retry writes the draft, then completing must not take that
@@ -253,7 +237,7 @@ fn completing_in_the_keys_that_follow_the_fault_leaves_one_assessment_and_no_dra
     burst.extend([KeyCode::Char('j'); 9]);
     burst.extend([KeyCode::Enter, KeyCode::Char('c'), KeyCode::Char('y')]);
     for code in burst {
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        press_without_effects(&mut app, code);
     }
     app.run_effects();
     let shown = screen(&app);

@@ -4,7 +4,7 @@
 //! sequence.
 
 use super::document::{Block, Document, Score, Span, Tone};
-use crate::text::{quoted, sanitize, sanitize_line};
+use crate::text::{quoted, sanitize, sanitize_line, text_width};
 
 pub fn render(document: &Document) -> String {
     let parts: Vec<String> = document.blocks.iter().map(block).collect();
@@ -64,7 +64,7 @@ fn heading(level: u8, title: &str) -> String {
         2 => '-',
         _ => return format!("{title}:"),
     };
-    let underline: String = std::iter::repeat_n(rule, title.chars().count()).collect();
+    let underline: String = std::iter::repeat_n(rule, text_width(&title)).collect();
     format!("{title}\n{underline}")
 }
 

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use super::scroll::wrap_line;
+use super::wrap;
 use crate::keymap::{self, Action, Context};
 use crate::report::{Block, Detail, Document, Item, KeyHint, Score, Span as DocSpan, Tone};
 use crate::text::{quoted, sanitize, sanitize_line};
@@ -251,7 +251,8 @@ fn hanging(line: Line<'static>, indent: usize, width: usize) -> Vec<Line<'static
     if line.width() <= width || indent * 2 > width {
         return vec![line];
     }
-    let Some(first) = wrap_line(&line, width, 0).into_iter().next() else {
+    let row_width = u16::try_from(width).unwrap_or(u16::MAX);
+    let Some(first) = wrap::line(line.clone(), row_width).into_iter().next() else {
         return vec![line];
     };
     // The characters the first row took, found again in the line as the
@@ -280,7 +281,13 @@ fn hanging(line: Line<'static>, indent: usize, width: usize) -> Vec<Line<'static
     }
     let mut out = vec![first];
     if rest.iter().any(|span| !span.content.trim().is_empty()) {
-        out.extend(wrap_line(&Line::from(rest), width, indent));
+        // Led by the indent, the rest wraps with every row kept in its
+        // column (see `wrap::line`).
+        if let Some(head) = rest.first_mut() {
+            *head.content.to_mut() = head.content.trim_start().to_string();
+        }
+        rest.insert(0, Span::raw(" ".repeat(indent)));
+        out.extend(wrap::line(Line::from(rest), row_width));
     }
     out
 }

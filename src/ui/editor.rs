@@ -8,12 +8,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 use ratatui_textarea::{CursorMove, Scrolling, TextArea, WrapMode};
 
 use super::Theme;
-use crate::text::sanitize_line;
+use crate::text::{sanitize_line, text_width};
 
 pub struct Editor {
     area: TextArea<'static>,
@@ -96,7 +95,7 @@ impl Editor {
         }
         let line = self.area.lines().first().map_or("", String::as_str);
         // One column more than the text: the cursor after its end.
-        let used = u16::try_from(Span::raw(line).width() + 1).unwrap_or(u16::MAX);
+        let used = u16::try_from(text_width(line) + 1).unwrap_or(u16::MAX);
         let shown = used.saturating_sub(left);
         if shown < width {
             let back = (width - shown).min(left);

@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::scroll::{draw_scrolled, wrap_line, wrap_words};
-use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top, text_width};
+use super::scroll::draw_scrolled;
+use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top};
+use super::wrap;
 use crate::app::{App, Screen, Status, StatusKind};
 use crate::keymap;
-use crate::text::sanitize_line;
+use crate::text::{sanitize_line, text_width};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
@@ -86,9 +87,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 Span::styled(marker, marker_style),
                 Span::styled(sanitize_line(&message.text), style),
             ]);
-            // Wrapped here rather than by the paragraph so that a path
-            // breaks after a slash, not inside a folder's name.
-            let mut wrapped = wrap_line(&line, usize::from(status.width), 0);
+            // A path too long for a row breaks after a slash, not inside
+            // a folder's name.
+            let mut wrapped = wrap::line(line, status.width);
             wrapped.truncate(usize::from(MAX_STATUS_ROWS));
             rows.extend(wrapped);
         }
@@ -159,10 +160,11 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, app: &App) {
             area.height
         ),
     };
-    let paragraph = Paragraph::new(text)
-        .style(app.theme.warning())
-        .wrap(Wrap { trim: true });
-    frame.render_widget(paragraph, area);
+    let rows: Vec<Line> = wrap::rows(&text, usize::from(area.width))
+        .into_iter()
+        .map(|row| Line::from(row.to_string()))
+        .collect();
+    frame.render_widget(Paragraph::new(rows).style(app.theme.warning()), area);
 }
 
 fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
@@ -171,28 +173,28 @@ fn draw_help(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let width = body.width.saturating_sub(4).min(76);
     let key_width = bindings
         .iter()
-        .map(|binding| Span::raw(binding.keys_label(app.scale_top())).width())
+        .map(|binding| text_width(&binding.keys_label(app.scale_top())))
         .max()
         .unwrap_or(0);
     // A description too long for its row goes on under itself, not under
     // the keys.
     let keys_columns = key_width + 3;
-    let text_width = usize::from(width.saturating_sub(2))
+    let help_width = usize::from(width.saturating_sub(2))
         .saturating_sub(keys_columns)
         .max(10);
     let mut lines: Vec<Line> = Vec::new();
     for binding in &bindings {
-        for (row, text) in wrap_words(binding.help, text_width).into_iter().enumerate() {
+        for (row, text) in wrap::rows(binding.help, help_width).into_iter().enumerate() {
             let keys = if row == 0 {
                 let label = binding.keys_label(app.scale_top());
-                let pad = key_width.saturating_sub(Span::raw(label.as_str()).width());
+                let pad = key_width.saturating_sub(text_width(&label));
                 format!(" {}{label}  ", " ".repeat(pad))
             } else {
                 " ".repeat(keys_columns)
             };
             lines.push(Line::from(vec![
                 Span::styled(keys, app.theme.key()),
-                Span::raw(text),
+                Span::raw(text.to_string()),
             ]));
         }
     }

@@ -10,6 +10,7 @@ pub mod screens;
 pub mod scroll;
 mod theme;
 pub mod widgets;
+pub mod wrap;
 
 pub use document::lines as document_lines;
 pub use editor::Editor;

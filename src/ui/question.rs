@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::scroll::wrapped_rows;
 use super::widgets::centered;
+use super::wrap;
 use crate::app::App;
 use crate::keymap::{self, Action, Context};
 use crate::text::sanitize_line;
@@ -41,28 +41,28 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App) {
     };
     let question = sanitize_line(&question);
     let width = WIDTH.min(body.width);
-    let text_width = usize::from(width.saturating_sub(2)).max(1);
-    let rows = u16::try_from(wrapped_rows(&question, text_width)).unwrap_or(u16::MAX);
-    // The question, a blank row, the answers, and the border.
-    let area = centered(body, width, rows.saturating_add(4));
+    let inner = width.saturating_sub(2);
     let theme = app.theme;
+    // The question, a blank row, the answers.
+    let mut lines: Vec<Line> = wrap::rows(&question, usize::from(inner))
+        .into_iter()
+        .map(|row| Line::styled(row.to_string(), theme.error()))
+        .collect();
+    lines.push(Line::from(""));
+    let answers = Line::from(vec![
+        Span::styled(answer_keys(Action::Yes), theme.key()),
+        Span::raw(format!(" {yes}   ")),
+        Span::styled(answer_keys(Action::No), theme.key()),
+        Span::raw(" stay"),
+    ]);
+    lines.extend(wrap::line(answers, inner));
+    // And the border.
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(body, width, height);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(" Not saved ");
-    let lines = vec![
-        Line::styled(question, theme.error()),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled(answer_keys(Action::Yes), theme.key()),
-            Span::raw(format!(" {yes}   ")),
-            Span::styled(answer_keys(Action::No), theme.key()),
-            Span::raw(" stay"),
-        ]),
-    ];
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::scroll::{with_hanging_indent, wrapped_height, wrapped_rows};
-use super::{Editor, Theme};
+use super::{Editor, Theme, wrap};
 use crate::content::Scale;
 use crate::keymap::{self, Action, Binding, Context};
+use crate::text::text_width;
 
 /// What a person most needs to see when the footer is short: how to finish
 /// what they are doing, how to move on, then the rest.
@@ -33,12 +33,12 @@ fn footer_rank(action: Action) -> u8 {
 /// rows below them.
 ///
 /// This and [`split_bottom`] do with a subtraction what ratatui's `Layout`
-/// does with a constraint solver. The two layouts every start draws (the
-/// frame's rows, the People screen's) cost the solver 845,000
+/// does with a constraint solver. For the two layouts every start draws
+/// (the frame's rows, the People screen's) the solver costs 845,000
 /// instructions, two thirds of drawing the first frame and about 0.3 ms of
 /// starting at 80×24 (docs/PERFORMANCE.md). `Layout` caches what it
-/// solved, so only a first frame at each size paid it, but every start
-/// has one.
+/// solves, so only the first frame at each size would pay it, but every
+/// start draws one.
 pub fn split_top(area: Rect, height: u16) -> [Rect; 2] {
     let height = height.min(area.height);
     [
@@ -65,11 +65,6 @@ pub fn inset(area: Rect) -> Rect {
         width: area.width.saturating_sub(2),
         ..area
     }
-}
-
-/// Columns `text` takes on screen.
-pub fn text_width(text: &str) -> usize {
-    Span::raw(text).width()
 }
 
 /// `text` whole when it fits in `width` columns; otherwise cut after the
@@ -277,17 +272,12 @@ pub fn draw_form(
     let mut focus_row = 0;
     for (index, line) in lines.into_iter().enumerate() {
         if index == focus_line {
-            focus_row = wrapped_height(&rows, body.width);
+            focus_row = rows.len();
         }
-        rows.extend(with_hanging_indent(line, body.width));
+        rows.extend(wrap::line(line, body.width));
     }
     let scroll = scroll_to(focus_row, body.height);
-    frame.render_widget(
-        Paragraph::new(rows)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), body);
     if let Some(editor) = editor {
         editor.draw(frame, editor_area);
     }
@@ -298,10 +288,15 @@ const CONFIRM_WIDTH: u16 = 56;
 /// Rows [`confirm_box`] takes in an area `width` wide: the question, the
 /// keys and the border.
 pub fn confirm_height(width: u16, question: &str) -> u16 {
-    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2)).max(1);
-    u16::try_from(wrapped_rows(question, inner) + 3)
+    u16::try_from(confirm_rows(width, question).len() + 3)
         .unwrap_or(u16::MAX)
         .max(5)
+}
+
+/// The question's rows inside a box in an area `width` wide.
+fn confirm_rows(width: u16, question: &str) -> Vec<&str> {
+    let inner = usize::from(CONFIRM_WIDTH.min(width).saturating_sub(2));
+    wrap::rows(question, inner)
 }
 
 /// A yes/no question in a box over the middle of `body`, tall enough for
@@ -313,20 +308,18 @@ pub fn confirm_box(frame: &mut Frame<'_>, body: Rect, question: &str, theme: The
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
         .title(" Please confirm ");
-    let lines = vec![
-        Line::from(question.to_string()),
-        Line::from(vec![
-            Span::styled(keymap::key_for(Context::Confirm, Action::Yes), theme.key()),
-            Span::raw(" yes   "),
-            Span::styled(keymap::key_for(Context::Confirm, Action::No), theme.key()),
-            Span::raw(" no"),
-        ]),
-    ];
+    let mut lines: Vec<Line> = confirm_rows(width, question)
+        .into_iter()
+        .map(|row| Line::from(row.to_string()))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(keymap::key_for(Context::Confirm, Action::Yes), theme.key()),
+        Span::raw(" yes   "),
+        Span::styled(keymap::key_for(Context::Confirm, Action::No), theme.key()),
+        Span::raw(" no"),
+    ]));
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// Scrolls a list of lines so that line `focus` is visible in `height`.
@@ -346,8 +339,8 @@ mod tests {
     use super::{fit_words, split_bottom, split_top};
     use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-    /// The frame's rows, cut as `Layout` cut them before, at every height
-    /// the frame is drawn at.
+    /// The frame's rows, cut as `Layout` cuts them, at every height the
+    /// frame is drawn at.
     #[test]
     fn the_frame_rows_are_the_ones_layout_solved() {
         for height in MIN_HEIGHT..=300 {

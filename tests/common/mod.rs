@@ -2,9 +2,11 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use handoff::app::App;
 use handoff::assessment::{
     Answer, Assessment, Commitment, DelegationMode, FollowUp, FollowUpStatus, Task,
 };
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("test timestamp")
@@ -151,7 +153,7 @@ pub fn letting_go_assessment(person: &str) -> Assessment {
 
 /// Draws the app into a test backend and returns the screen as text, one
 /// line per row with trailing spaces trimmed.
-pub fn render(app: &handoff::app::App, width: u16, height: u16) -> String {
+pub fn render(app: &App, width: u16, height: u16) -> String {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -170,14 +172,42 @@ pub fn render(app: &handoff::app::App, width: u16, height: u16) -> String {
     text
 }
 
-/// The clock every UI test runs on, so dates on screen never change.
+/// The clock every UI test (and benchmark) runs on, so dates on screen
+/// never change.
 pub fn clock() -> DateTime<FixedOffset> {
     at("2026-11-23T09:30:00+01:00")
 }
 
+/// A key pressed as the program's loop handles it: the key, then what it
+/// asked for (saving a draft, reading a history). `KeyCode::Enter`, or a
+/// whole event for a key with modifiers (see [`ctrl`]).
+pub fn press(app: &mut App, key: impl Into<KeyEvent>) {
+    app.handle_key(key.into());
+    app.run_effects();
+}
+
+/// A key handled with what it asked for left waiting in the app, as when
+/// keys arrive faster than the loop runs them: nothing is saved until the
+/// test calls `app.run_effects()`.
+pub fn press_without_effects(app: &mut App, key: impl Into<KeyEvent>) {
+    app.handle_key(key.into());
+}
+
+/// Each character of `text` pressed in turn with [`press`].
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Ctrl and a letter, for [`press`].
+pub fn ctrl(letter: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL)
+}
+
 /// An app on the built-in workbook, plain theme, data in `dir`.
-pub fn app(dir: &tempfile::TempDir) -> handoff::app::App {
+pub fn app(dir: &tempfile::TempDir) -> App {
     let workbook = handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"));
     let store = handoff::store::Store::new(dir.path().join("data"));
-    handoff::app::App::new(workbook, store, handoff::ui::Theme::PLAIN, clock)
+    App::new(workbook, store, handoff::ui::Theme::PLAIN, clock)
 }

@@ -247,15 +247,20 @@ impl Tty {
         })
     }
 
-    /// From the People screen of an empty data folder: adds `name` and
-    /// starts their first assessment, stopping on its check-in.
-    pub fn start_first_assessment(&mut self, name: &str) {
+    /// From the People screen: adds `name`, stopping on their home page.
+    pub fn add_person(&mut self, name: &str) {
         self.wait_for("Whose workbook is this?");
         self.type_text("a");
         self.wait_for("Name");
         self.type_text(name);
         self.key(Key::Enter);
         self.wait_for("Start a new assessment");
+    }
+
+    /// From the People screen of an empty data folder: adds `name` and
+    /// starts their first assessment, stopping on its check-in.
+    pub fn start_first_assessment(&mut self, name: &str) {
+        self.add_person(name);
         self.key(Key::Enter);
         self.wait_for("Your role and context");
     }
@@ -285,6 +290,13 @@ impl Tty {
         }
         self.key(Key::Enter);
         self.wait_for("10/10");
+    }
+
+    /// Quits with `q` from a screen where nothing is being typed, and
+    /// returns the exit code.
+    pub fn quit(&mut self) -> Option<u32> {
+        self.send(b"q");
+        self.wait_exit()
     }
 
     pub fn screen(&self) -> String {

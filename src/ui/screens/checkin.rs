@@ -55,7 +55,7 @@ impl CheckInView {
             }
             _ => return SheetOutcome::Unhandled,
         }
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     /// The text field under the cursor, if the cursor is on one.

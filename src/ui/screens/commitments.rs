@@ -13,7 +13,7 @@ use crate::text::sanitize_line;
 use crate::ui::widgets::{draw_form, field_lines};
 
 use super::records::RecordCursor;
-use super::worksheet::{Pending, SheetOutcome, SheetView};
+use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -75,7 +75,7 @@ impl CommitmentsView {
             _ if count == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
             Action::Down => self.selected.down(count, PARTS.len()),
-            Action::Delete => return SheetOutcome::Confirm(Pending::DeleteCommitment(index)),
+            Action::Delete => return SheetOutcome::Confirm(Confirmation::DeleteCommitment(index)),
             Action::Left | Action::Right | Action::Select if part == Part::Remedy => {
                 return session
                     .step_remedy(workbook, index, action != Action::Left)
@@ -84,11 +84,11 @@ impl CommitmentsView {
             Action::Select => {
                 return self
                     .current_field(session.assessment())
-                    .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
+                    .map_or(SheetOutcome::Stay, SheetOutcome::Edit);
             }
             _ => return SheetOutcome::Unhandled,
         }
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {

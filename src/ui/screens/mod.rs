@@ -27,4 +27,4 @@ pub use reference::ReferenceScreen;
 pub use session::SessionScreen;
 pub use summary::SummaryView;
 pub use trend::TrendScreen;
-pub use worksheet::{Pending, SheetOutcome, SheetView};
+pub use worksheet::{Confirmation, SheetOutcome, SheetView};

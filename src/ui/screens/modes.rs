@@ -12,7 +12,7 @@ use crate::text::{quoted, sanitize};
 use crate::ui::widgets::{choice_line, draw_form, field_lines};
 
 use super::records::RecordCursor;
-use super::worksheet::{Pending, SheetOutcome, SheetView};
+use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -66,7 +66,7 @@ impl ModesView {
             _ if count == 0 => return SheetOutcome::Unhandled,
             Action::Up => self.selected.up(),
             Action::Down => self.selected.down(count, PARTS.len()),
-            Action::Delete => return SheetOutcome::Confirm(Pending::DeleteTask(task)),
+            Action::Delete => return SheetOutcome::Confirm(Confirmation::DeleteTask(task)),
             Action::ToggleMode => return session.toggle_mode(task).into(),
             Action::Left if part == Part::Mode => {
                 return session.set_mode(task, DelegationMode::Performance).into();
@@ -78,11 +78,11 @@ impl ModesView {
             Action::Select => {
                 return self
                     .current_field(session.assessment())
-                    .map_or(SheetOutcome::Nothing, SheetOutcome::Edit);
+                    .map_or(SheetOutcome::Stay, SheetOutcome::Edit);
             }
             _ => return SheetOutcome::Unhandled,
         }
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {

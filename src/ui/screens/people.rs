@@ -11,8 +11,8 @@ use crate::keymap::{self, Action, Context};
 use crate::store::{Person, Store, clean_name, names_alike};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
-use crate::ui::scroll::wrapped_rows;
 use crate::ui::widgets::{split_bottom, split_top};
+use crate::ui::wrap;
 
 use super::HomeScreen;
 
@@ -163,13 +163,15 @@ impl PeopleScreen {
         // a 200×60 screen was a fifth of drawing the first frame.
         let rows = self.people.len().max(1) + self.unreadable.len() + 1;
         let [intro, below] = split_top(area, 4);
-        let warning = self
-            .alike
-            .as_ref()
-            .map(|(_, existing)| alike_warning(&existing.name));
+        let warning = self.alike.as_ref().map(|(_, existing)| {
+            let line = Line::from(vec![
+                Span::styled(NOTE, theme.warning()),
+                Span::raw(alike_warning(&existing.name)),
+            ]);
+            wrap::line(line, area.width)
+        });
         let warning_rows = warning.as_ref().map_or(0, |warning| {
-            let text = format!("{NOTE}{warning}");
-            u16::try_from(wrapped_rows(&text, usize::from(area.width))).unwrap_or(u16::MAX)
+            u16::try_from(warning.len()).unwrap_or(u16::MAX)
         });
         let add_rows = if self.adding.is_some() {
             3 + warning_rows
@@ -230,11 +232,7 @@ impl PeopleScreen {
         if let Some(editor) = &self.adding {
             let [warning_area, editor_area] = split_top(add, warning_rows);
             if let Some(warning) = warning {
-                let line = Line::from(vec![
-                    Span::styled(NOTE, theme.warning()),
-                    Span::raw(warning),
-                ]);
-                frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), warning_area);
+                frame.render_widget(Paragraph::new(warning), warning_area);
             }
             editor.draw(frame, editor_area);
         }

@@ -4,14 +4,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::assessment::{Assessment, Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::{self, Action, Context};
-use crate::text::{quoted, sanitize, sanitize_line};
-use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area, wrap_words, wrapped_rows};
-use crate::ui::widgets::{scale_lines, split_bottom, text_width};
+use crate::text::{quoted, sanitize, sanitize_line, text_width};
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
+use crate::ui::widgets::{scale_lines, split_bottom};
+use crate::ui::wrap;
 
 use super::worksheet::{SheetOutcome, SheetView};
 use crate::session::{Session, Sheet};
@@ -154,7 +155,7 @@ impl RatedView {
     ) -> SheetOutcome {
         let rows = sheet.rated(workbook);
         let Some(current) = rows.get(self.selected).cloned() else {
-            return SheetOutcome::Nothing;
+            return SheetOutcome::Stay;
         };
         match action {
             Action::Up => self.move_to(self.selected.saturating_sub(1)),
@@ -172,7 +173,7 @@ impl RatedView {
             Action::PageUp if self.explain => self.scroll = self.limit.step(self.scroll, -PAGE),
             _ => return SheetOutcome::Unhandled,
         }
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     fn move_to(&mut self, index: usize) {
@@ -280,10 +281,13 @@ impl RatedView {
                 more,
             );
         }
-        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), text_area);
         frame.render_widget(
-            Paragraph::new(Line::styled(sanitize_line(&text.question), theme.heading()))
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(wrap::lines(body, text_area.width)),
+            text_area,
+        );
+        let question = Line::styled(sanitize_line(&text.question), theme.heading());
+        frame.render_widget(
+            Paragraph::new(wrap::line(question, parts.question.width)),
             parts.question,
         );
         frame.render_widget(
@@ -318,9 +322,7 @@ impl RatedView {
                     .border_style(theme.border())
                     .title(" Note ");
                 frame.render_widget(
-                    Paragraph::new(lines)
-                        .block(block)
-                        .wrap(Wrap { trim: false }),
+                    Paragraph::new(wrap::lines(lines, parts.note.width)).block(block),
                     parts.note,
                 );
             }
@@ -345,7 +347,7 @@ impl RatedView {
                 // A title wider than the list goes on under itself rather
                 // than being cut: the list is how a person finds an item.
                 let title_width = usize::from(area.width.saturating_sub(4)).max(1);
-                let mut lines: Vec<Line> = wrap_words(&sanitize_line(&text.title), title_width)
+                let mut lines: Vec<Line> = wrap::rows(&sanitize_line(&text.title), title_width)
                     .into_iter()
                     .enumerate()
                     .map(|(row, words)| {
@@ -405,7 +407,7 @@ fn note_rows(note_is_empty: bool, editing: bool) -> u16 {
 /// note takes what is left (at least `note_rows`).
 fn detail_layout(area: Rect, text: &RowText, explain: bool, note_rows: u16) -> DetailParts {
     let wrapped_height = |text: &str, width: u16| {
-        u16::try_from(wrapped_rows(text, usize::from(width.max(1)))).unwrap_or(u16::MAX)
+        u16::try_from(wrap::rows(text, usize::from(width)).len()).unwrap_or(u16::MAX)
     };
     let points = text.scale.points.len() as u16;
     let question_height = wrapped_height(&text.question, area.width);

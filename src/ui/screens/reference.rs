@@ -10,10 +10,10 @@ use crate::app::{App, Ctx, Outcome};
 use crate::content::Workbook;
 use crate::keymap::{Action, Context};
 use crate::report::cards::{Card, cards};
-use crate::text::sanitize_line;
+use crate::text::{sanitize_line, text_width};
 use crate::ui::Theme;
 use crate::ui::document_lines;
-use crate::ui::widgets::{fit_words, scroll_to, text_width};
+use crate::ui::widgets::{fit_words, scroll_to};
 
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
 

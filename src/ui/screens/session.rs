@@ -24,7 +24,7 @@ use super::modes::ModesView;
 use super::rated::RatedView;
 use super::sheet_list;
 use super::summary::SummaryView;
-use super::worksheet::{Pending, SheetOutcome, SheetView};
+use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 
 pub struct SessionScreen {
     /// The answers and the rules of filling them in.
@@ -37,7 +37,7 @@ pub struct SessionScreen {
     pub editing: Option<(Field, Editor)>,
     /// The worksheet list, open with `g`, and its highlighted row.
     pub picker: Option<usize>,
-    pub confirm: Option<Pending>,
+    pub confirm: Option<Confirmation>,
     size: (u16, u16),
     /// Held while the session is open so a second window cannot write the
     /// same person's files; released when the session closes.
@@ -192,9 +192,9 @@ impl SessionScreen {
         if self.editing.is_some() {
             return self.typing_action(action, cx);
         }
-        if let Some(pending) = self.confirm.take() {
+        if let Some(confirmation) = self.confirm.take() {
             if action == Action::Yes {
-                self.confirmed(pending, cx);
+                self.confirmed(confirmation, cx);
             }
             return Outcome::Stay;
         }
@@ -210,10 +210,10 @@ impl SessionScreen {
             self.sheet_action(action, cx)
         };
         match outcome {
-            SheetOutcome::Nothing => {}
+            SheetOutcome::Stay => {}
             SheetOutcome::Refused(why) => *cx.status = Some(Status::error(why)),
             SheetOutcome::Edit(field) => self.start_editing(field, cx),
-            SheetOutcome::Confirm(pending) => self.confirm = Some(pending),
+            SheetOutcome::Confirm(confirmation) => self.confirm = Some(confirmation),
             SheetOutcome::Unhandled => return self.session_action(action, cx),
         }
         Outcome::Stay
@@ -330,19 +330,19 @@ impl SessionScreen {
         Outcome::Pop
     }
 
-    fn confirmed(&mut self, pending: Pending, cx: &mut Ctx<'_>) {
-        let done = match pending {
-            Pending::DeleteTask(index) => {
+    fn confirmed(&mut self, confirmation: Confirmation, cx: &mut Ctx<'_>) {
+        let done = match confirmation {
+            Confirmation::DeleteTask(index) => {
                 let removed = self.session.remove_task(index);
                 self.modes.clamp(self.assessment().tasks.len());
                 removed
             }
-            Pending::DeleteCommitment(index) => {
+            Confirmation::DeleteCommitment(index) => {
                 let removed = self.session.remove_commitment(index);
                 self.commitments.clamp(self.assessment().commitments.len());
                 removed
             }
-            Pending::Complete => self.session.complete(),
+            Confirmation::Complete => self.session.complete(),
         };
         if let Err(refused) = done {
             *cx.status = Some(Status::error(refused.0));
@@ -411,8 +411,8 @@ impl SessionScreen {
         if let Some(row) = self.picker {
             sheet_list::draw_picker(frame, body, row, &self.session, app);
         }
-        if let Some(pending) = &self.confirm {
-            confirm_box(frame, body, pending.question(), theme);
+        if let Some(confirmation) = &self.confirm {
+            confirm_box(frame, body, confirmation.question(), theme);
         }
     }
 }

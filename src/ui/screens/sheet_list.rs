@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
 use crate::app::App;
 use crate::content::Workbook;
 use crate::session::{Session, Sheet};
-use crate::text::sanitize_line;
+use crate::text::{sanitize_line, text_width};
 use crate::ui::Theme;
-use crate::ui::widgets::{centered, fit_words, inset, text_width};
+use crate::ui::widgets::{centered, fit_words, inset};
 
 /// The fewest columns of a row in the worksheet list: its title, then its
 /// progress ending in one column, a space short of the list's edge.

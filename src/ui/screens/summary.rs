@@ -8,7 +8,7 @@ use crate::keymap::Action;
 use crate::report::{Audience, summary};
 use crate::ui::document_lines;
 
-use super::worksheet::{Pending, SheetOutcome, SheetView};
+use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
 
 #[derive(Clone, Debug, Default)]
@@ -24,11 +24,11 @@ impl SummaryView {
             Action::Down => 1,
             Action::PageUp => -PAGE,
             Action::PageDown => PAGE,
-            Action::Complete => return SheetOutcome::Confirm(Pending::Complete),
+            Action::Complete => return SheetOutcome::Confirm(Confirmation::Complete),
             _ => return SheetOutcome::Unhandled,
         };
         self.scroll = self.limit.step(self.scroll, by);
-        SheetOutcome::Nothing
+        SheetOutcome::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {

@@ -11,6 +11,7 @@ use crate::app::{App, Ctx, Outcome};
 use crate::assessment::Trend;
 use crate::content::Better;
 use crate::keymap::{Action, Context};
+use crate::text::text_width;
 use crate::ui::widgets::inset;
 
 const LABEL_WIDTH: u16 = 24;
@@ -158,7 +159,7 @@ fn axis_lines(
     let left = first.created.format("%-d %b %Y").to_string();
     let right = last.created.format("%-d %b %Y").to_string();
     let width = usize::from(width);
-    let gap = width.saturating_sub(left.chars().count() + right.chars().count());
+    let gap = width.saturating_sub(text_width(&left) + text_width(&right));
     let dates = match (columns.len(), gap) {
         (1, _) => left,
         (_, 0) => format!("{left} → {right}"),

@@ -13,7 +13,8 @@ use crate::ui::{Editor, Theme};
 /// the domain session, which asks for their saves itself.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SheetOutcome {
-    Nothing,
+    /// Handled: the sheet stays, with nothing more for the session to do.
+    Stay,
     /// The sheet has no use for this action; the session screen may.
     Unhandled,
     /// The action cannot be done; say why.
@@ -21,13 +22,13 @@ pub enum SheetOutcome {
     /// Start typing in this field.
     Edit(Field),
     /// Ask a yes/no question before doing something that cannot be undone.
-    Confirm(Pending),
+    Confirm(Confirmation),
 }
 
 impl From<Result<(), Refused>> for SheetOutcome {
     fn from(result: Result<(), Refused>) -> Self {
         match result {
-            Ok(()) => SheetOutcome::Nothing,
+            Ok(()) => SheetOutcome::Stay,
             Err(refused) => SheetOutcome::Refused(refused.0),
         }
     }
@@ -42,19 +43,20 @@ impl From<Result<Field, Refused>> for SheetOutcome {
     }
 }
 
+/// An action that cannot be undone, waiting for a yes or no.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
+pub enum Confirmation {
     DeleteTask(usize),
     DeleteCommitment(usize),
     Complete,
 }
 
-impl Pending {
+impl Confirmation {
     pub fn question(&self) -> &'static str {
         match self {
-            Pending::DeleteTask(_) => "Remove this task?",
-            Pending::DeleteCommitment(_) => "Remove this commitment?",
-            Pending::Complete => {
+            Confirmation::DeleteTask(_) => "Remove this task?",
+            Confirmation::DeleteCommitment(_) => "Remove this commitment?",
+            Confirmation::Complete => {
                 "Complete this assessment and save it? You can still read it afterwards."
             }
         }
