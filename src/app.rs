@@ -402,14 +402,10 @@ impl App {
             .is_some_and(|(width, height)| width < MIN_WIDTH || height < MIN_HEIGHT)
     }
 
-    /// Terminal size, needed by mouse handling to map clicks onto layout.
+    /// The terminal's size: below the smallest the workbook is drawn at,
+    /// keys change nothing.
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = Some((width, height));
-        for screen in &mut self.screens {
-            if let Screen::Session(session) = screen {
-                session.set_size(width, height);
-            }
-        }
     }
 
     fn dispatch(&mut self, act: impl FnOnce(&mut Screen, &mut Ctx<'_>) -> Outcome) {

@@ -1,12 +1,14 @@
 //! A rated worksheet: one item at a time with its scale, prompt and note;
 //! on a wide terminal the list of items sits beside it.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use crate::assessment::{Assessment, Field, Rated};
+use crate::assessment::{Field, Rated};
 use crate::content::{Scale, Workbook};
 use crate::keymap::{self, Action, Context};
 use crate::text::{quoted, sanitize, sanitize_line, text_width};
@@ -143,6 +145,9 @@ pub struct RatedView {
     pub explain: bool,
     scroll: u16,
     limit: ScrollLimit,
+    /// Where the scale was last drawn and its top point, so a click rates
+    /// the point it lands on, wherever the layout put it.
+    drawn_scale: Cell<Option<(Rect, u8)>>,
 }
 
 impl RatedView {
@@ -184,28 +189,18 @@ impl RatedView {
         }
     }
 
-    /// The screen rows where each scale point is drawn, so a click can rate.
-    /// Only asked while no note is being edited.
-    pub fn scale_rows(
-        &self,
-        sheet: Sheet,
-        workbook: &Workbook,
-        assessment: &Assessment,
-        area: Rect,
-    ) -> Option<(Rect, u8)> {
-        let rows = sheet.rated(workbook);
-        let current = rows.get(self.selected)?;
-        if self.explain {
-            return None;
-        }
-        let text = row_text(workbook, current);
-        let (_, detail) = columns(area, workbook, &rows);
-        let note_rows = note_rows(current.note(assessment).is_empty(), false);
-        let parts = detail_layout(detail, &text, self.explain, note_rows);
-        Some((parts.scale, text.scale.max()))
+    /// The point of the scale drawn at screen row `row`, column `column`,
+    /// as last drawn; none while the scale is not on screen.
+    pub fn point_at(&self, column: u16, row: u16) -> Option<u8> {
+        let (scale, max) = self.drawn_scale.get()?;
+        let inside =
+            (scale.x..scale.right()).contains(&column) && (scale.y..scale.bottom()).contains(&row);
+        let value = u8::try_from(row.checked_sub(scale.y)?).ok()?;
+        (inside && value <= max).then_some(value)
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, cx: &SheetView<'_>) {
+        self.drawn_scale.set(None);
         let theme = cx.theme;
         let rows = cx.sheet.rated(cx.workbook);
         let Some(current) = rows.get(self.selected) else {
@@ -294,6 +289,7 @@ impl RatedView {
             Paragraph::new(scale_lines(&text.scale, rating, true, theme)),
             parts.scale,
         );
+        self.drawn_scale.set(Some((parts.scale, text.scale.max())));
 
         match cx.editor {
             Some(editor) => editor.draw(frame, parts.note),

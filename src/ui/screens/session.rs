@@ -38,7 +38,6 @@ pub struct SessionScreen {
     /// The worksheet list, open with `g`, and its highlighted row.
     pub picker: Option<usize>,
     pub confirm: Option<Confirmation>,
-    size: (u16, u16),
     /// Held while the session is open so a second window cannot write the
     /// same person's files; released when the session closes.
     lock: Option<PersonLock>,
@@ -56,7 +55,6 @@ impl SessionScreen {
             editing: None,
             picker: None,
             confirm: None,
-            size: (0, 0),
             lock: None,
         }
     }
@@ -182,10 +180,6 @@ impl SessionScreen {
         let view = &self.rated[sheet.index()];
         let rated = sheet.rated(workbook).into_iter().nth(view.selected)?;
         Some(scale_top(workbook, &rated))
-    }
-
-    pub fn set_size(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
     }
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
@@ -364,31 +358,15 @@ impl SessionScreen {
         if !sheet.is_rated() {
             return Outcome::Stay;
         }
-        let terminal = Rect::new(0, 0, self.size.0, self.size.1);
-        let (main, _) = sheet_list::areas(terminal, cx.workbook);
-        let view = &self.rated[sheet.index()];
-        if let Some((scale, max)) = view.scale_rows(sheet, cx.workbook, self.assessment(), main)
-            && mouse.column >= scale.x
-            && mouse.column < scale.right()
-            && mouse.row >= scale.y
-            && mouse.row < scale.bottom()
-        {
-            let value = (mouse.row - scale.y) as u8;
-            if value <= max {
-                return self.handle(Action::Rate(value), cx);
-            }
+        match self.rated[sheet.index()].point_at(mouse.column, mouse.row) {
+            Some(value) => self.handle(Action::Rate(value), cx),
+            None => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, body: Rect, app: &App) {
         let theme = app.theme;
-        let terminal = Rect {
-            y: body.y - 1,
-            height: body.height + 3,
-            ..body
-        };
-        let (main, side) = sheet_list::areas(terminal, app.workbook());
+        let (main, side) = sheet_list::areas(body, app.workbook());
         if let Some(side) = side {
             sheet_list::draw_sidebar(frame, side, &self.session, app);
         }

@@ -34,15 +34,8 @@ fn sheet_row_width(workbook: &Workbook) -> usize {
         .max(SHEET_ROW)
 }
 
-/// The worksheet area and the list beside it (on wide terminals), from
-/// the whole terminal; shared by drawing and mouse handling.
-pub fn areas(terminal: Rect, workbook: &Workbook) -> (Rect, Option<Rect>) {
-    // The frame takes a header row on top and status and footer below.
-    let body = Rect {
-        y: terminal.y + 1,
-        height: terminal.height.saturating_sub(3),
-        ..terminal
-    };
+/// The worksheet area and the list beside it (on wide terminals).
+pub fn areas(body: Rect, workbook: &Workbook) -> (Rect, Option<Rect>) {
     if body.width >= SIDEBAR_FROM {
         // The sheet keeps at least what it had at the narrowest width the
         // list is shown at; a wider terminal gives long titles room.
