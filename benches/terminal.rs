@@ -341,9 +341,9 @@ fn handoff_session(
     }
     tty.key(Key::Enter);
     tty.wait_for("1/10");
-    tty.key(Key::Tab);
-    tty.wait_for("2/10");
-    tty.key(Key::Tab);
+    // Tab walks the check-in's fields; the worksheet list goes straight
+    // to the third sheet.
+    tty.type_text("g3");
     tty.wait_for("3/10");
     tty.wait_for("1 of 6");
     log.take();
