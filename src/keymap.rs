@@ -593,6 +593,22 @@ pub const BINDINGS: &[Binding] = &[
         "",
         "Next assessment"
     ),
+    // A history can be thousands long; its rows are read as they come
+    // into view, a page at a time.
+    bind!(
+        C::History,
+        [K::PageDown],
+        A::PageDown,
+        "",
+        "Ten assessments further back"
+    ),
+    bind!(
+        C::History,
+        [K::PageUp],
+        A::PageUp,
+        "",
+        "Ten assessments more recent"
+    ),
     bind!(
         C::History,
         [K::Enter],

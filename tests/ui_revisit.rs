@@ -320,3 +320,27 @@ fn opening_the_damaged_file_names_it_and_the_problem_in_full_at_60_columns() {
         "the file or the problem is cut off:\n{screen}"
     );
 }
+
+#[test]
+fn page_down_and_up_move_through_the_history_ten_at_a_time() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    // Which of the four rows under the column headings is highlighted.
+    let highlighted = |app: &App| {
+        let screen = render(app, 120, 40);
+        let lines: Vec<&str> = screen.lines().collect();
+        let headings = lines
+            .iter()
+            .position(|line| line.contains("Completed") && line.contains("Ready"))
+            .expect("column headings");
+        lines
+            .iter()
+            .position(|line| line.contains('▶'))
+            .map(|at| at - headings)
+    };
+    assert_eq!(highlighted(&app), Some(1));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(highlighted(&app), Some(4), "no further than the last");
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(highlighted(&app), Some(1));
+}
