@@ -264,6 +264,13 @@ impl App {
         }
     }
 
+    fn fit_top(&mut self) {
+        if let Some(mut top) = self.screens.pop() {
+            self.fit(&mut top);
+            self.screens.push(top);
+        }
+    }
+
     pub fn workbook(&self) -> &Workbook {
         &self.content.workbook
     }
@@ -463,6 +470,25 @@ impl App {
                 session.set_size(width, height);
             }
         }
+        let mut screens = std::mem::take(&mut self.screens);
+        for screen in &mut screens {
+            self.fit(screen);
+        }
+        self.screens = screens;
+    }
+
+    /// Has a list screen read the rows it will draw at the terminal's size
+    /// (before the size is known, a large one's: a test draws without
+    /// telling it).
+    fn fit(&self, screen: &mut Screen) {
+        /// Larger than most terminals, so a screen fitted to it draws
+        /// every row it reads.
+        const UNKNOWN: (u16, u16) = (250, 100);
+        let (width, height) = self.size.unwrap_or(UNKNOWN);
+        let body = crate::ui::body_area(width, height);
+        if let Screen::History(history) = screen {
+            history.fit(body, self.workbook());
+        }
     }
 
     fn dispatch(&mut self, act: impl FnOnce(&mut Screen, &mut Ctx<'_>) -> Outcome) {
@@ -488,6 +514,7 @@ impl App {
             Outcome::Stay => {}
             Outcome::Push(mut screen) => {
                 self.resume_unsaved(&mut screen);
+                self.fit(&mut screen);
                 self.screens.push(screen);
             }
             Outcome::Pop => {
@@ -498,7 +525,8 @@ impl App {
                     self.quit();
                 }
             }
-            Outcome::Replace(screen) => {
+            Outcome::Replace(mut screen) => {
+                self.fit(&mut screen);
                 self.screens.pop();
                 self.screens.push(screen);
             }
@@ -535,6 +563,7 @@ impl App {
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
         }
+        self.fit_top();
         self.status = status;
     }
 

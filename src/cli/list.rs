@@ -1,12 +1,14 @@
 //! `handoff list`: everyone saved, or one person's history with dates and
 //! headline scores. Unreadable files are listed with the reason, never
-//! hidden. History comes from the index, so a long history lists quickly.
+//! hidden. A history is printed as it is read, a line per file, so a long
+//! one starts at once and is never held whole.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
 
 use crate::content::Workbook;
-use crate::store::{Header, HistoryEntry, Listed, Person, Store};
+use crate::store::{Around, Header, HistoryEntry, Listed, Person, Store};
 use crate::text::sanitize_line;
 
 use super::lookup;
@@ -33,16 +35,20 @@ fn people(store: &Store, workbook: &Workbook, out: &mut dyn Write) -> anyhow::Re
         return Ok(());
     }
     for person in &listing.people {
-        let history = store.history_headers(person, workbook);
-        let latest = history.iter().rev().find_map(HistoryEntry::header);
+        // The folder's count and its newest file: one file read per person.
+        let newest = store.newest_history(person, workbook, 1);
         let mut line = format!(
             "{} ({}): {}",
             sanitize_line(&person.name),
             sanitize_line(&person.key()),
-            tally(&history)
+            count(newest.total, "assessment")
         );
-        if let Some(header) = latest {
-            line.push_str(&format!(", latest {}", header.created.format("%Y-%m-%d")));
+        match newest.entries.first() {
+            Some(HistoryEntry::Readable { header, .. }) => {
+                line.push_str(&format!(", latest {}", header.created.format("%Y-%m-%d")));
+            }
+            Some(HistoryEntry::Unreadable { .. }) => line.push_str(", the latest unreadable"),
+            None => {}
         }
         let drafts = store.drafts(person).len();
         if drafts > 0 {
@@ -71,24 +77,46 @@ fn history(
     person: &Person,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let history = store.history_headers(person, workbook);
+    let mut files = store.history_files(person, Around::Start, 0, PAGE);
     let drafts = store.drafts(person);
     writeln!(
         out,
         "{}: {}, {}",
         sanitize_line(&person.name),
-        tally(&history),
+        count(files.len(), "assessment"),
         count(drafts.len(), "draft")
     )?;
-    for entry in &history {
-        match entry {
-            HistoryEntry::Readable { header, path } => {
-                writeln!(out, "{}", row(&stem(path), header, "complete"))?
-            }
-            HistoryEntry::Unreadable { reason, .. } => {
-                writeln!(out, "unreadable  {}", sanitize_line(reason))?
+    // Each file is printed as soon as it is read: the first lines are out
+    // at once. A page of names is held at a time, the next listed after
+    // the last one printed.
+    let (mut printed, mut unreadable) = (0, 0);
+    let mut page = files.held();
+    while !page.is_empty() {
+        for entry in files.entries(page.clone(), workbook) {
+            printed += 1;
+            match entry {
+                HistoryEntry::Readable { header, path } => {
+                    writeln!(out, "{}", row(&stem(&path), &header, "complete"))?
+                }
+                HistoryEntry::Unreadable { reason, .. } => {
+                    unreadable += 1;
+                    writeln!(out, "unreadable  {}", sanitize_line(&reason))?
+                }
             }
         }
+        let Some(last) = files.name(page.end - 1).map(OsStr::to_os_string) else {
+            break;
+        };
+        if page.end >= files.len() {
+            break;
+        }
+        files = store.history_files(person, Around::Name(&last), 0, PAGE + 1);
+        // The page starts at the last name printed, if it is still there.
+        let mut next = files.anchor()..files.held().end;
+        if files.name(next.start) == Some(last.as_os_str()) {
+            next.start += 1;
+        }
+        page = next;
     }
     for draft in &drafts {
         match draft {
@@ -101,8 +129,21 @@ fn history(
             }
         }
     }
+    // A damaged file is counted above as an assessment; say how many of
+    // them could not be read, now that it is known.
+    if unreadable > 0 {
+        writeln!(
+            out,
+            "{} of the {} could not be read: listed above, left untouched",
+            count(unreadable, "file"),
+            count(printed, "assessment")
+        )?;
+    }
     Ok(())
 }
+
+/// Names of files held at a time: one listing of the folder per page.
+const PAGE: usize = 1024;
 
 /// `20261123-093000-beef  2026-11-23  complete  readiness 67%  drivers 63% …`
 /// with `-` for a section left unanswered (not zero). The id shown is the
@@ -127,23 +168,6 @@ fn row(id: &str, header: &Header, state: &str) -> String {
         header.created.format("%Y-%m-%d"),
         scores.join("  ")
     )
-}
-
-/// "3 assessments, 1 unreadable file": a damaged file is not counted as an
-/// assessment, but it is never left out of the count either.
-fn tally(history: &[HistoryEntry]) -> String {
-    let readable = history
-        .iter()
-        .filter(|entry| entry.header().is_some())
-        .count();
-    let mut text = count(readable, "assessment");
-    if readable < history.len() {
-        text.push_str(&format!(
-            ", {}",
-            count(history.len() - readable, "unreadable file")
-        ));
-    }
-    text
 }
 
 fn stem(path: &Path) -> String {

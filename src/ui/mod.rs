@@ -6,6 +6,7 @@ mod document;
 mod editor;
 mod frame;
 mod question;
+pub mod rows;
 pub mod screens;
 pub mod scroll;
 mod theme;
@@ -13,5 +14,5 @@ pub mod widgets;
 
 pub use document::lines as document_lines;
 pub use editor::Editor;
-pub use frame::{MIN_HEIGHT, MIN_WIDTH, draw};
+pub use frame::{MIN_HEIGHT, MIN_WIDTH, body_area, draw};
 pub use theme::Theme;

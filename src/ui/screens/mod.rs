@@ -17,7 +17,7 @@ mod summary;
 mod trend;
 
 pub use history::HistoryScreen;
-pub use home::{Choice, HomeScreen};
+pub use home::{Choice, HomeScreen, Recent};
 pub use page::PageScreen;
 pub use people::PeopleScreen;
 pub use reference::ReferenceScreen;
