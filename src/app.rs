@@ -233,7 +233,12 @@ impl App {
             workbook,
             warning: None,
         };
-        Self::loading(LazyLock::new(Box::new(move || chosen)), store, theme, clock)
+        let mut app = Self::loading(LazyLock::new(Box::new(move || chosen)), store, theme, clock);
+        // The program tells the size before its first frame, and the
+        // People screen reads its rows then (`set_size`); a test may draw
+        // without, so here they are read for a size not known yet.
+        app.fit_top();
+        app
     }
 
     /// An app whose workbook is not loaded yet: the first screen needs
@@ -479,15 +484,18 @@ impl App {
 
     /// Has a list screen read the rows it will draw at the terminal's size
     /// (before the size is known, a large one's: a test draws without
-    /// telling it).
+    /// telling it). The People screen reads no workbook, so fitting it
+    /// never loads one before the first frame.
     fn fit(&self, screen: &mut Screen) {
         /// Larger than most terminals, so a screen fitted to it draws
         /// every row it reads.
         const UNKNOWN: (u16, u16) = (250, 100);
         let (width, height) = self.size.unwrap_or(UNKNOWN);
         let body = crate::ui::body_area(width, height);
-        if let Screen::History(history) = screen {
-            history.fit(body, self.workbook());
+        match screen {
+            Screen::People(people) => people.fit(body),
+            Screen::History(history) => history.fit(body, self.workbook()),
+            _ => {}
         }
     }
 

@@ -1,7 +1,9 @@
-//! Long lists read what they draw. A history of hundreds of assessments
-//! opens by listing one folder and reading the files of the rows on screen
-//! and a page either side; the rest are read as the list scrolls to them.
-//! A file that cannot be read is shown in its row, with the reason.
+//! Long lists read what they draw. A history of hundreds of assessments or
+//! a folder of hundreds of people opens by listing one folder and reading
+//! the files of the rows on screen and a page either side; the rest are
+//! read as the list scrolls to them. A file that cannot be read is shown
+//! in its row, with the reason. What is not drawn still counts where it
+//! must: a name typed like one far down the list is pointed out.
 
 mod common;
 
@@ -11,7 +13,7 @@ use chrono::Duration;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use handoff::app::{App, Screen};
-use handoff::store::{Person, Store, to_toml};
+use handoff::store::{Person, Store, slug, to_toml};
 use handoff::ui::Theme;
 use handoff::ui::screens::{Choice, TrendScreen};
 
@@ -70,6 +72,7 @@ fn history_app(store: &Store, person: &Person) -> App {
 fn rows_read(app: &App) -> usize {
     match app.screen() {
         Screen::History(history) => history.rows_read(),
+        Screen::People(people) => people.rows_read(),
         _ => panic!("not a list"),
     }
 }
@@ -191,4 +194,88 @@ fn the_trend_reads_the_newest_and_says_what_it_leaves_out() {
         screen.contains("27 Oct 2025"),
         "the newest is on the axis: {screen}"
     );
+}
+
+const PEOPLE: usize = 200;
+/// The person whose `person.toml` is broken.
+const BROKEN: usize = 150;
+
+/// People 000 to 199, one with a broken file, and Zoë, whose folder sorts
+/// after all of theirs.
+fn many_people(dir: &tempfile::TempDir) -> App {
+    let data = dir.path().join("data");
+    for number in 0..PEOPLE {
+        let name = format!("Person {number:03}");
+        let folder = data.join("people").join(slug(&name));
+        fs::create_dir_all(&folder).expect("folder");
+        let text = if number == BROKEN {
+            "name = \n".to_string()
+        } else {
+            format!("name = \"{name}\"\n")
+        };
+        fs::write(folder.join("person.toml"), text).expect("write");
+    }
+    Store::new(&data).add_person("Zoë O'Brien").expect("Zoë");
+    let mut app = common::app(dir);
+    app.set_size(60, 20);
+    app
+}
+
+#[test]
+fn the_people_screen_reads_the_names_it_draws() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = many_people(&dir);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Person 000"), "{screen}");
+    assert!(!screen.contains("unreadable"), "{screen}");
+    assert!(rows_read(&app) < 3 * 20, "{} read", rows_read(&app));
+    for _ in 0..BROKEN {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app, 60, 20);
+    let line = screen
+        .lines()
+        .find(|line| line.contains("unreadable"))
+        .unwrap_or_else(|| panic!("not in its row:\n{screen}"));
+    assert!(line.contains("person-150"), "{line}");
+    assert!(screen.contains("Person 149"), "in its place: {screen}");
+    // Enter on it says why it cannot be opened.
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::People(_)));
+    assert!(render(&app, 60, 20).contains("Cannot open it"));
+}
+
+#[test]
+fn a_name_like_one_never_drawn_is_still_pointed_out() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut app = many_people(&dir);
+    press(&mut app, KeyCode::Char('a'));
+    for c in "Zoe O'Brien".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("There is already Zoë O'Brien"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    let screen = render(&app, 60, 20);
+    let highlighted = screen
+        .lines()
+        .find(|line| line.contains('▶'))
+        .unwrap_or_default();
+    assert!(highlighted.contains("Zoë O'Brien"), "{screen}");
+
+    // A name typed exactly opens that person; no folder is added.
+    press(&mut app, KeyCode::Char('a'));
+    for c in "Person 007".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let Screen::Home(home) = app.screen() else {
+        panic!("not opened")
+    };
+    assert_eq!(home.person.name, "Person 007");
+    let folders = fs::read_dir(dir.path().join("data/people"))
+        .expect("people")
+        .count();
+    assert_eq!(folders, PEOPLE + 1);
 }

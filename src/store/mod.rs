@@ -16,6 +16,7 @@ mod location;
 mod lock;
 mod name;
 mod names;
+mod people;
 mod plain;
 mod read;
 mod version;
@@ -40,6 +41,7 @@ pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
 pub use names::{Around, Stretch};
+pub use people::PeopleFolders;
 pub use plain::kind_of;
 pub use read::{
     Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_completed, read_text,
@@ -212,45 +214,40 @@ impl Store {
         self.root.join("people")
     }
 
+    /// Everyone, each `person.toml` read: for the command line, which
+    /// prints them all. The People screen lists [`Store::people_folders`].
     pub fn people(&self) -> Result<PeopleListing, StoreError> {
+        let folders = self.people_folders(Around::Start, 0, usize::MAX)?;
         let mut listing = PeopleListing {
             people: Vec::new(),
             unreadable: Vec::new(),
         };
-        self.check_data_folder()?;
-        let dir = self.people_dir();
-        if !plain::folder_exists(&dir)? {
-            return Ok(listing);
-        }
-        let entries = fs::read_dir(&dir).map_err(StoreError::io(&dir))?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if hidden || kind.is_file() {
-                continue;
-            }
-            if !kind.is_dir() {
-                // A link looks like a person's folder; say why it is not one.
-                let refused = StoreError::NotPlain {
-                    path: path.clone(),
-                    what: plain::kind_of(kind),
-                    wanted: Wanted::Folder,
-                };
-                listing.unreadable.push((path, refused.to_string()));
-                continue;
-            }
-            match read_person(&path) {
-                Ok(person) => listing.people.push(person),
-                Err(error) => listing.unreadable.push((path, error.to_string())),
+        for at in 0..folders.len() {
+            match folders.read(at) {
+                Some(Ok(person)) => listing.people.push(person),
+                Some(Err(error)) => {
+                    let path = folders.path(at).unwrap_or_default();
+                    listing.unreadable.push((path, error.to_string()));
+                }
+                None => {}
             }
         }
         listing
             .people
             .sort_by_key(|person| person.name.to_lowercase());
         Ok(listing)
+    }
+
+    /// How many people's folders there are, and the names of those
+    /// `around` picks, sorted by folder name, none of them read.
+    pub fn people_folders(
+        &self,
+        around: Around<'_>,
+        before: usize,
+        after: usize,
+    ) -> Result<PeopleFolders, StoreError> {
+        self.check_data_folder()?;
+        PeopleFolders::list(&self.people_dir(), around, before, after)
     }
 
     /// The data folder, if it exists, is a folder (it may be a link to one:
@@ -290,6 +287,15 @@ impl Store {
         if let Some(person) = self.find_person(&name)? {
             return Ok(person);
         }
+        self.add_new_person(&name)
+    }
+
+    /// A new person with this name, in a folder of their own, for a caller
+    /// that has already looked for the name among everyone (the People
+    /// screen, which reads every name to point out one alike): looking
+    /// again would read every `person.toml` a second time.
+    pub fn add_new_person(&self, name: &str) -> Result<Person, StoreError> {
+        let name = clean_name(name).ok_or(StoreError::EmptyName)?;
         let people = self.people_dir();
         plain::ensure_folder_within(&self.root, &people)?;
         let base = slug(&name);
