@@ -5,10 +5,12 @@
 
 use std::ffi::OsStr;
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use crate::content::Workbook;
-use crate::store::{Around, Header, HistoryEntry, Listed, Person, Store};
+use crate::store::{Around, Header, HistoryEntry, HistoryFiles, Listed, Person, Store};
 use crate::text::sanitize_line;
 
 use super::lookup;
@@ -92,7 +94,7 @@ fn history(
     let (mut printed, mut unreadable) = (0, 0);
     let mut page = files.held();
     while !page.is_empty() {
-        for entry in files.entries(page.clone(), workbook) {
+        each_in_order(&files, page.clone(), workbook, |entry| {
             printed += 1;
             match entry {
                 HistoryEntry::Readable { header, path } => {
@@ -103,7 +105,8 @@ fn history(
                     writeln!(out, "unreadable  {}", sanitize_line(&reason))?
                 }
             }
-        }
+            Ok(())
+        })?;
         let Some(last) = files.name(page.end - 1).map(OsStr::to_os_string) else {
             break;
         };
@@ -144,6 +147,63 @@ fn history(
 
 /// Names of files held at a time: one listing of the folder per page.
 const PAGE: usize = 1024;
+
+/// Files one reader reads before handing them on: few enough that the
+/// first lines come at once, enough that handing over costs little.
+const BATCH: usize = 32;
+
+/// Hands `print` the files at `range`, in order, each read as a list
+/// shows it. Reading (parsing, mostly) is shared out in batches among a
+/// reader per core, at most four, while the lines already read are
+/// printed: ten thousand files read one after another took 1.3–1.5 s here.
+/// A reader is at most two batches ahead, so little is held.
+fn each_in_order(
+    files: &HistoryFiles,
+    range: Range<usize>,
+    workbook: &Workbook,
+    mut print: impl FnMut(HistoryEntry) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let readers = std::thread::available_parallelism().map_or(1, |cores| cores.get().min(4));
+    let batches = range.len().div_ceil(BATCH);
+    if readers == 1 || batches < 2 {
+        for entry in files.entries(range, workbook) {
+            print(entry)?;
+        }
+        return Ok(());
+    }
+    let start = range.start;
+    std::thread::scope(|scope| {
+        let inboxes: Vec<Receiver<Vec<HistoryEntry>>> = (0..readers)
+            .map(|reader| {
+                let (outbox, inbox) = sync_channel(1);
+                scope.spawn(move || {
+                    for batch in (reader..batches).step_by(readers) {
+                        let from = start + batch * BATCH;
+                        let range = from..(from + BATCH).min(range.end);
+                        // Fails once printing has stopped: nothing more to do.
+                        if outbox
+                            .send(files.entries(range, workbook).collect())
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+                inbox
+            })
+            .collect();
+        // Batch by batch, in order: reader `n` has batches n, n + readers, …
+        for batch in 0..batches {
+            let Ok(entries) = inboxes[batch % readers].recv() else {
+                anyhow::bail!("reading the history stopped before its end");
+            };
+            for entry in entries {
+                print(entry)?;
+            }
+        }
+        Ok(())
+    })
+}
 
 /// `20261123-093000-beef  2026-11-23  complete  readiness 67%  drivers 63% …`
 /// with `-` for a section left unanswered (not zero). The id shown is the
