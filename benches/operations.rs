@@ -68,7 +68,6 @@ fn render(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::new(dir.path().join("data"));
     let person = many_assessments::populate(&store, &workbook, HISTORY);
-    store.history_headers(&person, &workbook);
     let latest = many_assessments::assessment(&workbook, &person.name, HISTORY - 1);
 
     let mut screens: Vec<(String, App)> = Vec::new();

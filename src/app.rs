@@ -205,7 +205,7 @@ impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
         let mut status = None;
         let people = PeopleScreen::load(&store, &mut status);
-        Self {
+        let mut app = Self {
             workbook,
             store,
             theme,
@@ -224,6 +224,18 @@ impl App {
             effects: Vec::new(),
             clock,
             size: None,
+        };
+        // The program tells the size before its first frame, and the
+        // People screen reads its rows then (`set_size`); a test may draw
+        // without, so here they are read for a size not known yet.
+        app.fit_top();
+        app
+    }
+
+    fn fit_top(&mut self) {
+        if let Some(mut top) = self.screens.pop() {
+            self.fit(&mut top);
+            self.screens.push(top);
         }
     }
 
@@ -406,6 +418,28 @@ impl App {
     /// keys change nothing.
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = Some((width, height));
+        let mut screens = std::mem::take(&mut self.screens);
+        for screen in &mut screens {
+            self.fit(screen);
+        }
+        self.screens = screens;
+    }
+
+    /// Has a list screen read the rows it will draw at the terminal's size
+    /// (before the size is known, a large one's: a test draws without
+    /// telling it). The People screen reads no workbook, so fitting it
+    /// never loads one before the first frame.
+    fn fit(&self, screen: &mut Screen) {
+        /// Larger than most terminals, so a screen fitted to it draws
+        /// every row it reads.
+        const UNKNOWN: (u16, u16) = (250, 100);
+        let (width, height) = self.size.unwrap_or(UNKNOWN);
+        let body = crate::ui::body_area(width, height);
+        match screen {
+            Screen::People(people) => people.fit(body),
+            Screen::History(history) => history.fit(body, self.workbook()),
+            _ => {}
+        }
     }
 
     fn dispatch(&mut self, act: impl FnOnce(&mut Screen, &mut Ctx<'_>) -> Outcome) {
@@ -442,6 +476,7 @@ impl App {
             Outcome::Stay => {}
             Outcome::Push(mut screen) => {
                 self.resume_unsaved(&mut screen);
+                self.fit(&mut screen);
                 self.screens.push(screen);
             }
             Outcome::Pop => {
@@ -452,7 +487,8 @@ impl App {
                     self.quit();
                 }
             }
-            Outcome::Replace(screen) => {
+            Outcome::Replace(mut screen) => {
+                self.fit(&mut screen);
                 self.screens.pop();
                 self.screens.push(screen);
             }
@@ -490,6 +526,7 @@ impl App {
         if let Some(Screen::People(people)) = self.screens.last_mut() {
             **people = PeopleScreen::load(&self.store, &mut status);
         }
+        self.fit_top();
         self.status = status;
     }
 

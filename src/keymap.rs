@@ -288,6 +288,8 @@ pub const BINDINGS: &[Binding] = &[
     // A person's history.
     bind!(C::History,     [K::Up, K::Char('k')],        A::Up,                "",              "Previous assessment"),
     bind!(C::History,     [K::Down, K::Char('j')],      A::Down,              "",              "Next assessment"),
+    bind!(C::History,     [K::PageDown],                A::PageDown,          "",              "Ten assessments further back"),
+    bind!(C::History,     [K::PageUp],                  A::PageUp,            "",              "Ten assessments more recent"),
     bind!(C::History,     [K::Enter],                   A::Select,            "open",          "Read the highlighted assessment"),
     bind!(C::History,     [K::Char(' ')],               A::Mark,              "mark",          "Mark an assessment to compare with"),
     bind!(C::History,     [K::Char('c')],               A::Compare,           "compare",       "Compare the highlighted assessment with the marked one (or the one before it)"),

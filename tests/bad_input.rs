@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use handoff::app::{App, Screen};
 use handoff::assessment::SCHEMA_VERSION;
-use handoff::store::{HistoryEntry, Listed, Person, Store};
+use handoff::store::{Around, HistoryEntry, Listed, Person, Store};
 use handoff::ui::Theme;
-use handoff::ui::screens::{Choice, HomeScreen};
+use handoff::ui::screens::{Choice, HomeScreen, Recent};
 use ratatui::crossterm::event::KeyCode;
 
 use cli_run::handoff;
@@ -255,6 +255,26 @@ impl Scene {
         );
     }
 
+    /// The unreadable files a person's page lists: every draft's, and
+    /// those among the newest completed files it reads.
+    fn unreadable_on_home_page(&self) -> Vec<&Planted> {
+        let assessments = self.person.dir.join("assessments");
+        let mut completed: Vec<&Planted> = self
+            .planted
+            .iter()
+            .filter(|planted| planted.path.starts_with(&assessments))
+            .collect();
+        completed.sort_by(|a, b| b.path.cmp(&a.path));
+        let newest: Vec<&Planted> = completed.into_iter().take(Recent::SHOWN).collect();
+        self.unreadable()
+            .map(|(planted, _)| planted)
+            .filter(|planted| {
+                !planted.path.starts_with(&assessments)
+                    || newest.iter().any(|new| new.path == planted.path)
+            })
+            .collect()
+    }
+
     fn unreadable(&self) -> impl Iterator<Item = (&Planted, &'static str)> {
         self.planted
             .iter()
@@ -327,9 +347,12 @@ fn the_store_names_each_bad_file_keeps_the_rest_and_changes_nothing() {
     let history = scene.store.history(&scene.person);
     let drafts = scene.store.drafts(&scene.person);
     let workbook = handoff::content::load_builtin().expect("content");
-    // Twice: once building the index, once from it.
+    // Twice: reading is the same every time.
     for _ in 0..2 {
-        let headers = scene.store.history_headers(&scene.person, &workbook);
+        let files = scene
+            .store
+            .history_files(&scene.person, Around::Start, 0, usize::MAX);
+        let headers: Vec<HistoryEntry> = files.entries(0..files.len(), &workbook).collect();
         let good = headers
             .iter()
             .filter_map(HistoryEntry::header)
@@ -473,11 +496,17 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
     let mut home = HomeScreen::new(scene.person.clone());
     let mut status = None;
     home.reload(&app.store, app.workbook(), &mut status);
-    let unreadable = scene.unreadable().count();
+    // The page reads every draft and the newest few completed files; the
+    // history screen lists the rest, each in its row.
+    let on_home_page = scene.unreadable_on_home_page();
+    assert!(
+        on_home_page.len() > 3 && on_home_page.len() < scene.unreadable().count(),
+        "some of each"
+    );
     // The newer-format draft is shown as unreadable here too: it cannot be
     // resumed without losing what this version does not know.
     let listed: Vec<&String> = home.unreadable().collect();
-    assert_eq!(listed.len(), unreadable + 1, "{listed:?}");
+    assert_eq!(listed.len(), on_home_page.len() + 1, "{listed:?}");
     assert!(
         status.is_some_and(|status| status.text.contains("could not be read")),
         "the home page says so"
@@ -496,11 +525,7 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
         .filter(|planted| planted.expect == Expect::ReadOnly)
         .find(|planted| planted.path.starts_with(scene.person.dir.join("drafts")))
         .expect("a newer draft");
-    for planted in scene
-        .unreadable()
-        .map(|(planted, _)| planted)
-        .chain([newer_draft])
-    {
+    for planted in on_home_page.into_iter().chain([newer_draft]) {
         assert!(
             screen.contains(&format!("{}.toml", planted.id)),
             "{} not on the home page:\n{screen}",
@@ -510,14 +535,15 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::History(_)));
     let assessments = scene.person.dir.join("assessments");
-    let bad_completed = scene
-        .unreadable()
-        .filter(|(planted, _)| planted.path.starts_with(&assessments))
+    let completed = scene
+        .planted
+        .iter()
+        .filter(|planted| planted.path.starts_with(&assessments))
         .count();
     let screen = common::render(&app, 250, 80);
     assert!(
-        screen.contains(&format!("{bad_completed} unreadable (left untouched)")),
-        "{screen}"
+        screen.contains(&format!("{} completed, newest first", completed + 1)),
+        "every file counted, the good one too:\n{screen}"
     );
     for (planted, reason) in scene.unreadable() {
         if planted.path.starts_with(&assessments) {
@@ -533,7 +559,7 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
     }
     // Opening every entry, bad or not, only ever reports.
     let entries = match app.screen() {
-        Screen::History(history) => history.entries.len(),
+        Screen::History(history) => history.files.len(),
         _ => unreachable!(),
     };
     for _ in 0..entries {
@@ -553,18 +579,43 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
 }
 
 #[test]
-fn the_real_program_lists_each_bad_file_on_the_home_page_and_changes_nothing() {
+fn the_real_program_lists_each_bad_file_where_it_is_shown_and_changes_nothing() {
     let scene = scene();
     let mut tty = Tty::spawn(scene.data(), 250, 70);
     tty.wait_for("Ana");
     tty.key(Key::Enter);
     let screen = tty.wait_for("could not be read");
-    for (planted, _) in scene.unreadable() {
+    for planted in scene.unreadable_on_home_page() {
         assert!(
             screen.contains(&format!("{}.toml", planted.id)),
             "{} not on the home page:\n{screen}",
             planted.id
         );
+    }
+    // Down past the drafts that can be resumed and "Start", to "Look back".
+    let resumable = scene
+        .planted
+        .iter()
+        .filter(|planted| planted.path.starts_with(scene.person.dir.join("drafts")))
+        .filter(|planted| planted.expect == Expect::Loads)
+        .count();
+    for _ in 0..=resumable {
+        tty.key(Key::Down);
+    }
+    tty.key(Key::Enter);
+    let screen = tty.wait_for("newest first");
+    let assessments = scene.person.dir.join("assessments");
+    for (planted, reason) in scene.unreadable() {
+        if planted.path.starts_with(&assessments) {
+            let line = screen
+                .lines()
+                .find(|line| line.contains(&format!("{}.toml", planted.id)))
+                .unwrap_or_else(|| panic!("{} not in the history:\n{screen}", planted.id));
+            assert!(
+                line.contains("unreadable") && line.contains(reason),
+                "{line}"
+            );
+        }
     }
     tty.type_text("q");
     assert_eq!(tty.wait_exit(), Some(0));

@@ -74,6 +74,17 @@ fn list_names_everyone_then_one_persons_history() {
         damaged.starts_with("unreadable") && damaged.contains("line"),
         "{damaged}"
     );
+    // Counted among the assessments as it is printed, then said at the end.
+    assert!(
+        listed.starts_with("Sam Rivera: 4 assessments, 1 draft\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.ends_with(
+            "1 file of the 4 assessments could not be read: listed above, left untouched\n"
+        ),
+        "{listed}"
+    );
     let draft = listed
         .lines()
         .find(|line| line.contains(DRAFT))

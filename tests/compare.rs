@@ -379,17 +379,25 @@ fn the_trend_has_one_column_per_completed_assessment_in_date_order_with_gaps() {
 }
 
 #[test]
-fn the_stores_trend_from_the_index_matches_the_full_files() {
+fn the_stores_trend_read_newest_first_matches_the_full_files() {
     let (history, workbook) = (history(), workbook());
     let full = Trend::of(&workbook, &completed(&history));
+    let newest = history.store.newest_trend(&history.person, &workbook, 100);
+    assert_eq!(newest.trend, full);
     assert_eq!(
-        history.store.trend(&history.person, &workbook),
-        full,
-        "cold index"
+        (newest.older, newest.unreadable),
+        (0, 1),
+        "the damaged file"
     );
-    assert_eq!(
-        history.store.trend(&history.person, &workbook),
-        full,
-        "warm index"
-    );
+    // The newest two files are the third and the damaged one: the older
+    // ones are not read, and the trend says how many it left out.
+    let newest = history.store.newest_trend(&history.person, &workbook, 2);
+    let ids: Vec<&str> = newest
+        .trend
+        .columns
+        .iter()
+        .map(|column| column.id.as_str())
+        .collect();
+    assert_eq!(ids, [THIRD]);
+    assert_eq!((newest.older, newest.unreadable), (2, 1));
 }

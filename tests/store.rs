@@ -624,13 +624,16 @@ fn a_linked_assessments_folder_is_neither_written_nor_read() {
     assert_refused_by_path(&error, &assessments, "a symbolic link");
     assert!(readable(&store.history(&person)).is_empty());
     let workbook = handoff::content::load_builtin().expect("content");
-    let headers = store.history_headers(&person, &workbook);
-    match headers.as_slice() {
-        [handoff::store::HistoryEntry::Unreadable { path, reason }] => {
-            assert_eq!(path, &assessments);
-            assert!(reason.contains("a symbolic link"), "{reason}");
+    let newest = store.newest_history(&person, &workbook, 5);
+    assert_eq!(newest.total, 1, "one row: the folder");
+    for headers in [history_rows(&store, &person, &workbook), newest.entries] {
+        match headers.as_slice() {
+            [handoff::store::HistoryEntry::Unreadable { path, reason }] => {
+                assert_eq!(path, &assessments);
+                assert!(reason.contains("a symbolic link"), "{reason}");
+            }
+            other => panic!("the linked folder is reported, not read: {other:?}"),
         }
-        other => panic!("the linked folder is reported, not read: {other:?}"),
     }
     assert_eq!(
         names_in(&outside),
@@ -736,9 +739,9 @@ fn a_finished_assessment_without_an_id_or_a_completion_date_is_unreadable_and_un
     }
     let workbook = handoff::content::load_builtin().expect("content");
     let history = store.history(&person);
-    // Cold (building the index) and warm (from it): the same verdict.
-    for pass in ["cold", "warm"] {
-        let headers = store.history_headers(&person, &workbook);
+    // Read twice: the same verdict.
+    for pass in ["first", "again"] {
+        let headers = history_rows(&store, &person, &workbook);
         assert_eq!(headers.len(), 4, "{pass}: {headers:?}");
         for (name, _, reason) in incomplete_files() {
             let path = folder.join(name);
@@ -785,4 +788,14 @@ fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_file() {
         .expect_err("no draft through the link");
     assert_refused_by_path(&error, &drafts, "a symbolic link");
     assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
+}
+
+/// Every row of a person's history, each file read as its row is.
+fn history_rows(
+    store: &Store,
+    person: &handoff::store::Person,
+    workbook: &handoff::content::Workbook,
+) -> Vec<handoff::store::HistoryEntry> {
+    let files = store.history_files(person, handoff::store::Around::Start, 0, usize::MAX);
+    files.entries(0..files.len(), workbook).collect()
 }

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
 use handoff::ui::Theme;
-use handoff::ui::screens::HomeScreen;
+use handoff::ui::screens::{HomeScreen, TrendScreen};
 
 use common::{clock, press, render};
 
@@ -38,7 +38,7 @@ fn the_history_lists_every_assessment_and_the_damaged_file() {
     let app = history_app(&history);
     for (width, height) in [(60, 20), (120, 40)] {
         let screen = render(&app, width, height);
-        assert!(screen.contains("3 completed, 1 unreadable"), "{screen}");
+        assert!(screen.contains("4 completed, newest first"), "{screen}");
         assert!(screen.contains("20 Sep 2026"), "{screen}");
         assert!(screen.contains("2 Mar 2026"), "{screen}");
         assert!(screen.contains("unreadable"), "{screen}");
@@ -96,8 +96,10 @@ fn a_marked_assessment_is_compared_with_the_highlighted_one() {
         marked.contains("Marked the one from 20 Sep 2026") && marked.contains("press c to"),
         "{marked}"
     );
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    // Past the damaged file and June's, to the oldest.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
     press(&mut app, KeyCode::Char('c'));
     let screen = render(&app, 120, 40);
     assert!(
@@ -166,11 +168,10 @@ fn a_trend_of_fifty_assessments_fits_a_small_terminal() {
             .expect("complete");
     }
     let workbook = history_fixture::workbook();
-    let trend = store.trend(&person, &workbook);
-    assert_eq!(trend.columns.len(), 50);
+    let newest = store.newest_trend(&person, &workbook, TrendScreen::MOST);
+    assert_eq!(newest.trend.columns.len(), 50);
     let mut app = App::new(workbook, store, Theme::PLAIN, clock);
-    app.screens
-        .push(Screen::Trend(handoff::ui::screens::TrendScreen::new(trend)));
+    app.screens.push(Screen::Trend(TrendScreen::newest(newest)));
     let small = render(&app, 60, 20);
     assert!(small.contains("last 12 of 50"), "{small}");
     let wide = render(&app, 120, 40);
@@ -294,10 +295,8 @@ fn the_home_page_counts_every_assessment_and_lists_the_five_newest() {
 fn opening_the_damaged_file_names_it_and_the_problem_in_full_at_60_columns() {
     let history = history_fixture::history();
     let mut app = history_app(&history);
-    // Newest first, the unreadable file after the three it could read.
-    for _ in 0..3 {
-        press(&mut app, KeyCode::Down);
-    }
+    // Newest first by name: the damaged file, from July, is second.
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let screen = render(&app, 60, 20);
     // The message wraps across rows: read it back as one line.
@@ -310,4 +309,28 @@ fn opening_the_damaged_file_names_it_and_the_problem_in_full_at_60_columns() {
         status.contains("20260701-120000-dead.toml") && status.contains("line 5"),
         "the file or the problem is cut off:\n{screen}"
     );
+}
+
+#[test]
+fn page_down_and_up_move_through_the_history_ten_at_a_time() {
+    let history = history_fixture::history();
+    let mut app = history_app(&history);
+    // Which of the four rows under the column headings is highlighted.
+    let highlighted = |app: &App| {
+        let screen = render(app, 120, 40);
+        let lines: Vec<&str> = screen.lines().collect();
+        let headings = lines
+            .iter()
+            .position(|line| line.contains("Completed") && line.contains("Ready"))
+            .expect("column headings");
+        lines
+            .iter()
+            .position(|line| line.contains('▶'))
+            .map(|at| at - headings)
+    };
+    assert_eq!(highlighted(&app), Some(1));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(highlighted(&app), Some(4), "no further than the last");
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(highlighted(&app), Some(1));
 }

@@ -20,7 +20,7 @@ pub fn assessment(workbook: &Workbook, person: &str, number: usize) -> Assessmen
     let created = start + Days::hours(number as i64 * 6);
     let mut assessment = Assessment::start(person, &workbook.version, created);
     assessment.id = format!("{}-{number:05}", created.format("%Y%m%d-%H%M%S"));
-    assessment.completed = Some(created + Days::minutes(45));
+    assessment.completed = Some(completed(number));
     assessment.check_in.role = "Head of analytics".into();
     assessment.check_in.situation = "Handing the monthly report to Priya; she is new.".into();
     for section in &workbook.sections {
@@ -63,4 +63,30 @@ pub fn populate(store: &Store, workbook: &Workbook, count: usize) -> Person {
         fs::write(store.assessment_path(&person, &assessment.id), text).expect("write");
     }
     person
+}
+
+/// When assessment `number` of [`assessment`] was completed.
+pub fn completed(number: usize) -> DateTime<FixedOffset> {
+    let start =
+        DateTime::<FixedOffset>::parse_from_rfc3339("2020-01-01T09:00:00+01:00").expect("date");
+    start + Days::hours(number as i64 * 6) + Days::minutes(45)
+}
+
+/// The name of person `number` of [`populate_people`].
+pub fn person_name(number: usize) -> String {
+    format!("Person {number:04}")
+}
+
+/// `count` people with no assessments, written straight to disk (adding
+/// each through the store would read everyone else's file first).
+pub fn populate_people(store: &Store, count: usize) {
+    for number in 0..count {
+        let name = person_name(number);
+        let dir = store
+            .root()
+            .join("people")
+            .join(handoff::store::slug(&name));
+        fs::create_dir_all(&dir).expect("folder");
+        fs::write(dir.join("person.toml"), format!("name = \"{name}\"\n")).expect("write");
+    }
 }

@@ -1,12 +1,16 @@
 //! `handoff list`: everyone saved, or one person's history with dates and
 //! headline scores. Unreadable files are listed with the reason, never
-//! hidden. History comes from the index, so a long history lists quickly.
+//! hidden. A history is printed as it is read, a line per file, so a long
+//! one starts at once and is never held whole.
 
+use std::ffi::OsStr;
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use crate::content::Workbook;
-use crate::store::{Header, HistoryEntry, Listed, Person, Store};
+use crate::store::{Around, Header, HistoryEntry, HistoryFiles, Listed, Person, Store};
 use crate::text::sanitize_line;
 
 use super::lookup;
@@ -33,16 +37,20 @@ fn people(store: &Store, workbook: &Workbook, out: &mut dyn Write) -> anyhow::Re
         return Ok(());
     }
     for person in &listing.people {
-        let history = store.history_headers(person, workbook);
-        let latest = history.iter().rev().find_map(HistoryEntry::header);
+        // The folder's count and its newest file: one file read per person.
+        let newest = store.newest_history(person, workbook, 1);
         let mut line = format!(
             "{} ({}): {}",
             sanitize_line(&person.name),
             sanitize_line(&person.key()),
-            tally(&history)
+            count(newest.total, "assessment")
         );
-        if let Some(header) = latest {
-            line.push_str(&format!(", latest {}", header.created.format("%Y-%m-%d")));
+        match newest.entries.first() {
+            Some(HistoryEntry::Readable { header, .. }) => {
+                line.push_str(&format!(", latest {}", header.created.format("%Y-%m-%d")));
+            }
+            Some(HistoryEntry::Unreadable { .. }) => line.push_str(", the latest unreadable"),
+            None => {}
         }
         let drafts = store.drafts(person).len();
         if drafts > 0 {
@@ -71,24 +79,47 @@ fn history(
     person: &Person,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let history = store.history_headers(person, workbook);
+    let mut files = store.history_files(person, Around::Start, 0, PAGE);
     let drafts = store.drafts(person);
     writeln!(
         out,
         "{}: {}, {}",
         sanitize_line(&person.name),
-        tally(&history),
+        count(files.len(), "assessment"),
         count(drafts.len(), "draft")
     )?;
-    for entry in &history {
-        match entry {
-            HistoryEntry::Readable { header, path } => {
-                writeln!(out, "{}", row(&stem(path), header, "complete"))?
+    // Each file is printed as soon as it is read: the first lines are out
+    // at once. A page of names is held at a time, the next listed after
+    // the last one printed.
+    let (mut printed, mut unreadable) = (0, 0);
+    let mut page = files.held();
+    while !page.is_empty() {
+        each_in_order(&files, page.clone(), workbook, |entry| {
+            printed += 1;
+            match entry {
+                HistoryEntry::Readable { header, path } => {
+                    writeln!(out, "{}", row(&stem(&path), &header, "complete"))?
+                }
+                HistoryEntry::Unreadable { reason, .. } => {
+                    unreadable += 1;
+                    writeln!(out, "unreadable  {}", sanitize_line(&reason))?
+                }
             }
-            HistoryEntry::Unreadable { reason, .. } => {
-                writeln!(out, "unreadable  {}", sanitize_line(reason))?
-            }
+            Ok(())
+        })?;
+        let Some(last) = files.name(page.end - 1).map(OsStr::to_os_string) else {
+            break;
+        };
+        if page.end >= files.len() {
+            break;
         }
+        files = store.history_files(person, Around::Name(&last), 0, PAGE + 1);
+        // The page starts at the last name printed, if it is still there.
+        let mut next = files.anchor()..files.held().end;
+        if files.name(next.start) == Some(last.as_os_str()) {
+            next.start += 1;
+        }
+        page = next;
     }
     for draft in &drafts {
         match draft {
@@ -101,7 +132,77 @@ fn history(
             }
         }
     }
+    // A damaged file is counted above as an assessment; say how many of
+    // them could not be read, now that it is known.
+    if unreadable > 0 {
+        writeln!(
+            out,
+            "{} of the {} could not be read: listed above, left untouched",
+            count(unreadable, "file"),
+            count(printed, "assessment")
+        )?;
+    }
     Ok(())
+}
+
+/// Names of files held at a time: one listing of the folder per page.
+const PAGE: usize = 1024;
+
+/// Files one reader reads before handing them on: few enough that the
+/// first lines come at once, enough that handing over costs little.
+const BATCH: usize = 32;
+
+/// Hands `print` the files at `range`, in order, each read as a list
+/// shows it. Reading (parsing, mostly) is shared out in batches among a
+/// reader per core, at most four, while the lines already read are
+/// printed: ten thousand files read one after another took 1.3–1.5 s here.
+/// A reader is at most two batches ahead, so little is held.
+fn each_in_order(
+    files: &HistoryFiles,
+    range: Range<usize>,
+    workbook: &Workbook,
+    mut print: impl FnMut(HistoryEntry) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let readers = std::thread::available_parallelism().map_or(1, |cores| cores.get().min(4));
+    let batches = range.len().div_ceil(BATCH);
+    if readers == 1 || batches < 2 {
+        for entry in files.entries(range, workbook) {
+            print(entry)?;
+        }
+        return Ok(());
+    }
+    let start = range.start;
+    std::thread::scope(|scope| {
+        let inboxes: Vec<Receiver<Vec<HistoryEntry>>> = (0..readers)
+            .map(|reader| {
+                let (outbox, inbox) = sync_channel(1);
+                scope.spawn(move || {
+                    for batch in (reader..batches).step_by(readers) {
+                        let from = start + batch * BATCH;
+                        let range = from..(from + BATCH).min(range.end);
+                        // Fails once printing has stopped: nothing more to do.
+                        if outbox
+                            .send(files.entries(range, workbook).collect())
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+                inbox
+            })
+            .collect();
+        // Batch by batch, in order: reader `n` has batches n, n + readers, …
+        for batch in 0..batches {
+            let Ok(entries) = inboxes[batch % readers].recv() else {
+                anyhow::bail!("reading the history stopped before its end");
+            };
+            for entry in entries {
+                print(entry)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// `20261123-093000-beef  2026-11-23  complete  readiness 67%  drivers 63% …`
@@ -127,23 +228,6 @@ fn row(id: &str, header: &Header, state: &str) -> String {
         header.created.format("%Y-%m-%d"),
         scores.join("  ")
     )
-}
-
-/// "3 assessments, 1 unreadable file": a damaged file is not counted as an
-/// assessment, but it is never left out of the count either.
-fn tally(history: &[HistoryEntry]) -> String {
-    let readable = history
-        .iter()
-        .filter(|entry| entry.header().is_some())
-        .count();
-    let mut text = count(readable, "assessment");
-    if readable < history.len() {
-        text.push_str(&format!(
-            ", {}",
-            count(history.len() - readable, "unreadable file")
-        ));
-    }
-    text
 }
 
 fn stem(path: &Path) -> String {

@@ -4,7 +4,6 @@
 //! <data>/people/<slug>/person.toml              the display name
 //! <data>/people/<slug>/drafts/<id>.toml         work in progress
 //! <data>/people/<slug>/assessments/<id>.toml    completed assessments
-//! <data>/people/<slug>/index.tsv                a cache of history headers
 //! ```
 //!
 //! Folders are 0700 and files 0600. Every write is atomic. A file that
@@ -12,10 +11,12 @@
 
 mod atomic;
 mod error;
-mod index;
+mod history;
 mod location;
 mod lock;
 mod name;
+mod names;
+mod people;
 mod plain;
 mod read;
 mod version;
@@ -26,17 +27,19 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Assessment, Trend};
+use crate::assessment::Assessment;
 use crate::content::Workbook;
 
 pub use atomic::{
     TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
 };
 pub use error::{StoreError, Wanted};
-pub use index::{Header, HistoryEntry, INDEX_FILE};
+pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
+pub use names::{Around, Stretch};
+pub use people::PeopleFolders;
 pub use plain::kind_of;
 pub use read::{
     Loaded, MAX_FILE_BYTES, parse_assessment, read_assessment, read_completed, read_text,
@@ -153,45 +156,40 @@ impl Store {
         self.root.join("people")
     }
 
+    /// Everyone, each `person.toml` read: for the command line, which
+    /// prints them all. The People screen lists [`Store::people_folders`].
     pub fn people(&self) -> Result<PeopleListing, StoreError> {
+        let folders = self.people_folders(Around::Start, 0, usize::MAX)?;
         let mut listing = PeopleListing {
             people: Vec::new(),
             unreadable: Vec::new(),
         };
-        self.check_data_folder()?;
-        let dir = self.people_dir();
-        if !plain::folder_exists(&dir)? {
-            return Ok(listing);
-        }
-        let entries = fs::read_dir(&dir).map_err(StoreError::io(&dir))?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if hidden || kind.is_file() {
-                continue;
-            }
-            if !kind.is_dir() {
-                // A link looks like a person's folder; say why it is not one.
-                let refused = StoreError::NotPlain {
-                    path: path.clone(),
-                    what: plain::kind_of(kind),
-                    wanted: Wanted::Folder,
-                };
-                listing.unreadable.push((path, refused.to_string()));
-                continue;
-            }
-            match read_person(&path) {
-                Ok(person) => listing.people.push(person),
-                Err(error) => listing.unreadable.push((path, error.to_string())),
+        for at in 0..folders.len() {
+            match folders.read(at) {
+                Some(Ok(person)) => listing.people.push(person),
+                Some(Err(error)) => {
+                    let path = folders.path(at).unwrap_or_default();
+                    listing.unreadable.push((path, error.to_string()));
+                }
+                None => {}
             }
         }
         listing
             .people
             .sort_by_key(|person| person.name.to_lowercase());
         Ok(listing)
+    }
+
+    /// How many people's folders there are, and the names of those
+    /// `around` picks, sorted by folder name, none of them read.
+    pub fn people_folders(
+        &self,
+        around: Around<'_>,
+        before: usize,
+        after: usize,
+    ) -> Result<PeopleFolders, StoreError> {
+        self.check_data_folder()?;
+        PeopleFolders::list(&self.people_dir(), around, before, after)
     }
 
     /// The data folder, if it exists, is a folder (it may be a link to one:
@@ -231,6 +229,15 @@ impl Store {
         if let Some(person) = self.find_person(&name)? {
             return Ok(person);
         }
+        self.add_new_person(&name)
+    }
+
+    /// A new person with this name, in a folder of their own, for a caller
+    /// that has already looked for the name among everyone (the People
+    /// screen, which reads every name to point out one alike): looking
+    /// again would read every `person.toml` a second time.
+    pub fn add_new_person(&self, name: &str) -> Result<Person, StoreError> {
+        let name = clean_name(name).ok_or(StoreError::EmptyName)?;
         let people = self.people_dir();
         plain::ensure_folder_within(&self.root, &people)?;
         let base = slug(&name);
@@ -267,44 +274,46 @@ impl Store {
     }
 
     /// Completed assessments, oldest first (ids sort by creation time),
-    /// each parsed in full. For a list, prefer [`Store::history_headers`].
+    /// each parsed in full. For a list, prefer [`Store::history_files`],
+    /// which reads a file only when it is shown.
     pub fn history(&self, person: &Person) -> Vec<Listed> {
         list_folder(&person.dir.join("assessments"), read_completed)
     }
 
-    /// Completed assessments in the same order as [`Store::history`], but
-    /// only what a list shows, served from the person's index so only new
-    /// or changed files are parsed. Unreadable files are listed with the
-    /// reason. Headline scores are computed against `workbook`.
-    pub fn history_headers(&self, person: &Person, workbook: &Workbook) -> Vec<HistoryEntry> {
-        index::history_headers(&person.dir, workbook)
+    /// How many completed assessments the person has, and the names of
+    /// those `around` picks, sorted (so oldest first), none of them read:
+    /// for a list that reads each file as its row is shown.
+    pub fn history_files(
+        &self,
+        person: &Person,
+        around: Around<'_>,
+        before: usize,
+        after: usize,
+    ) -> HistoryFiles {
+        HistoryFiles::list(&person.dir, around, before, after)
     }
 
-    /// The entries of [`Store::history_headers`], in its order, handed one
-    /// by one to `add`, for a caller that keeps only a summary of a long
-    /// history. `add` may see some entries and then a fresh `start()`: a
-    /// walk that finds the index stale begins again on the full listing.
-    pub fn fold_history<T>(
+    /// Each section's score over the person's newest `at_most` completed
+    /// assessments, and how many older ones it leaves out (not read).
+    pub fn newest_trend(
         &self,
         person: &Person,
         workbook: &Workbook,
-        start: impl Fn() -> T,
-        add: impl FnMut(&mut T, HistoryEntry),
-    ) -> T {
-        index::fold_history(&person.dir, workbook, start, add)
+        at_most: usize,
+    ) -> NewestTrend {
+        history::newest_trend(&person.dir, workbook, at_most)
     }
 
-    /// Each section's score over the person's completed assessments, from
-    /// the index (no full parse when it is warm).
-    pub fn trend(&self, person: &Person, workbook: &Workbook) -> Trend {
-        let scored = self.fold_history(person, workbook, Vec::new, |scored, entry| {
-            if let HistoryEntry::Readable { header, .. } = entry
-                && header.completed.is_some()
-            {
-                scored.push(header.into_scored());
-            }
-        });
-        Trend::from_scored(workbook, scored)
+    /// How many completed assessments the person has, and the newest
+    /// `count` read (unreadable ones with the reason), without holding
+    /// every name: what the person's page shows.
+    pub fn newest_history(
+        &self,
+        person: &Person,
+        workbook: &Workbook,
+        count: usize,
+    ) -> NewestFiles {
+        history::newest_files(&person.dir, workbook, count)
     }
 
     pub fn draft_path(&self, person: &Person, id: &str) -> PathBuf {

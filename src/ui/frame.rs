@@ -29,8 +29,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area, app);
         return;
     }
-    let [header, below] = split_top(area, 1);
-    let [body, bottom] = split_bottom(below, 2);
+    let [header, body, bottom] = frame_areas(area);
     let [status, footer] = split_top(bottom, 1);
 
     let (person, place) = match app.screen() {
@@ -120,6 +119,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 }
 
 const TITLE: &str = " handoff ";
+
+/// The title line, the screen's own area, and the status and key lines.
+fn frame_areas(area: Rect) -> [Rect; 3] {
+    let [header, below] = split_top(area, 1);
+    let [body, bottom] = split_bottom(below, 2);
+    [header, body, bottom]
+}
+
+/// Where a screen is drawn in a terminal of this size, so a screen can
+/// read the rows it will draw before it is drawn.
+pub fn body_area(width: u16, height: u16) -> Rect {
+    let [_, body, _] = frame_areas(Rect::new(0, 0, width, height));
+    body
+}
 
 /// "· Person · place" in `width` columns. A long name is shortened first,
 /// so the place (which worksheet, which page) stays whole; only when even

@@ -6,6 +6,7 @@ mod document;
 mod editor;
 mod frame;
 mod question;
+pub mod rows;
 pub mod screens;
 pub mod scroll;
 mod theme;
@@ -14,5 +15,5 @@ pub mod wrap;
 
 pub use document::lines as document_lines;
 pub use editor::Editor;
-pub use frame::{MIN_HEIGHT, MIN_WIDTH, draw};
+pub use frame::{MIN_HEIGHT, MIN_WIDTH, body_area, draw};
 pub use theme::Theme;

@@ -66,9 +66,10 @@ pub fn survey(data: &Path) -> Survey {
                 stack.push(path);
             } else if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
                 survey.leftovers.push(path);
-            } else if name == "person.toml" || name == ".lock" || name == "index.tsv" {
-                // person.toml was parsed by the listing above; the lock and
-                // the index cache have no content to lose.
+            } else if name == "person.toml" || name == ".lock" {
+                // person.toml was parsed by the listing above; the lock has
+                // no content to lose. (No cache is kept: an `index.tsv`
+                // here would be unexpected.)
             } else if folder == "drafts" || folder == "assessments" {
                 if let Err(error) = read_assessment(&path) {
                     panic!("{} does not parse: {error}", path.display());

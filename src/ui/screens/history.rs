@@ -1,6 +1,15 @@
 //! A person's completed assessments: date and headline scores, newest
-//! first, with unreadable files listed and explained. From here an
-//! assessment opens read-only, two are compared, or the trend is drawn.
+//! first, with unreadable files listed and explained in their place. From
+//! here an assessment opens read-only, two are compared, or the trend is
+//! drawn.
+//!
+//! The folder's listing gives the count and the order; a file is read only
+//! when its row is near the screen (`ui::rows`), so ten thousand
+//! assessments open as fast as ten.
+
+use std::ffi::OsStr;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,11 +18,12 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Ctx, Outcome, Screen, Status};
 use crate::assessment::{Assessment, chronological, compare};
-use crate::content::SectionKind;
+use crate::content::{SectionKind, Workbook};
 use crate::keymap::{self, Action, Context};
 use crate::report::comparison_report;
-use crate::store::{HistoryEntry, Person, read_completed};
+use crate::store::{Around, HistoryEntry, HistoryFiles, Person, read_completed};
 use crate::text::sanitize_line;
+use crate::ui::rows::{self, ReadRows};
 use crate::ui::widgets::inset;
 
 use super::{PageScreen, SessionScreen, TrendScreen};
@@ -31,47 +41,173 @@ fn short(kind: SectionKind) -> &'static str {
     }
 }
 
-/// Readable assessments newest first, then unreadable files by path. The
-/// sort is stable and cheap on a listing that is already by id, which is
-/// how the store returns it.
-fn newest_first(entries: &mut [HistoryEntry]) {
-    entries.sort_by(|a, b| match (a.header(), b.header()) {
-        (Some(a), Some(b)) => (b.created, &b.id).cmp(&(a.created, &a.id)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.path().cmp(b.path()),
-    });
-}
-
 pub struct HistoryScreen {
     pub person: Person,
-    /// Newest first.
-    pub entries: Vec<HistoryEntry>,
+    /// How many files there are, and the names of a stretch of them around
+    /// the rows on screen (positions oldest first; rows newest first).
+    pub files: HistoryFiles,
+    /// The rows on screen and a page either side, read; by row.
+    rows: ReadRows<HistoryEntry>,
+    /// Rows, newest first.
     pub selected: usize,
-    pub marked: Option<usize>,
+    /// The file marked to compare with.
+    marked: Option<PathBuf>,
+    /// How many rows the list has, from the size it was last fitted to.
+    height: usize,
 }
 
+/// Names listed when the history opens: more rows than most screens show,
+/// so fitting to the screen needs no second listing.
+const FIRST_NAMES: usize = 256;
+/// The fewest names listed either side of the highlighted row when the
+/// list moves past those held: a listing is a few milliseconds at ten
+/// thousand files, so one for every dozen pages or so.
+const FEWEST_NAMES: usize = 128;
+
 impl HistoryScreen {
+    /// Lists the newest files; none is read until the screen is fitted to
+    /// its size ([`HistoryScreen::fit`]) and knows which rows it draws.
     pub fn new(person: Person, cx: &Ctx<'_>) -> Self {
-        // Read here rather than handed on by the person's page, which
-        // keeps only a summary: with 10,000 assessments this is about
-        // 45 ms, and the whole list is held only while this screen is open.
-        let mut entries = cx.store.history_headers(&person, cx.workbook);
-        newest_first(&mut entries);
+        let files = cx.store.history_files(&person, Around::End, FIRST_NAMES, 0);
         Self {
             person,
-            entries,
+            files,
+            rows: ReadRows::default(),
             selected: 0,
             marked: None,
+            height: 0,
         }
+    }
+
+    /// Reads the rows that drawing in `body` will show, and drops the
+    /// rest: opening reads no more than the screen.
+    pub fn fit(&mut self, body: Rect, workbook: &Workbook) {
+        let [_, _, _, list] = layout(body);
+        self.height = usize::from(list.height);
+        self.read_rows(rows::on_screen, workbook);
+    }
+
+    /// Reads the rows `wanted` picks for this screen's height, listing the
+    /// folder again around the highlighted row first if their names are
+    /// not held.
+    fn read_rows(&mut self, wanted: fn(usize, usize, usize) -> Range<usize>, workbook: &Workbook) {
+        let rows = wanted(self.selected, self.height, self.files.len());
+        if !rows::holds(&self.files.held(), &self.positions(&rows)) {
+            self.list_around_selected();
+        }
+        let rows = wanted(self.selected, self.height, self.files.len());
+        let files = &self.files;
+        let len = files.len();
+        self.rows.keep(rows, |row| {
+            let at = len - 1 - row;
+            files
+                .entry(at, workbook)
+                .unwrap_or_else(|| HistoryEntry::Unreadable {
+                    path: files.path(at).unwrap_or_default(),
+                    reason: "no longer listed".into(),
+                })
+        });
+    }
+
+    /// Lists the folder again, holding names either side of the
+    /// highlighted one. The highlight stays on its assessment, wherever a
+    /// file added or removed meanwhile puts it.
+    fn list_around_selected(&mut self) {
+        let reach = (2 * self.height).max(FEWEST_NAMES);
+        let total = self.files.len();
+        let at = total.saturating_sub(self.selected + 1);
+        let files = match self.files.name(at).map(OsStr::to_os_string) {
+            Some(name) => {
+                let files = HistoryFiles::list(&self.person.dir, Around::Name(&name), reach, reach);
+                let kept = files.name(files.anchor()) == Some(name.as_os_str());
+                (kept && files.anchor() < files.len()).then_some(files)
+            }
+            None => None,
+        };
+        let files = files.unwrap_or_else(|| {
+            HistoryFiles::list(&self.person.dir, Around::End, self.selected + reach, 0)
+        });
+        let selected = match files.len().checked_sub(files.anchor() + 1) {
+            Some(row) if files.anchor() < files.len() => row,
+            _ => self.selected.min(files.len().saturating_sub(1)),
+        };
+        if files.len() != total || selected != self.selected {
+            // Rows moved: what was read is at other rows now.
+            self.rows.clear();
+        }
+        self.selected = selected;
+        self.files = files;
+    }
+
+    /// Positions (oldest first) of rows (newest first).
+    fn positions(&self, rows: &Range<usize>) -> Range<usize> {
+        let len = self.files.len();
+        len.saturating_sub(rows.end)..len.saturating_sub(rows.start)
+    }
+
+    /// The file after the highlighted one (older) that can be read,
+    /// listing the folder further where the names held run out: usually
+    /// the next row, read already.
+    fn readable_after(&self, row: usize, workbook: &Workbook) -> Option<PathBuf> {
+        let len = self.files.len();
+        let mut further: Option<HistoryFiles> = None;
+        for next in row + 1..len {
+            if let Some(entry) = self.rows.get(next) {
+                if entry.header().is_some() {
+                    return Some(entry.path().to_path_buf());
+                }
+                continue;
+            }
+            let at = len - 1 - next;
+            let listed = further.as_ref().unwrap_or(&self.files);
+            if !listed.held().contains(&at) {
+                // The names just older than the last one looked at.
+                let newer = listed.name(at + 1)?.to_os_string();
+                let older =
+                    HistoryFiles::list(&self.person.dir, Around::Name(&newer), FEWEST_NAMES, 0);
+                if older.len() != len {
+                    // Files came or went meanwhile: positions no longer agree.
+                    return None;
+                }
+                further = Some(older);
+            }
+            let entry = further
+                .as_ref()
+                .unwrap_or(&self.files)
+                .entry(at, workbook)?;
+            if entry.header().is_some() {
+                return Some(entry.path().to_path_buf());
+            }
+        }
+        None
+    }
+
+    /// How many rows are held read: those on screen and a page either
+    /// side, never the whole list.
+    pub fn rows_read(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The file of a row.
+    fn path(&self, row: usize) -> Option<PathBuf> {
+        let at = self.files.len().checked_sub(row + 1)?;
+        self.files.path(at)
     }
 
     pub fn contexts(&self) -> Vec<Context> {
         vec![Context::History]
     }
 
+    /// Acts, then reads the rows on screen and a page either side, so
+    /// the next steps find theirs read.
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
-        let last = self.entries.len().saturating_sub(1);
+        let outcome = self.act(action, cx);
+        self.read_rows(rows::around, cx.workbook);
+        outcome
+    }
+
+    fn act(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let last = self.files.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
@@ -80,12 +216,13 @@ impl HistoryScreen {
             Action::Mark => {
                 // One mark at a time: the comparison is between it and
                 // the highlighted row, so say so as it is set.
-                self.marked = if self.marked == Some(self.selected) {
+                let selected = self.path(self.selected);
+                self.marked = if self.marked.is_some() && self.marked == selected {
                     *cx.status = Some(Status::info("Mark removed."));
                     None
                 } else {
                     let date = self
-                        .entries
+                        .rows
                         .get(self.selected)
                         .and_then(HistoryEntry::header)
                         .map(|header| {
@@ -100,14 +237,17 @@ impl HistoryScreen {
                     *cx.status = Some(Status::info(format!(
                         "Marked {date} (*). Move to another and press {compare} to compare the two."
                     )));
-                    Some(self.selected)
+                    selected
                 };
             }
             Action::Select => return self.open(cx),
             Action::Compare => return self.compare(cx),
             Action::Trend => {
-                let trend = cx.store.trend(&self.person, cx.workbook);
-                return Outcome::Push(Screen::Trend(TrendScreen::new(trend)));
+                // Newest first, and only as many as a chart shows.
+                let trend = cx
+                    .store
+                    .newest_trend(&self.person, cx.workbook, TrendScreen::MOST);
+                return Outcome::Push(Screen::Trend(TrendScreen::newest(trend)));
             }
             Action::Back => return Outcome::Pop,
             _ => {}
@@ -115,21 +255,13 @@ impl HistoryScreen {
         Outcome::Stay
     }
 
+    /// The assessment of a row, read in full.
     fn load(&self, index: usize, cx: &mut Ctx<'_>) -> Option<Assessment> {
-        let entry = self.entries.get(index)?;
-        match entry {
-            HistoryEntry::Unreadable { reason, .. } => {
-                *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
-                None
-            }
-            HistoryEntry::Readable { path, .. } => match read_completed(path) {
-                Ok(loaded) => Some(loaded.assessment),
-                Err(error) => {
-                    *cx.status = Some(Status::error(error.to_string()));
-                    None
-                }
-            },
+        if let Some(HistoryEntry::Unreadable { reason, .. }) = self.rows.get(index) {
+            *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
+            return None;
         }
+        load_file(&self.path(index)?, cx)
     }
 
     fn open(&self, cx: &mut Ctx<'_>) -> Outcome {
@@ -143,20 +275,23 @@ impl HistoryScreen {
 
     /// The highlighted assessment against the marked one, or against the
     /// one before it (which, by default, is the latest against the one
-    /// before that).
+    /// before that). A file that cannot be read is passed over: the one
+    /// before is the one before that can be compared.
     fn compare(&self, cx: &mut Ctx<'_>) -> Outcome {
-        let other = match self.marked {
-            Some(marked) if marked != self.selected => marked,
-            _ => self.selected + 1,
+        let other = match &self.marked {
+            Some(marked) if Some(marked) != self.path(self.selected).as_ref() => {
+                Some(marked.clone())
+            }
+            _ => self.readable_after(self.selected, cx.workbook),
         };
-        if other >= self.entries.len() {
+        let Some(other) = other else {
             *cx.status = Some(Status::error(format!(
                 "There is no earlier assessment to compare with. Mark one with {}, or complete another.",
                 keymap::key_for(Context::History, Action::Mark)
             )));
             return Outcome::Stay;
-        }
-        let (Some(a), Some(b)) = (self.load(self.selected, cx), self.load(other, cx)) else {
+        };
+        let (Some(a), Some(b)) = (self.load(self.selected, cx), load_file(&other, cx)) else {
             return Outcome::Stay;
         };
         let (earlier, later) = chronological(&a, &b);
@@ -167,15 +302,7 @@ impl HistoryScreen {
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
-        let area = inset(area);
-        let legend_height = if area.width >= 100 { 2 } else { 3 };
-        let [count_line, legend_area, header_line, list] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(legend_height),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let [count_line, legend_area, header_line, list] = layout(area);
         let kinds: Vec<SectionKind> = app
             .workbook()
             .sections
@@ -190,15 +317,10 @@ impl HistoryScreen {
         for kind in &kinds {
             header.push_str(&format!("{:>6}", short(*kind)));
         }
-        let unreadable = self
-            .entries
-            .iter()
-            .filter(|entry| entry.header().is_none())
-            .count();
-        let mut count = format!("{} completed", self.entries.len() - unreadable);
-        if unreadable > 0 {
-            count.push_str(&format!(", {unreadable} unreadable (left untouched)"));
-        }
+        // How many files, from the folder's listing: whether each can be
+        // read is known only for the rows read, so an unreadable one is
+        // said in its own row.
+        let count = format!("{} completed, newest first", self.files.len());
         frame.render_widget(
             Paragraph::new(Line::styled(count, theme.heading())),
             count_line,
@@ -215,23 +337,23 @@ impl HistoryScreen {
             Paragraph::new(Line::styled(header, theme.heading())),
             header_line,
         );
-        if self.entries.is_empty() {
+        if self.files.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled("Nothing completed yet.", theme.muted())),
                 list,
             );
             return;
         }
-        // Only the rows on screen are built, so ten thousand entries cost
-        // no more to draw than twenty.
-        let height = usize::from(list.height.max(1));
-        let offset = (self.selected + 1).saturating_sub(height);
-        let rows: Vec<Line> = self.entries[offset..(offset + height).min(self.entries.len())]
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| self.row(offset + index, entry, &kinds, theme))
+        // Only the rows on screen are built, from the rows read for them.
+        let shown = rows::on_screen(self.selected, usize::from(list.height), self.files.len());
+        let lines: Vec<Line> = shown
+            .map(|row| match self.rows.get(row) {
+                Some(entry) => self.row(row, entry, &kinds, theme),
+                // Only when drawn at a size the screen was not fitted to.
+                None => Line::styled("   …", theme.muted()),
+            })
             .collect();
-        frame.render_widget(Paragraph::new(rows), list);
+        frame.render_widget(Paragraph::new(lines), list);
     }
 
     fn row(
@@ -242,7 +364,11 @@ impl HistoryScreen {
         theme: crate::ui::Theme,
     ) -> Line<'static> {
         let cursor = if index == self.selected { "▶" } else { " " };
-        let mark = if self.marked == Some(index) { "*" } else { " " };
+        let mark = if self.marked.as_deref() == Some(entry.path()) {
+            "*"
+        } else {
+            " "
+        };
         let style = if index == self.selected {
             theme.selected()
         } else {
@@ -271,6 +397,30 @@ impl HistoryScreen {
                 Span::styled(format!("{cursor}{mark} unreadable: "), theme.error()),
                 Span::styled(sanitize_line(reason), style),
             ]),
+        }
+    }
+}
+
+/// The count line, the legend, the column headings and the list.
+fn layout(area: Rect) -> [Rect; 4] {
+    let area = inset(area);
+    let legend_height = if area.width >= 100 { 2 } else { 3 };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(legend_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area)
+}
+
+/// A completed assessment read in full, or why not on the status line.
+fn load_file(path: &Path, cx: &mut Ctx<'_>) -> Option<Assessment> {
+    match read_completed(path) {
+        Ok(loaded) => Some(loaded.assessment),
+        Err(error) => {
+            *cx.status = Some(Status::error(format!("Cannot open it: {error}")));
+            None
         }
     }
 }

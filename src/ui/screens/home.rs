@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use crate::content::Workbook;
 use crate::store::{
-    FileVersion, Header, HistoryEntry, Listed, Person, Store, StoreError, lock_person,
+    FileVersion, Header, HistoryEntry, Listed, NewestFiles, Person, Store, StoreError, lock_person,
     read_assessment,
 };
 use crate::text::{quoted, sanitize_line};
@@ -50,10 +50,11 @@ pub struct HomeScreen {
     pub confirm_discard: Option<usize>,
 }
 
-/// How many completed assessments there are, as many of the newest as
-/// the page lists, and why any file could not be read. Only this is kept
-/// of the history, so ten thousand assessments cost the page no more
-/// memory than ten: the history screen reads the full list when opened.
+/// How many completed assessments there are (the folder's count, one
+/// listing), the newest few the page lists, read, and why any of those
+/// could not be read. Only those files are read: ten thousand assessments
+/// cost the page what ten do, and the history screen reads the rest as its
+/// rows are drawn.
 #[derive(Debug, Default)]
 pub struct Recent {
     pub completed: usize,
@@ -66,21 +67,18 @@ impl Recent {
     /// Completed assessments listed under the menu.
     pub const SHOWN: usize = 5;
 
-    fn add(&mut self, entry: HistoryEntry) {
-        match entry {
-            HistoryEntry::Readable { path, header } => {
-                self.completed += 1;
-                let key = |header: &Header| (header.created, header.id.clone());
-                let at = self
-                    .newest
-                    .partition_point(|(_, kept)| key(kept) > key(&header));
-                if at < Self::SHOWN {
-                    self.newest.insert(at, (path, header));
-                    self.newest.truncate(Self::SHOWN);
-                }
+    fn of(files: NewestFiles) -> Recent {
+        let mut recent = Recent {
+            completed: files.total,
+            ..Recent::default()
+        };
+        for entry in files.entries {
+            match entry {
+                HistoryEntry::Readable { path, header } => recent.newest.push((path, header)),
+                HistoryEntry::Unreadable { reason, .. } => recent.unreadable.push(reason),
             }
-            HistoryEntry::Unreadable { reason, .. } => self.unreadable.push(reason),
         }
+        recent
     }
 
     fn is_empty(&self) -> bool {
@@ -120,9 +118,9 @@ impl HomeScreen {
                 Listed::Unreadable { reason, .. } => self.unreadable_drafts.push(reason),
             }
         }
-        // Headers only, and only a summary of them kept: a long history
-        // must neither slow down this page nor fill memory.
-        self.history = store.fold_history(&self.person, workbook, Recent::default, Recent::add);
+        // The count and the newest few: a long history must neither slow
+        // down this page nor fill memory.
+        self.history = Recent::of(store.newest_history(&self.person, workbook, Recent::SHOWN));
         choices.push(Choice::Start);
         if !self.history.is_empty() {
             choices.push(Choice::History);

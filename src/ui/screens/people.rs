@@ -1,4 +1,12 @@
 //! Choosing whose workbook to open, or adding a person.
+//!
+//! The people folder's listing gives the count and the order (by folder
+//! name, which is the name's slug); a person's `person.toml` is read only
+//! when their row is near the screen, so thousands of people cost the first
+//! frame no more than the rows it shows.
+
+use std::ffi::OsStr;
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -8,18 +16,24 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::{App, Ctx, Outcome, Screen, Status};
 use crate::keymap::{self, Action, Context};
-use crate::store::{Person, Store, clean_name, names_alike};
+use crate::store::{Around, PeopleFolders, Person, Store, clean_name, names_alike};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
+use crate::ui::rows::{self, ReadRows};
 use crate::ui::widgets::{split_bottom, split_top};
 use crate::ui::wrap;
 
 use super::HomeScreen;
 
 pub struct PeopleScreen {
-    pub people: Vec<Person>,
-    pub unreadable: Vec<String>,
+    /// Every person's folder, by folder name: the order and the count.
+    pub folders: PeopleFolders,
+    /// The people of the rows on screen and a page either side, read from
+    /// their `person.toml`, or why one cannot be read.
+    rows: ReadRows<Result<Person, String>>,
     pub selected: usize,
+    /// How many rows the list has, from the size it was last fitted to.
+    height: usize,
     /// Open while a new name is being typed.
     pub adding: Option<Editor>,
     /// The name typed matches someone already here but for case, accents
@@ -29,28 +43,93 @@ pub struct PeopleScreen {
 }
 
 impl PeopleScreen {
+    /// Lists the people's folders, holding the first names; no one's file
+    /// is read until the screen is fitted to its size
+    /// ([`PeopleScreen::fit`]) and knows which rows it draws.
     pub fn load(store: &Store, status: &mut Option<Status>) -> Self {
-        let (people, unreadable) = match store.people() {
-            Ok(listing) => (
-                listing.people,
-                listing
-                    .unreadable
-                    .into_iter()
-                    .map(|(_, reason)| reason)
-                    .collect(),
-            ),
-            Err(error) => {
+        let folders = store
+            .people_folders(Around::Start, 0, FIRST_NAMES)
+            .unwrap_or_else(|error| {
                 *status = Some(Status::error(format!("Could not list people: {error}")));
-                (Vec::new(), Vec::new())
-            }
-        };
+                PeopleFolders::default()
+            });
         Self {
-            people,
-            unreadable,
+            folders,
+            rows: ReadRows::default(),
             selected: 0,
+            height: 0,
             adding: None,
             alike: None,
         }
+    }
+
+    /// Reads the people of the rows that drawing in `body` will show, and
+    /// drops the rest: the first frame waits for no one else's file.
+    pub fn fit(&mut self, body: Rect) {
+        let [_, below] = split_top(crate::ui::widgets::inset(body), INTRO_ROWS);
+        // The list's title line takes one row.
+        self.height = usize::from(below.height.saturating_sub(1));
+        self.read_rows(rows::on_screen);
+    }
+
+    /// Reads the rows `wanted` picks for this screen's height, listing the
+    /// folder again around the highlighted row first if their names are
+    /// not held.
+    fn read_rows(&mut self, wanted: fn(usize, usize, usize) -> Range<usize>) {
+        let rows = wanted(self.selected, self.height, self.folders.len());
+        if !rows::holds(&self.folders.held(), &rows) {
+            let name = self.folders.name(self.selected).map(OsStr::to_os_string);
+            self.list_around(name.as_deref());
+        }
+        let rows = wanted(self.selected, self.height, self.folders.len());
+        let folders = &self.folders;
+        self.rows.keep(rows, |at| match folders.read(at) {
+            Some(read) => read.map_err(|error| error.to_string()),
+            None => Err("no longer listed".to_string()),
+        });
+    }
+
+    /// Lists the folder again, holding names either side of `name` (or of
+    /// the highlighted row's position, if it has none) and highlighting
+    /// it, wherever a person added or removed meanwhile puts it.
+    fn list_around(&mut self, name: Option<&OsStr>) {
+        let reach = (2 * self.height).max(FEWEST_NAMES);
+        let listed = match name {
+            Some(name) => PeopleFolders::list(self.folders.dir(), Around::Name(name), reach, reach),
+            None => {
+                PeopleFolders::list(self.folders.dir(), Around::Start, 0, self.selected + reach)
+            }
+        };
+        // The folder could not be listed now: what was held stays.
+        let Ok(folders) = listed else {
+            return;
+        };
+        let selected = match name {
+            Some(_) => folders.anchor(),
+            None => self.selected,
+        }
+        .min(folders.len().saturating_sub(1));
+        if folders.len() != self.folders.len() || selected != self.selected {
+            // Rows moved: what was read is at other rows now.
+            self.rows.clear();
+        }
+        self.selected = selected;
+        self.folders = folders;
+    }
+
+    /// How many rows are held read: those on screen and a page either
+    /// side, never the whole list.
+    pub fn rows_read(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Everyone, read: what adding a name is checked against. Only adding
+    /// needs it, and it is read then, once.
+    fn everyone(&self, store: &Store) -> Vec<Person> {
+        store
+            .people()
+            .map(|listing| listing.people)
+            .unwrap_or_default()
     }
 
     pub fn contexts(&self) -> Vec<Context> {
@@ -61,22 +140,33 @@ impl PeopleScreen {
         }
     }
 
+    /// Acts, then reads the rows on screen and a page either side, so
+    /// the next steps find theirs read.
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let outcome = self.act(action, cx);
+        self.read_rows(rows::around);
+        outcome
+    }
+
+    fn act(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         if self.adding.is_some() {
             return self.finish_adding(action, cx);
         }
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down if self.selected + 1 < self.people.len() => self.selected += 1,
+            Action::Down if self.selected + 1 < self.folders.len() => self.selected += 1,
             Action::Add => self.adding = Some(name_editor(cx)),
-            Action::Select => {
-                if let Some(person) = self.people.get(self.selected) {
+            Action::Select => match self.rows.get(self.selected) {
+                Some(Ok(person)) => {
                     let mut home = HomeScreen::new(person.clone());
                     home.reload(cx.store, cx.workbook, cx.status);
                     return Outcome::Push(Screen::Home(home));
                 }
-                self.adding = Some(name_editor(cx));
-            }
+                Some(Err(reason)) => {
+                    *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
+                }
+                None => self.adding = Some(name_editor(cx)),
+            },
             Action::Back => return Outcome::Quit,
             _ => {}
         }
@@ -102,30 +192,32 @@ impl PeopleScreen {
             return Outcome::Stay;
         }
         let cleaned = clean_name(&name).unwrap_or_default();
-        let exists = self.people.iter().any(|person| person.name == cleaned);
+        let everyone = self.everyone(cx.store);
+        let existing = everyone.iter().find(|person| person.name == cleaned);
         let already_warned = warned.is_some_and(|(typed, _)| typed == name);
-        if !exists
+        if existing.is_none()
             && !already_warned
-            && let Some(index) = self
-                .people
+            && let Some(like) = everyone
                 .iter()
-                .position(|person| names_alike(&person.name, &cleaned))
+                .find(|person| names_alike(&person.name, &cleaned))
         {
             // Most likely the same person typed again: say so, and have
             // Esc leave them highlighted.
-            self.selected = index;
-            self.alike = Some((name, self.people[index].clone()));
+            if let Some(folder) = like.dir.file_name() {
+                self.list_around(Some(folder));
+            }
+            self.alike = Some((name, like.clone()));
             self.adding = Some(editor);
             return Outcome::Stay;
         }
-        match cx.store.add_person(&name) {
+        let added = match existing {
+            Some(person) => Ok(person.clone()),
+            None => cx.store.add_new_person(&name),
+        };
+        match added {
             Ok(person) => {
                 let mut home = HomeScreen::new(person.clone());
                 home.reload(cx.store, cx.workbook, cx.status);
-                if !self.people.contains(&person) {
-                    self.people.push(person);
-                    self.people.sort_by_key(|person| person.name.to_lowercase());
-                }
                 Outcome::Push(Screen::Home(home))
             }
             Err(error) => {
@@ -161,8 +253,8 @@ impl PeopleScreen {
         // The list takes the rows it fills (its title line and one per
         // entry), not the whole body: styling and diffing the empty rest of
         // a 200×60 screen was a fifth of drawing the first frame.
-        let rows = self.people.len().max(1) + self.unreadable.len() + 1;
-        let [intro, below] = split_top(area, 4);
+        let rows = self.folders.len().max(1) + 1;
+        let [intro, below] = split_top(area, INTRO_ROWS);
         let warning = self.alike.as_ref().map(|(_, existing)| {
             let line = Line::from(vec![
                 Span::styled(NOTE, theme.warning()),
@@ -192,12 +284,27 @@ impl PeopleScreen {
         ];
         frame.render_widget(Paragraph::new(welcome).wrap(Wrap { trim: true }), intro);
 
-        let mut items: Vec<ListItem> = self
-            .people
-            .iter()
-            .map(|person| ListItem::new(Line::from(format!(" {}", sanitize_line(&person.name)))))
+        // Only the rows on screen, each from the person read for it.
+        let shown = rows::on_screen(
+            self.selected,
+            usize::from(list.height.saturating_sub(1)),
+            self.folders.len(),
+        );
+        let first = shown.start;
+        let mut items: Vec<ListItem> = shown
+            .map(|at| {
+                ListItem::new(match self.rows.get(at) {
+                    Some(Ok(person)) => Line::from(format!(" {}", sanitize_line(&person.name))),
+                    Some(Err(reason)) => Line::from(vec![
+                        Span::styled(" ! unreadable: ", theme.error()),
+                        Span::raw(sanitize_line(reason)),
+                    ]),
+                    // Only when drawn at a size the screen was not fitted to.
+                    None => Line::styled(" …", theme.muted()),
+                })
+            })
             .collect();
-        if self.people.is_empty() {
+        if self.folders.is_empty() {
             items.push(ListItem::new(Line::styled(
                 format!(
                     " No one yet. Press {} (or {}) and type a name to begin.",
@@ -207,15 +314,9 @@ impl PeopleScreen {
                 theme.muted(),
             )));
         }
-        for reason in &self.unreadable {
-            items.push(ListItem::new(Line::from(vec![
-                Span::styled(" ! unreadable: ", theme.error()),
-                Span::raw(sanitize_line(reason)),
-            ])));
-        }
         let mut state = ListState::default();
-        if !self.people.is_empty() {
-            state.select(Some(self.selected));
+        if !self.folders.is_empty() {
+            state.select(Some(self.selected.saturating_sub(first)));
         }
         let block = Block::new()
             .borders(Borders::TOP)
@@ -246,6 +347,16 @@ fn name_editor(cx: &Ctx<'_>) -> Editor {
 }
 
 const NOTE: &str = "note: ";
+
+/// The welcome above the list.
+const INTRO_ROWS: u16 = 4;
+
+/// Names listed before the first frame: more rows than most screens show,
+/// so fitting to the screen needs no second listing.
+const FIRST_NAMES: usize = 128;
+/// The fewest names listed either side of the highlighted row when the
+/// list moves past those held.
+const FEWEST_NAMES: usize = 128;
 
 /// What a second person with a name like `existing`'s would mean, and the
 /// keys that choose.

@@ -1,4 +1,4 @@
-//! Each section's score over all of a person's completed assessments: one
+//! Each section's score over a person's newest completed assessments: one
 //! sparkline per section, the latest value and the change since the first
 //! in words, and the dates along the bottom.
 
@@ -11,19 +11,76 @@ use crate::app::{App, Ctx, Outcome};
 use crate::assessment::Trend;
 use crate::content::Better;
 use crate::keymap::{Action, Context};
+use crate::store::NewestTrend;
 use crate::text::text_width;
 use crate::ui::widgets::inset;
+use crate::ui::wrap;
 
 const LABEL_WIDTH: u16 = 24;
 const VALUE_WIDTH: u16 = 22;
 
 pub struct TrendScreen {
     pub trend: Trend,
+    /// Older assessments left out (not read): see [`TrendScreen::MOST`].
+    pub older: usize,
+    /// Files among the newest that could not be read, so are not plotted.
+    pub unreadable: usize,
 }
 
 impl TrendScreen {
+    /// The most assessments a trend shows, the newest. A hundred points
+    /// are two years of weekly check-ins, and wider than most windows draw
+    /// (the chart has a column each); reading more would make a long
+    /// history slow to chart for points no one could see.
+    pub const MOST: usize = 100;
+
     pub fn new(trend: Trend) -> Self {
-        Self { trend }
+        Self {
+            trend,
+            older: 0,
+            unreadable: 0,
+        }
+    }
+
+    /// The trend of the newest assessments, saying what it leaves out.
+    pub fn newest(newest: NewestTrend) -> Self {
+        Self {
+            trend: newest.trend,
+            older: newest.older,
+            unreadable: newest.unreadable,
+        }
+    }
+
+    /// What the chart covers, in words, and what it leaves out.
+    fn intro(&self, shown: usize) -> String {
+        let plotted = self.trend.columns.len();
+        let total = plotted + self.unreadable + self.older;
+        let mut intro = if plotted < 2 {
+            "A trend needs at least two completed assessments. Here is what there is so far."
+                .to_string()
+        } else if shown < plotted {
+            let more = if self.older > 0 {
+                format!("widen the window to see up to {plotted}")
+            } else {
+                "widen the window to see more".to_string()
+            };
+            format!("Scores over the last {shown} of {total} assessments ({more}).")
+        } else if self.older > 0 {
+            format!(
+                "Scores over the last {shown} of {total} assessments, oldest on the left: a trend shows the newest {}.",
+                Self::MOST
+            )
+        } else {
+            format!(
+                "Scores over {plotted} assessments, oldest on the left. Taller means a higher score."
+            )
+        };
+        match self.unreadable {
+            0 => {}
+            1 => intro.push_str(" 1 unreadable file left out."),
+            many => intro.push_str(&format!(" {many} unreadable files left out.")),
+        }
+        intro
     }
 
     pub fn contexts(&self) -> Vec<Context> {
@@ -47,20 +104,10 @@ impl TrendScreen {
         // With few assessments each gets a wider bar, so two are as easy
         // to compare as fifty.
         let bar_width = (usize::from(chart_width) / shown.max(1)).clamp(1, 6);
-        let intro = if count < 2 {
-            "A trend needs at least two completed assessments. Here is what there is so far."
-                .to_string()
-        } else if shown < count {
-            format!(
-                "Scores over the last {shown} of {count} assessments (widen the window to see more)."
-            )
-        } else {
-            format!(
-                "Scores over {count} assessments, oldest on the left. Taller means a higher score."
-            )
-        };
+        let intro = self.intro(shown);
         let rows = self.trend.sections.len() as u16;
-        let heading_height = if area.width >= 90 { 2 } else { 3 };
+        let intro_rows = wrap::rows(&intro, usize::from(area.width)).len();
+        let heading_height = u16::try_from(1 + intro_rows).unwrap_or(u16::MAX);
         let [heading, chart, axis, _] = Layout::vertical([
             Constraint::Length(heading_height),
             Constraint::Length(rows * 2),
