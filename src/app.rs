@@ -203,8 +203,6 @@ pub struct App {
     pub question: Option<Question>,
     /// Quitting was asked for and, if answers were not saved, confirmed.
     quit_confirmed: bool,
-    /// The draft saves whose folder is still to be flushed.
-    flushing: Vec<DraftSave>,
     /// A key was pressed: the next run of effects tries the unsaved drafts
     /// again. Not on every event: a resize or a mouse move is not the
     /// person doing anything, and saves must not run behind their back.
@@ -234,7 +232,6 @@ impl App {
             unsaved: Vec::new(),
             question: None,
             quit_confirmed: false,
-            flushing: Vec::new(),
             retry_due: false,
             panic_on_key: None,
             effects: Vec::new(),
@@ -642,24 +639,6 @@ impl App {
             assessment,
             known,
         };
-        // Saves still waiting for their folder flush: one into another
-        // folder has flushed theirs first (a failure there names their
-        // file); one into the same folder leaves it to its own flush.
-        let same_folder = |other: &DraftSave| other.person.dir == save.person.dir;
-        for earlier in std::mem::take(&mut self.flushing) {
-            match &saved {
-                _ if same_folder(&earlier) => self.flushing.push(earlier),
-                Err(error @ StoreError::Io { path, .. })
-                    if *path
-                        == self
-                            .store
-                            .draft_path(&earlier.person, &earlier.assessment.id) =>
-                {
-                    self.draft_not_saved(earlier, error, true)
-                }
-                _ => self.flushed(&earlier),
-            }
-        }
         match saved {
             Ok(DraftSaved {
                 path,
@@ -674,59 +653,14 @@ impl App {
                     )));
                 }
                 save.assessment.id = id;
-                // Still listed as not saved until the save's last step.
-                if let Some(mut still) = failed_before {
-                    still.save = save.clone();
-                    self.unsaved.push(still);
-                }
-                if self.store.draft_save_unfinished() {
-                    self.flushing.push(save);
-                } else {
-                    // Its folder flush flushed the earlier saves' too.
-                    for earlier in std::mem::take(&mut self.flushing) {
-                        self.flushed(&earlier);
-                    }
-                    self.flushed(&save);
+                if failed_before.is_some() {
+                    self.saved_again(&save);
                 }
             }
             Err(error) => {
                 let written = known != tried;
                 self.draft_not_saved(save, &error, written);
             }
-        }
-    }
-
-    /// Ends the last draft saves, when the store leaves flushing their
-    /// folder until the frame is on screen (see
-    /// `Store::sync_draft_folders_later`), and says on the status line if
-    /// that failed. True when the screen should be drawn again.
-    pub fn finish_draft_save(&mut self) -> bool {
-        let flushing = std::mem::take(&mut self.flushing);
-        let before = self.shown();
-        match self.store.finish_draft_save() {
-            Ok(_) => {
-                for save in &flushing {
-                    self.flushed(save);
-                }
-            }
-            Err(error) => {
-                for save in flushing {
-                    self.draft_not_saved(save, &error, true);
-                }
-            }
-        }
-        self.settle_questions();
-        before != self.shown()
-    }
-
-    /// A save has reached the disk, its folder flushed: if its draft was
-    /// listed as not saved, it no longer is.
-    fn flushed(&mut self, save: &DraftSave) {
-        let listed = self.unsaved.len();
-        self.unsaved
-            .retain(|unsaved| !unsaved.save.is_for(&save.person, &save.assessment.id));
-        if self.unsaved.len() < listed {
-            self.saved_again(save);
         }
     }
 

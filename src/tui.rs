@@ -22,7 +22,6 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 
 use crate::app::App;
-use crate::store::Store;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
@@ -134,15 +133,13 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     let mut wake_on = STOP_SIGNALS.to_vec();
     wake_on.push(signal_hook::consts::SIGWINCH);
     let loop_wakeup = signal_wakeup(&wake_on)?;
-    app.store.sync_draft_folders_later();
     let mut terminal = enter()?;
     // The watchdog starts once the first frame is up, so the thread costs
     // nothing between start and the first frame. Until then the loop
     // itself notices a signal or a hang-up: it checks both before it
     // waits, and a draw to a dead terminal fails.
-    let store = app.store.clone();
     let watchdog_stop = Arc::clone(&stop);
-    let start_watchdog = move || start_hang_up_watchdog(watchdog_stop, store);
+    let start_watchdog = move || start_hang_up_watchdog(watchdog_stop);
     let result = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, app, &stop, &loop_wakeup, start_watchdog)
     }));
@@ -151,8 +148,6 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     // flush on quit, signal, hang-up or panic.
     app.retry_unsaved();
     run_effects(app);
-    app.finish_draft_save();
-    app.store.discard_prepared_save();
     if result.is_ok() {
         drop(terminal);
     } else {
@@ -209,13 +204,6 @@ fn event_loop(
         if let Some(first_frame_is_up) = after_first_frame.take() {
             first_frame_is_up()?;
         }
-        // Between frames, while the person reads: the save's last step,
-        // then the next save's temporary file, made ahead so that save
-        // skips the slowest part of a save.
-        if finish_draft_save(app) && terminal.draw(|frame| ui::draw(frame, app)).is_err() {
-            return Ok(Ending::HungUp);
-        }
-        app.store.prepare_next_save();
         if !app.running {
             return Ok(Ending::Quit);
         }
@@ -265,22 +253,14 @@ fn run_effects(app: &mut App) {
     app.run_effects();
 }
 
-fn finish_draft_save(app: &mut App) -> bool {
-    let _saving = SAVING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    app.finish_draft_save()
-}
-
 /// When the terminal goes away, crossterm spins inside `poll` reading an
 /// endless end-of-file and never returns to our loop (crossterm issue 793).
 /// Every change is saved before it is drawn, so nothing is pending
-/// while the loop waits but the last save's folder flush, which this thread
-/// does itself: it can simply end the process once any save in progress
-/// has finished. Answers whose save failed (`App::unsaved`) are not
+/// while the loop waits: this thread can simply end the process once any
+/// save in progress has finished. Answers whose save failed (`App::unsaved`) are not
 /// retried or reported from here: this thread cannot reach the app, and
 /// the main loop does both when it leaves on its own.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>, store: Store) -> io::Result<()> {
+fn start_hang_up_watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
     // SAFETY: isatty only reads the descriptor number.
     if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
         return Ok(());
@@ -298,9 +278,6 @@ fn start_hang_up_watchdog(stop: Arc<AtomicBool>, store: Store) -> io::Result<()>
                 let _saving = SAVING
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                // The last draft save may have its folder still to flush,
-                // if the main thread is stuck drawing.
-                let _ = store.finish_draft_save();
                 restore_terminal();
                 std::process::exit(129);
             }

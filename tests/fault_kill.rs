@@ -214,7 +214,7 @@ fn sigkill_at_random_points_loses_no_keystroke_that_was_on_screen() {
             1,
             "one draft expected ({context}): {survey:?}"
         );
-        mid_save += usize::from(!survey.half_written().is_empty());
+        mid_save += usize::from(!survey.leftovers.is_empty());
         let on_disk = role_in_draft(&survey.drafts[0]);
         let promised = typed(echoed);
         assert!(
@@ -247,7 +247,7 @@ fn sigkill_at_random_points_loses_no_keystroke_that_was_on_screen() {
         survey.leftovers
     );
     eprintln!(
-        "fault_kill: {trials} kills, {mid_save} left a half-written temporary file (killed mid-save), \
+        "fault_kill: {trials} kills, {mid_save} left a temporary file (killed mid-save), \
          {typed_total} keys sent, {kept_total} in the draft, none on screen lost"
     );
 }

@@ -384,109 +384,58 @@ fn temporary_files(folder: &Path) -> Vec<(String, u64)> {
 }
 
 #[test]
-fn the_file_made_ready_after_a_save_is_used_by_the_next_and_never_lingers() {
-    use std::os::unix::fs::PermissionsExt;
+fn saves_leave_no_temporary_file_behind() {
     let (_dir, store) = store();
     let person = store.add_person("Ana").expect("person");
     let mut assessment = full_assessment(&person.name);
     let draft = store.save_draft(&person, &assessment).expect("saved");
     let drafts = draft.parent().expect("drafts folder").to_path_buf();
+    assert!(
+        temporary_files(&drafts).is_empty(),
+        "{:?}",
+        temporary_files(&drafts)
+    );
 
-    store.prepare_next_save();
-    let ready = temporary_files(&drafts);
-    assert_eq!(ready.len(), 1, "one file made ready: {ready:?}");
-    assert_eq!(ready[0].1, 0, "and it is empty");
-    let mode = fs::metadata(drafts.join(&ready[0].0))
-        .expect("meta")
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600, "private like every other file");
-
-    assessment.check_in.role = "Written into the ready file".into();
+    assessment.check_in.role = "Saved again".into();
     store.save_draft(&person, &assessment).expect("saved again");
     assert!(
         temporary_files(&drafts).is_empty(),
-        "the ready file became the draft"
+        "{:?}",
+        temporary_files(&drafts)
     );
     let text = fs::read_to_string(&draft).expect("draft");
-    assert!(text.contains("Written into the ready file"), "{text}");
-
-    // Cleared away by someone else (another window's clean-up): the next
-    // save makes its own file and still succeeds.
-    store.prepare_next_save();
-    for (name, _) in temporary_files(&drafts) {
-        fs::remove_file(drafts.join(name)).expect("clear");
-    }
-    assessment.check_in.role = "Saved after the clean-up".into();
-    store
-        .save_draft(&person, &assessment)
-        .expect("saved after clean-up");
-    assert!(
-        fs::read_to_string(&draft)
-            .expect("draft")
-            .contains("after the clean-up")
-    );
-
-    store.prepare_next_save();
-    drop(store);
-    assert!(
-        temporary_files(&drafts).is_empty(),
-        "closing handoff removes the ready file"
-    );
+    assert!(text.contains("Saved again"), "{text}");
 }
 
-/// The program leaves a draft save's folder flush until its frame is on
-/// screen (`Store::sync_draft_folders_later`): the file must be complete and
-/// in place as soon as the save returns, and the flush that comes later
-/// must still report a failure by the file's name.
+/// The last step of a save, flushing the folder, comes after the rename:
+/// when only it fails, the file is already complete and in place, and the
+/// failure names the file.
 #[test]
-fn a_draft_whose_folder_flush_comes_later_is_in_place_at_once() {
-    let (_dir, mut store) = store();
-    store.sync_draft_folders_later();
+fn a_draft_whose_folder_flush_fails_is_in_place_and_named() {
+    let (_dir, store) = store();
     let person = store.add_person("Ana").expect("person");
     let mut assessment = full_assessment(&person.name);
     let mut known = None;
     let saved = store
         .save_draft_checked(&person, &assessment, &mut known)
         .expect("saved");
-    let on_disk = fs::read_to_string(&saved.path).expect("draft");
-    assert_eq!(
-        on_disk,
-        handoff::store::to_toml(&assessment).expect("toml"),
-        "complete before the flush"
-    );
-    assert!(store.draft_save_unfinished());
-    assert!(store.finish_draft_save().expect("flushed"), "one flush due");
-    assert!(!store.draft_save_unfinished());
-    assert!(!store.finish_draft_save().expect("nothing due"));
 
     assessment.check_in.role = "Renamed into place; flush fails".into();
     let failing = store.clone().failing_at(Some(WriteStep::SyncFolder));
-    failing
+    let error = failing
         .save_draft_checked(&person, &assessment, &mut known)
-        .expect("the flush is not part of the save");
-    assert!(
-        fs::read_to_string(&saved.path)
-            .expect("draft")
-            .contains("flush fails")
-    );
-    let error = failing.finish_draft_save().expect_err("the flush fails");
+        .expect_err("the flush fails");
     assert!(
         error
             .to_string()
             .contains(&saved.path.display().to_string()),
         "{error}"
     );
-
-    // A save into another folder (completing) first flushes the draft's.
-    assessment.check_in.role = "Saved again".into();
-    store
-        .save_draft_checked(&person, &assessment, &mut known)
-        .expect("saved");
-    store
-        .complete(&person, &mut assessment, at("2026-11-23T10:15:00+01:00"))
-        .expect("completed");
-    assert!(!store.draft_save_unfinished(), "nothing left to flush");
+    assert_eq!(
+        fs::read_to_string(&saved.path).expect("draft"),
+        handoff::store::to_toml(&assessment).expect("toml"),
+        "complete and in place"
+    );
 }
 
 /// A FIFO at `path`, made with the system's `mkfifo`.
@@ -819,7 +768,7 @@ fn a_finished_assessment_without_an_id_or_a_completion_date_is_unreadable_and_un
 }
 
 #[test]
-fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_ready_file() {
+fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_file() {
     let (dir, store) = store();
     let person = store.add_person("Ana").expect("person");
     store
@@ -831,8 +780,6 @@ fn a_drafts_folder_swapped_for_a_link_after_a_save_receives_no_ready_file() {
     fs::create_dir(&outside).expect("outside");
     std::os::unix::fs::symlink(&outside, &drafts).expect("symlink");
 
-    store.prepare_next_save();
-    assert!(names_in(&outside).is_empty(), "{:?}", names_in(&outside));
     let error = store
         .save_draft(&person, &full_assessment("Ana"))
         .expect_err("no draft through the link");

@@ -2,12 +2,10 @@
 //! the same folder, flush it to disk, rename it over the target, then flush
 //! the folder so the rename itself survives a power cut.
 
-use std::fs::{self, File, Permissions};
+use std::fs::{self, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
-
-use tempfile::NamedTempFile;
 
 /// The steps of a save, named so tests can make any one of them fail and
 /// check that the previous file survives.
@@ -36,43 +34,14 @@ pub const TEMP_PREFIX: &str = ".handoff-";
 pub const TEMP_SUFFIX: &str = ".tmp";
 
 pub fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<WriteStep>) -> io::Result<()> {
-    write_atomic_using(path, bytes, fail_at, None, FolderSync::Now).map(drop)
-}
+    let injected = |step| injected(fail_at, step);
+    let folder = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
 
-/// The version a save replaced, still referenced so that the rename did not
-/// have to free it. Dropping it frees the old file's blocks.
-///
-/// Renaming over a file also deletes the file it replaces, and on this
-/// machine's disk (ext4 with online discard) that took 0.3 to 0.6 ms, a
-/// quarter of a whole save, while renaming over a file still held open took
-/// 0.04 ms. The program keeps the old version until its frame is on screen
-/// and drops it then, while the person reads.
-#[derive(Debug)]
-pub struct Replaced {
-    _still_referenced: File,
-}
-
-/// A reference to whatever is at `path` now, without opening it for reading:
-/// `O_PATH` does not block on a FIFO nor open a device, and `O_NOFOLLOW`
-/// takes a symlink itself rather than its target.
-fn hold_current(path: &Path) -> Option<Replaced> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_PATH | libc::O_NOFOLLOW)
-        .open(path)
-        .ok()
-        .map(|file| Replaced {
-            _still_referenced: file,
-        })
-}
-
-/// A private temporary file in `folder`, ready to be written and renamed.
-/// Made ahead of time (see [`write_atomic_using`]) it takes the file
-/// system's slowest step out of a save: creating a file cost about 2 ms
-/// here, more than writing, syncing and renaming it together.
-pub fn new_temp_in(folder: &Path) -> io::Result<NamedTempFile> {
-    let temp = tempfile::Builder::new()
+    injected(WriteStep::Create)?;
+    // Dropping the temporary file on any early return deletes it.
+    let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .rand_bytes(TEMP_RANDOM_CHARS)
@@ -82,45 +51,6 @@ pub fn new_temp_in(folder: &Path) -> io::Result<NamedTempFile> {
     // so the file is 0600 whatever the umask is.
     temp.as_file()
         .set_permissions(Permissions::from_mode(0o600))?;
-    Ok(temp)
-}
-
-/// Whether a save flushes its folder itself, or leaves that last step to
-/// the caller ([`sync_folder`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FolderSync {
-    Now,
-    Later,
-}
-
-/// [`write_atomic`], writing into `spare` (an empty file from
-/// [`new_temp_in`]) when it lies in the target's folder, and returning the
-/// version it replaced, still held (see [`Replaced`]).
-pub fn write_atomic_using(
-    path: &Path,
-    bytes: &[u8],
-    fail_at: Option<WriteStep>,
-    spare: Option<NamedTempFile>,
-    folder_sync: FolderSync,
-) -> io::Result<Option<Replaced>> {
-    let injected = |step| injected(fail_at, step);
-    let folder = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
-
-    injected(WriteStep::Create)?;
-    // Dropping the temporary file on any early return deletes it.
-    // A spare can have been cleared away as a leftover since it was made
-    // (another window took the person's lock): then make a new one.
-    let mut temp = match spare {
-        Some(spare)
-            if spare.path().parent() == Some(folder)
-                && fs::symlink_metadata(spare.path()).is_ok() =>
-        {
-            spare
-        }
-        _ => new_temp_in(folder)?,
-    };
 
     injected(WriteStep::Write)?;
     temp.write_all(bytes)?;
@@ -130,22 +60,13 @@ pub fn write_atomic_using(
     temp.as_file().sync_all()?;
 
     injected(WriteStep::Rename)?;
-    let replaced = hold_current(path);
     temp.persist(path).map_err(|error| error.error)?;
 
-    if folder_sync == FolderSync::Now {
-        sync_folder(folder, fail_at)?;
-    }
-    Ok(replaced)
-}
-
-/// The last step of a save: flushing the folder, so the rename survives a
-/// power cut. Until then a power cut leaves the previous version, complete.
-pub fn sync_folder(folder: &Path, fail_at: Option<WriteStep>) -> io::Result<()> {
-    injected(fail_at, WriteStep::SyncFolder)?;
+    // Until the folder is flushed, a power cut can undo the rename and
+    // leave the previous version, complete.
+    injected(WriteStep::SyncFolder)?;
     // Only ever a folder: a FIFO swapped in its place is refused at once
     // rather than waited on.
-    use std::os::unix::fs::OpenOptionsExt;
     fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_DIRECTORY)

@@ -22,7 +22,6 @@ mod version;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -31,8 +30,7 @@ use crate::assessment::{Assessment, Trend};
 use crate::content::Workbook;
 
 pub use atomic::{
-    FolderSync, Replaced, TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir,
-    new_temp_in, sync_folder, write_atomic, write_atomic_using,
+    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
 };
 pub use error::{StoreError, Wanted};
 pub use index::{Header, HistoryEntry, INDEX_FILE};
@@ -114,23 +112,6 @@ pub struct Store {
     fail_at: Option<WriteStep>,
     /// When set, `fail_at` applies only while this file exists.
     fail_while: Option<PathBuf>,
-    spare: Arc<Mutex<Spare>>,
-    /// How the program's draft saves ([`Store::save_draft_checked`]) flush
-    /// their folder; see [`Store::sync_draft_folders_later`].
-    draft_folder_sync: FolderSync,
-}
-
-/// A temporary file made after one save for the next, in the folder last
-/// saved into: the next save (the next key press, usually) then only
-/// writes, syncs and renames. See [`Store::prepare_next_save`].
-#[derive(Debug, Default)]
-struct Spare {
-    folder: Option<PathBuf>,
-    file: Option<tempfile::NamedTempFile>,
-    /// The version the last save replaced, freed once the frame is up.
-    replaced: Option<Replaced>,
-    /// The file of the last draft save, whose folder is still to be flushed.
-    unsynced: Option<PathBuf>,
 }
 
 impl Store {
@@ -139,8 +120,6 @@ impl Store {
             root: root.into(),
             fail_at: None,
             fail_while: None,
-            spare: Arc::default(),
-            draft_folder_sync: FolderSync::Now,
         }
     }
 
@@ -157,50 +136,6 @@ impl Store {
         self.fail_at = Some(step);
         self.fail_while = Some(trigger);
         self
-    }
-
-    /// Draft saves by [`Store::save_draft_checked`] leave their last step,
-    /// flushing the folder, to [`Store::finish_draft_save`], which the
-    /// program calls once the frame showing the change is on screen.
-    ///
-    /// Everything a kill or a crash of the program can lose is on disk
-    /// before the frame (the file is written, synced and renamed), and a
-    /// power cut before the flush leaves the previous version, complete;
-    /// the flush, about 0.3 ms of a 1.5 ms save here, no longer delays the
-    /// key that caused it.
-    pub fn sync_draft_folders_later(&mut self) {
-        self.draft_folder_sync = FolderSync::Later;
-    }
-
-    /// Flushes the folder of the last draft save, if that is still to do.
-    /// True when there was something to flush.
-    pub fn finish_draft_save(&self) -> Result<bool, StoreError> {
-        let saved = self
-            .spare
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .unsynced
-            .take();
-        match saved {
-            Some(saved) => self.sync_folder_of(&saved).map(|()| true),
-            None => Ok(false),
-        }
-    }
-
-    /// The folder flush that ends a save of `file`; a failure names the
-    /// file, as every other failed step of its save does.
-    fn sync_folder_of(&self, file: &Path) -> Result<(), StoreError> {
-        let folder = file.parent().unwrap_or(Path::new("."));
-        sync_folder(folder, self.failing_step()).map_err(StoreError::io(file))
-    }
-
-    /// A draft save whose folder is still to be flushed.
-    pub fn draft_save_unfinished(&self) -> bool {
-        self.spare
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .unsynced
-            .is_some()
     }
 
     pub fn root(&self) -> &Path {
@@ -316,7 +251,7 @@ impl Store {
                 problem: error.to_string(),
             }
         })?;
-        self.write(&dir.join("person.toml"), text.as_bytes(), FolderSync::Now)?;
+        self.write(&dir.join("person.toml"), text.as_bytes())?;
         Ok(Person { name, dir })
     }
 
@@ -426,7 +361,7 @@ impl Store {
         assessment: &Assessment,
         known: &mut Option<FileVersion>,
     ) -> Result<(), StoreError> {
-        let result = self.write_assessment(path, assessment, self.draft_folder_sync);
+        let result = self.write_assessment(path, assessment);
         let landed = result.is_ok()
             || to_toml(assessment)
                 .is_ok_and(|text| fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes()));
@@ -444,7 +379,7 @@ impl Store {
         assessment: &Assessment,
     ) -> Result<PathBuf, StoreError> {
         let path = self.draft_path(person, &assessment.id);
-        self.write_assessment(&path, assessment, FolderSync::Now)?;
+        self.write_assessment(&path, assessment)?;
         Ok(path)
     }
 
@@ -487,7 +422,7 @@ impl Store {
         let previous = (assessment.completed, assessment.updated);
         assessment.completed = Some(now);
         assessment.updated = now;
-        if let Err(error) = self.write_assessment(&path, assessment, FolderSync::Now) {
+        if let Err(error) = self.write_assessment(&path, assessment) {
             (assessment.completed, assessment.updated) = previous;
             return Err(error);
         }
@@ -535,12 +470,7 @@ impl Store {
         }
     }
 
-    fn write_assessment(
-        &self,
-        path: &Path,
-        assessment: &Assessment,
-        folder_sync: FolderSync,
-    ) -> Result<(), StoreError> {
+    fn write_assessment(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
         let text = to_toml(assessment).map_err(|problem| StoreError::Unreadable {
             path: path.to_path_buf(),
             problem,
@@ -549,56 +479,11 @@ impl Store {
             self.check_data_folder()?;
             plain::ensure_folder_within(&self.root, folder)?;
         }
-        self.write(path, text.as_bytes(), folder_sync)
+        self.write(path, text.as_bytes())
     }
 
-    fn write(&self, path: &Path, bytes: &[u8], folder_sync: FolderSync) -> Result<(), StoreError> {
-        let mut spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner);
-        let file = spare.file.take();
-        let folder = path.parent().map(Path::to_path_buf);
-        let same_folder = |saved: &PathBuf| saved.parent() == path.parent();
-        if let Some(other) = spare.unsynced.take_if(|saved| !same_folder(saved)) {
-            self.sync_folder_of(&other)?;
-        }
-        spare.folder = folder;
-        spare.replaced = write_atomic_using(path, bytes, self.failing_step(), file, folder_sync)
-            .map_err(StoreError::io(path))?;
-        // A save that flushed the folder flushed every earlier rename in it
-        // too; one that did not leaves the folder to flush.
-        match folder_sync {
-            FolderSync::Later => spare.unsynced = Some(path.to_path_buf()),
-            FolderSync::Now => spare.unsynced = None,
-        }
-        Ok(())
-    }
-
-    /// Frees the version the last save replaced (see [`Replaced`]) and makes
-    /// the temporary file the next save will use, so the save that follows
-    /// a key press does not wait for a file to be created. Called once a
-    /// frame is on screen; a failure only means the next save makes its
-    /// own.
-    pub fn prepare_next_save(&self) {
-        let mut spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner);
-        spare.replaced = None;
-        if spare.file.is_some() {
-            return;
-        }
-        // The folder was a real one at the last save; a link put in its
-        // place since must not receive even an empty file.
-        if let Some(folder) = &spare.folder
-            && plain::folder_exists(folder).unwrap_or(false)
-        {
-            spare.file = new_temp_in(folder).ok();
-        }
-    }
-
-    /// Removes the file made ready for the next save, for a program that is
-    /// about to end while another thread still holds a clone of the store
-    /// (which would otherwise keep the file until the process is gone).
-    pub fn discard_prepared_save(&self) {
-        let mut spare = self.spare.lock().unwrap_or_else(PoisonError::into_inner);
-        spare.file = None;
-        spare.replaced = None;
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        write_atomic(path, bytes, self.failing_step()).map_err(StoreError::io(path))
     }
 
     fn failing_step(&self) -> Option<WriteStep> {

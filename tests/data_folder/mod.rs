@@ -13,27 +13,10 @@ use handoff::store::{Store, TEMP_PREFIX, TEMP_SUFFIX, read_assessment};
 pub struct Survey {
     pub drafts: Vec<PathBuf>,
     pub assessments: Vec<PathBuf>,
-    /// Temporary files: the empty one made ready for the next save, or one
-    /// a save was writing when the process died. They are hidden from every
-    /// listing and removed when the person is next opened.
+    /// Temporary files: a save was cut off (the process died) or failed
+    /// without cleaning up. They are hidden from every listing and removed
+    /// when the person is next opened.
     pub leftovers: Vec<PathBuf>,
-}
-
-impl Survey {
-    /// Temporary files with something in them: a save was cut off (or
-    /// failed) after it started writing.
-    pub fn half_written(&self) -> Vec<&PathBuf> {
-        self.leftovers
-            .iter()
-            .filter(|path| fs::metadata(path).is_ok_and(|meta| meta.len() > 0))
-            .collect()
-    }
-
-    /// Empty temporary files: the one a running handoff makes ready for its
-    /// next save (src/store/mod.rs, `prepare_next_save`).
-    pub fn spares(&self) -> usize {
-        self.leftovers.len() - self.half_written().len()
-    }
 }
 
 /// Walks the whole data folder and fails the test, naming the file, if any
