@@ -1,7 +1,7 @@
 //! Owning the terminal: entering and leaving full-screen mode on every way
-//! out, and the event loop that blocks on input instead of ticking.
+//! out, and the event loop that sleeps until there is something to do.
 
-use std::io::{self, BufWriter, Read, Stdout, stdout};
+use std::io::{self, BufWriter, IsTerminal, Read, Stdout, stdout};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -25,20 +25,7 @@ use crate::app::App;
 use crate::timing_log::TimingLog;
 use crate::ui;
 
-/// How long crossterm may look for an event before the loop sleeps in
-/// poll(2) on the terminal and a signal pipe, with no timeout (so an idle
-/// app does not wake at all). crossterm's wait rounds what is left of its
-/// timeout down to whole milliseconds and polls with zero until it runs
-/// out: the 1 ms look this was spun a whole millisecond of CPU after every
-/// frame. Zero does not work either: crossterm's /dev/tty source then does
-/// not read at all, and the loop would spin on a readable terminal.
-const LOOK_FOR_EVENT: Duration = Duration::from_micros(100);
-
-/// How long to wait at a time when stdin is not the terminal and the loop
-/// cannot sleep on it.
-const WAIT_WITHOUT_TERMINAL_STDIN: Duration = Duration::from_millis(500);
-
-/// Signals that end the program; each also wakes the sleeping loop.
+/// Signals that end the program.
 const STOP_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
@@ -130,18 +117,20 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     for signal in STOP_SIGNALS {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut wake_on = STOP_SIGNALS.to_vec();
-    wake_on.push(signal_hook::consts::SIGWINCH);
-    let loop_wakeup = signal_wakeup(&wake_on)?;
     let mut terminal = enter()?;
-    // The watchdog starts once the first frame is up, so the thread costs
-    // nothing between start and the first frame. Until then the loop
-    // itself notices a signal or a hang-up: it checks both before it
-    // waits, and a draw to a dead terminal fails.
+    // The watchdog starts once the first frame is up, so its thread costs
+    // nothing before it; the loop does not wait for input until then.
     let watchdog_stop = Arc::clone(&stop);
-    let start_watchdog = move || start_hang_up_watchdog(watchdog_stop);
+    let start_watchdog = move || {
+        // crossterm makes its event source, and the SIGWINCH pipe its wait
+        // listens to, on first use: made now, before the watchdog may raise
+        // SIGWINCH, so that no wake-up goes to a pipe not there yet. An
+        // error here comes back from the loop's first read.
+        let _ = event::poll(Duration::ZERO);
+        start_watchdog(watchdog_stop)
+    };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, app, &stop, &loop_wakeup, start_watchdog)
+        event_loop(&mut terminal, app, &stop, start_watchdog)
     }));
     // Whatever happened, write what the last updates asked for before
     // leaving, and try again what could not be saved: this is the draft
@@ -178,22 +167,19 @@ fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
-    wakeup: &UnixStream,
     after_first_frame: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<Ending> {
     let mut after_first_frame = Some(after_first_frame);
     let size = terminal.size()?;
     app.set_size(size.width, size.height);
     let mut timing = TimingLog::from_env();
-    // SAFETY: isatty only reads the descriptor number.
-    let stdin_is_terminal = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
+    let stdin_is_terminal = io::stdin().is_terminal();
     let mut input_read: Option<Instant> = None;
     loop {
         // Save before drawing: a change shown on screen is already in its
-        // file (written, synced, renamed), so a kill right after a person
-        // sees a key loses nothing they saw (saving after drawing lost it;
-        // tests/fault_kill.rs). The cost is the save's time between a key
-        // and the screen answering it.
+        // file, so a kill right after a person sees a key loses nothing
+        // they saw (tests/fault_kill.rs). The cost is the save's time
+        // between a key and the screen answering it.
         run_effects(app);
         if terminal.draw(|frame| ui::draw(frame, app)).is_err() {
             return Ok(Ending::HungUp);
@@ -207,42 +193,26 @@ fn event_loop(
         if !app.running {
             return Ok(Ending::Quit);
         }
-        let event = loop {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(Ending::Signal);
-            }
-            if stdin_is_terminal && stdin_hung_up() {
-                return Ok(Ending::HungUp);
-            }
-            match event::poll(LOOK_FOR_EVENT) {
-                Ok(true) => match event::read() {
-                    Ok(event) => break event,
-                    Err(_) => return Ok(Ending::HungUp),
-                },
-                // crossterm reads /dev/tty when stdin is something else
-                // (a file, /dev/null): then its own timed wait is all there is.
-                Ok(false) if !stdin_is_terminal => {
-                    if event::poll(WAIT_WITHOUT_TERMINAL_STDIN).is_err() {
-                        return Ok(Ending::HungUp);
-                    }
-                }
-                Ok(false) => sleep_until_woken(&[libc::STDIN_FILENO], libc::POLLIN, wakeup),
-                Err(_) => return Ok(Ending::HungUp),
-            }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Ending::Signal);
+        }
+        if stdin_is_terminal && stdin_hung_up() {
+            return Ok(Ending::HungUp);
+        }
+        // crossterm's blocking read hands out the events it has already
+        // decoded before it waits, and waits in poll(2), with no timeout,
+        // on the terminal and on its SIGWINCH pipe: no event is left
+        // behind in its buffer, and an idle program never wakes. What else
+        // must end the wait (a stop signal, the terminal closing) comes
+        // through the watchdog, which raises SIGWINCH.
+        let event = match event::read() {
+            Ok(event) => event,
+            Err(_) => return Ok(Ending::HungUp),
         };
         if timing.is_on() {
             input_read = Some(Instant::now());
         }
         handle(app, event);
-        // Take what crossterm has already parsed and queued before drawing
-        // again. (Its /dev/tty source reads nothing on a zero timeout, so
-        // bytes still unread wait for the next turn of the loop.)
-        while app.running && matches!(event::poll(Duration::ZERO), Ok(true)) {
-            match event::read() {
-                Ok(event) => handle(app, event),
-                Err(_) => return Ok(Ending::HungUp),
-            }
-        }
     }
 }
 
@@ -253,27 +223,28 @@ fn run_effects(app: &mut App) {
     app.run_effects();
 }
 
-/// When the terminal goes away, crossterm spins inside `poll` reading an
-/// endless end-of-file and never returns to our loop (crossterm issue 793).
-/// Every change is saved before it is drawn, so nothing is pending
-/// while the loop waits: this thread can simply end the process once any
-/// save in progress has finished. Answers whose save failed (`App::unsaved`) are not
-/// retried or reported from here: this thread cannot reach the app, and
-/// the main loop does both when it leaves on its own.
-fn start_hang_up_watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
-    // SAFETY: isatty only reads the descriptor number.
-    if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 {
-        return Ok(());
-    }
+/// Wakes the loop, which waits inside crossterm's `read`, for what ends it
+/// besides a key: a stop signal, or the terminal closing, on which
+/// crossterm would spin at full speed inside `read` and never return
+/// (crossterm issue 793). crossterm's wait listens to the terminal and to
+/// SIGWINCH only, so this thread raises SIGWINCH: `read` returns a resize,
+/// and the loop finds the stop flag or the hang-up and leaves tidily.
+///
+/// If the loop is stuck and has not ended the program a moment later, this
+/// thread ends it (exit 129), never in the middle of a save. Every change
+/// is saved before it is drawn, so nothing is pending while the loop
+/// waits; answers whose save failed (`App::unsaved`) are then not retried
+/// or reported, as this thread cannot reach the app.
+fn start_watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
+    let watch_stdin = io::stdin().is_terminal();
     let wakeup = signal_wakeup(&STOP_SIGNALS)?;
     std::thread::spawn(move || {
         loop {
             // Looks before sleeping: a signal that came before the wakeup
             // was registered has set the flag but will never wake us.
-            let hung_up = stdin_hung_up();
+            let hung_up = watch_stdin && stdin_hung_up();
             if hung_up || stop.load(Ordering::Relaxed) {
-                // Give the main loop a moment to notice a signal itself and
-                // leave tidily; if it is stuck in a dead terminal, leave for it.
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 std::thread::sleep(Duration::from_millis(if hung_up { 50 } else { 1500 }));
                 let _saving = SAVING
                     .lock()
@@ -281,10 +252,7 @@ fn start_hang_up_watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
                 restore_terminal();
                 std::process::exit(129);
             }
-            // With no events asked for, the terminal wakes this thread only
-            // when it hangs up or fails; a stop signal wakes it through
-            // the pipe. No timeout, so it never wakes for nothing.
-            sleep_until_woken(&[libc::STDIN_FILENO], 0, &wakeup);
+            sleep_until_woken(watch_stdin, &wakeup);
         }
     });
     Ok(())
@@ -302,25 +270,28 @@ fn signal_wakeup(signals: &[i32]) -> io::Result<UnixStream> {
     Ok(read)
 }
 
-/// Sleeps until one of `fds` reports `events` (a hang-up or an error is
-/// always reported) or `wakeup` is written to, then empties `wakeup`.
-fn sleep_until_woken(fds: &[i32], events: libc::c_short, wakeup: &UnixStream) {
-    let mut watched: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&fd| libc::pollfd {
-            fd,
-            events,
+/// Sleeps until `wakeup` is written to or, when `watch_stdin`, the
+/// terminal on stdin hangs up or fails, then empties `wakeup`. No events
+/// are asked of stdin, so typing does not wake this thread: poll(2)
+/// reports a hang-up or an error whatever was asked. No timeout, so it
+/// never wakes for nothing.
+fn sleep_until_woken(watch_stdin: bool, wakeup: &UnixStream) {
+    let mut watched = [
+        libc::pollfd {
+            fd: wakeup.as_raw_fd(),
+            events: libc::POLLIN,
             revents: 0,
-        })
-        .collect();
-    watched.push(libc::pollfd {
-        fd: wakeup.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    });
-    // SAFETY: poll reads and writes only the pollfds we own, for as many
-    // entries as the slice holds.
-    unsafe { libc::poll(watched.as_mut_ptr(), watched.len() as libc::nfds_t, -1) };
+        },
+        libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        },
+    ];
+    let count = if watch_stdin { 2 } else { 1 };
+    // SAFETY: poll reads and writes only the pollfds we own, and `count`
+    // is at most the array's length.
+    unsafe { libc::poll(watched.as_mut_ptr(), count, -1) };
     let mut sink = [0u8; 64];
     while (&*wakeup).read(&mut sink).is_ok_and(|read| read > 0) {}
 }
@@ -334,9 +305,9 @@ fn handle(app: &mut App, event: Event) {
 
 /// True once the terminal on stdin has gone away; ask only when stdin was
 /// a terminal at start. crossterm keeps polling a closed terminal at full
-/// speed without reporting it, so we ask the kernel. Not `isatty`: a
-/// terminal that hung up answers it with an error, so it no longer counts
-/// as one, and the watchdog then spun instead of ending the program.
+/// speed without reporting it, so we ask the kernel. Not "is it still a
+/// terminal": a terminal that hung up answers that with an error, so a
+/// closed terminal would look like no terminal rather than a closed one.
 fn stdin_hung_up() -> bool {
     // SAFETY: poll only reads and writes the pollfd we own.
     unsafe {
