@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("handoff: {}", sanitize(&format!("{error:#}")));
+            handoff::tui::say(&format!("{error:#}"));
             ExitCode::FAILURE
         }
     }
@@ -92,11 +92,11 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error
     {
-        eprintln!("handoff: {}", sanitize(&status.text));
+        handoff::tui::say(&status.text);
     }
     let unsaved = app.unsaved_report();
     for line in &unsaved {
-        eprintln!("handoff: {}", sanitize(line));
+        handoff::tui::say(line);
     }
     Ok(match ending {
         handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Owning the terminal: entering and leaving full-screen mode on every way
 //! out, and the event loop that sleeps until there is something to do.
 
-use std::io::{self, BufWriter, IsTerminal, Read, Stdout, stdout};
+use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write, stdout};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -60,6 +60,13 @@ pub fn restore_terminal() {
     );
 }
 
+/// Writes `line` to stderr as "handoff: …", made safe to show, and goes on
+/// if it cannot be written: after the terminal has closed, stderr is
+/// often that closed terminal, and `eprintln!` would panic there.
+pub fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "handoff: {}", crate::text::sanitize(line));
+}
+
 /// Restores the terminal before the panic message is printed, so the
 /// message is readable and the shell is usable afterwards, and says in
 /// plain words what happened before the technical details.
@@ -67,7 +74,10 @@ pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
-        eprintln!("handoff stopped on an internal error (a bug). The details, to report it:");
+        let _ = writeln!(
+            io::stderr(),
+            "handoff stopped on an internal error (a bug). The details, to report it:"
+        );
         previous(info);
     }));
 }
@@ -137,13 +147,12 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     // flush on quit, signal, hang-up or panic.
     app.retry_unsaved();
     run_effects(app);
-    if result.is_ok() {
-        drop(terminal);
-    } else {
-        // A panic can come in the middle of drawing: the half frame still
-        // buffered must never be written once the terminal is given back.
-        std::mem::forget(terminal);
-    }
+    // Not dropped: ratatui's drop shows the cursor and, if it cannot (the
+    // terminal has closed), prints that with `eprintln!`, which panics on a
+    // closed terminal too; `restore_terminal` shows it instead. Nor may
+    // the half frame a panic can leave in the buffer be written once the
+    // terminal is given back. Every whole frame was flushed when drawn.
+    std::mem::forget(terminal);
     restore_terminal();
     match result {
         Ok(ending) => Ok(ending?),
@@ -151,11 +160,11 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
             let unsaved = app.unsaved_report();
             if !unsaved.is_empty() {
                 for line in unsaved {
-                    eprintln!("handoff: {}", crate::text::sanitize(&line));
+                    say(&line);
                 }
             } else {
-                eprintln!(
-                    "handoff: every answer up to the error is saved in the draft; start handoff again to resume."
+                say(
+                    "every answer up to the error is saved in the draft; start handoff again to resume.",
                 );
             }
             std::panic::resume_unwind(panic)

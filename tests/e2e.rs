@@ -225,7 +225,8 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     tty.hang_up();
     // wait_exit fails the test if the program lingers (for instance spinning
     // on a dead terminal).
-    tty.wait_exit();
+    let exit = tty.wait_exit();
+    assert!(matches!(exit, Some(129 | 130)), "exit {exit:?}");
     wait_for_draft(&data, &["[placement]\nrating = 0"]);
 }
 
