@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
 use crate::content::Workbook;
+#[cfg(debug_assertions)]
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
@@ -207,7 +208,8 @@ pub struct App {
     /// again. Not on every event: a resize or a mouse move is not the
     /// person doing anything, and saves must not run behind their back.
     retry_due: bool,
-    /// A debug-build test hook (see `fault_injection`).
+    /// A test hook, in debug builds only (see `fault_injection`).
+    #[cfg(debug_assertions)]
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
     clock: Clock,
@@ -233,6 +235,7 @@ impl App {
             question: None,
             quit_confirmed: false,
             retry_due: false,
+            #[cfg(debug_assertions)]
             panic_on_key: None,
             effects: Vec::new(),
             clock,
@@ -293,6 +296,7 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let key = line_feed_as_enter(key);
         self.retry_due = true;
+        #[cfg(debug_assertions)]
         if let Some(panic_on_key) = &mut self.panic_on_key {
             panic_on_key.pressed(&key);
         }

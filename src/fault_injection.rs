@@ -1,7 +1,8 @@
-//! Test hooks, compiled into debug builds only: environment variables that
-//! make the running program fail on cue, so the fault tests can show that a
-//! failed save or an internal error loses nothing. A release build never
-//! reads them.
+//! Test hooks, compiled into debug builds only (`cfg(debug_assertions)`,
+//! as `cargo test` builds the program): environment variables that make
+//! the running program fail on cue, so the fault tests can show that a
+//! failed save or an internal error loses nothing. A release build has
+//! neither this module nor the fields and calls that use it.
 //!
 //! - `HANDOFF_TEST_FAIL_SAVE=<step>:<trigger file>`: while the trigger file
 //!   exists, every save fails at `<step>` (`create`, `write`, `sync`,
@@ -73,11 +74,8 @@ fn step_named(name: &str) -> Option<WriteStep> {
     })
 }
 
-/// The save fault asked for, if any (always none in a release build).
+/// The save fault asked for, if any.
 pub fn save_fault_from_env() -> Option<SaveFault> {
-    if !cfg!(debug_assertions) {
-        return None;
-    }
     let value = std::env::var(FAIL_SAVE_ENV).ok()?;
     let (step, trigger) = value.split_once(':')?;
     Some(SaveFault {
@@ -86,11 +84,8 @@ pub fn save_fault_from_env() -> Option<SaveFault> {
     })
 }
 
-/// The panic key asked for, if any (always none in a release build).
+/// The panic key asked for, if any.
 pub fn panic_on_key_from_env() -> Option<PanicOnKey> {
-    if !cfg!(debug_assertions) {
-        return None;
-    }
     let value = std::env::var(PANIC_ON_ENV).ok()?;
     let (during, key) = value.split_once(':')?;
     let during = match during {

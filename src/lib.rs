@@ -7,6 +7,7 @@ pub mod app;
 pub mod assessment;
 pub mod cli;
 pub mod content;
+#[cfg(debug_assertions)]
 pub mod fault_injection;
 pub mod keymap;
 pub mod report;

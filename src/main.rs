@@ -56,10 +56,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Before the terminal is taken, so a workbook that cannot be
             // used is reported plainly and the run stops.
             let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
-            let mut store = Store::new(data_dir);
-            if let Some(fault) = handoff::fault_injection::save_fault_from_env() {
-                store = store.failing_while(fault.step, fault.trigger);
-            }
+            let store = Store::new(data_dir);
+            #[cfg(debug_assertions)]
+            let store = match handoff::fault_injection::save_fault_from_env() {
+                Some(fault) => store.failing_while(fault.step, fault.trigger),
+                None => store,
+            };
             run_workbook(store, chosen)
         }
     }
@@ -87,7 +89,10 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     if let Some(warning) = chosen.warning {
         app.status = Some(Status::error(warning));
     }
-    app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
+    #[cfg(debug_assertions)]
+    {
+        app.panic_on_key = handoff::fault_injection::panic_on_key_from_env();
+    }
     let ending = handoff::tui::run(&mut app)?;
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error

@@ -129,6 +129,7 @@ fn closing_the_terminal_while_typing_keeps_the_text_and_ends_the_program() {
 
 /// What the person is left looking at after a panic: the main screen,
 /// with a message that says what happened and that the work is safe.
+#[cfg(debug_assertions)]
 fn assert_readable_panic(tty: &Tty, how: &str) {
     let screen = tty.screen();
 
@@ -144,6 +145,8 @@ fn assert_readable_panic(tty: &Tty, how: &str) {
     }
 }
 
+// The panic hook exists in debug builds only.
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_while_handling_a_key_or_drawing_saves_the_draft_and_says_so() {
     let _one_at_a_time = one_at_a_time();

@@ -14,6 +14,9 @@
 //! cargo test --test fault_saves
 //! ```
 
+// The hook exists in debug builds only.
+#![cfg(debug_assertions)]
+
 mod data_folder;
 mod pty;
 

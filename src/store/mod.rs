@@ -111,6 +111,7 @@ pub struct Store {
     root: PathBuf,
     fail_at: Option<WriteStep>,
     /// When set, `fail_at` applies only while this file exists.
+    #[cfg(debug_assertions)]
     fail_while: Option<PathBuf>,
 }
 
@@ -119,19 +120,25 @@ impl Store {
         Self {
             root: root.into(),
             fail_at: None,
+            #[cfg(debug_assertions)]
             fail_while: None,
         }
     }
 
     /// A store whose saves fail at `step`, for proving that a failed save
-    /// loses nothing.
+    /// loses nothing: a seam for tests of the library, compiled into every
+    /// build (the program never sets it; a save compares each step with
+    /// `None`).
     pub fn failing_at(mut self, step: Option<WriteStep>) -> Self {
         self.fail_at = step;
         self
     }
 
     /// A store whose saves fail at `step` only while `trigger` exists, so a
-    /// test can end the fault and see the next save succeed.
+    /// test can end the fault and see the next save succeed. Debug builds
+    /// only: the program sets it from `HANDOFF_TEST_FAIL_SAVE`
+    /// (`fault_injection`).
+    #[cfg(debug_assertions)]
     pub fn failing_while(mut self, step: WriteStep, trigger: PathBuf) -> Self {
         self.fail_at = Some(step);
         self.fail_while = Some(trigger);
@@ -487,11 +494,15 @@ impl Store {
     }
 
     fn failing_step(&self) -> Option<WriteStep> {
-        let triggered = self
+        #[cfg(debug_assertions)]
+        if self
             .fail_while
             .as_ref()
-            .is_none_or(|trigger| trigger.exists());
-        self.fail_at.filter(|_| triggered)
+            .is_some_and(|trigger| !trigger.exists())
+        {
+            return None;
+        }
+        self.fail_at
     }
 }
 

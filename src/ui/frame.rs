@@ -19,6 +19,7 @@ pub const MIN_HEIGHT: u16 = 20;
 const MAX_STATUS_ROWS: u16 = 3;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    #[cfg(debug_assertions)]
     if let Some(panic_on_key) = &app.panic_on_key {
         panic_on_key.drawing();
     }
