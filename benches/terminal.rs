@@ -50,10 +50,17 @@ const IDLE_WINDOW: Duration = Duration::from_secs(2);
 /// Home page openings with the history index deleted, per history size.
 const COLD_OPENINGS: usize = 3;
 /// Starts timed per program, size and run: a start is one sample and
-/// varies by a few milliseconds, so five runs alone gave medians that moved
+/// varies by a few milliseconds; one start per run gives medians that move
 /// by 30% between two runs of the same binaries.
 const STARTS: usize = 8;
 const SECTION: &str = "## Terminal start-up, key latency, memory";
+
+// The targets.
+const FIRST_FRAME_VS_FLOOR: f64 = 1.3;
+const KEY_MEDIAN: Duration = Duration::from_millis(5);
+/// One frame at 60 Hz.
+const KEY_P99: Duration = Duration::from_micros(16_667);
+const MEMORY_VS_FLOOR: f64 = 3.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Interaction {
@@ -112,7 +119,8 @@ struct Idle {
     cpu_per_second: Duration,
     /// utime + stime from /proc/<pid>/stat (clock ticks, 10 ms each).
     ticks: u64,
-    wakeups_per_second: f64,
+    /// Voluntary context switches of all threads in the window.
+    wakeups: u64,
 }
 
 /// Keyed by size, largest first, then program.
@@ -466,7 +474,7 @@ fn finish(tty: &mut Tty, run: &mut Run, idle: bool) {
         run.idle = Some(Idle {
             cpu_per_second: (after.0 - before.0).div_f64(seconds),
             ticks: after.1 - before.1,
-            wakeups_per_second: (after.2 - before.2) as f64 / seconds,
+            wakeups: after.2 - before.2,
         });
     }
     run.peak_kib = status_field(pid, "VmHWM:");
@@ -550,6 +558,15 @@ fn spread(samples: &[Duration]) -> Option<Spread> {
         min: *sorted.first()?,
         max: *sorted.last()?,
     })
+}
+
+/// The 99th percentile, nearest rank: the smallest sample at or above 99%
+/// of them.
+fn p99(samples: &[Duration]) -> Option<Duration> {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    let rank = (sorted.len() * 99).div_ceil(100);
+    sorted.get(rank.checked_sub(1)?).copied()
 }
 
 fn median(sorted: &[Duration]) -> Option<Duration> {
@@ -680,8 +697,7 @@ fn report(
         let vs = match (&first, &floor) {
             (Some(first), Some(floor)) => {
                 let ratio_value = first.median.as_secs_f64() / floor.median.as_secs_f64();
-                if matches!(subject, Subject::Handoff { history } if *history == 0 || *history == 10_000)
-                    && ratio_value > 1.3
+                if matches!(subject, Subject::Handoff { .. }) && ratio_value > FIRST_FRAME_VS_FLOOR
                 {
                     first_frame_missed.insert(*size);
                 }
@@ -744,14 +760,16 @@ fn report(
          is parsed on screen: it includes the pty, the reader thread and vt100, which the \
          floor's row shows on its own. \"handoff itself\" is from handoff reading the key \
          to the frame flushed to the terminal, logged by the app (`HANDOFF_TIMING_LOG`); \
-         the issue's 2 ms target is about this one. A change is saved to the draft \
-         (written, synced, renamed) before its frame is drawn, so the save is inside these figures.\n"
+         the targets (at 200×60) are about this one. A change is saved to the draft \
+         (written, synced, renamed, its folder synced) before its frame is drawn, so the \
+         save is inside these figures. p99 is the 99th percentile (nearest rank) of every \
+         press of that key in every run.\n"
     );
     let _ = writeln!(
         w,
-        "| size | program | interaction | through the pty | handoff itself | target ≤ 2 ms |"
+        "| size | program | interaction | through the pty | p99 | handoff itself | p99 | target |"
     );
-    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
+    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- | --- | --- |");
     for ((Reverse(size), subject), runs) in results {
         let mut interactions: Vec<Interaction> = runs
             .iter()
@@ -760,19 +778,17 @@ fn report(
         interactions.sort();
         interactions.dedup();
         for interaction in interactions {
-            let collect = |map: fn(&Run) -> &BTreeMap<Interaction, Vec<Duration>>| {
-                spread(
-                    &runs
-                        .iter()
-                        .flat_map(|run| map(run).get(&interaction).cloned().unwrap_or_default())
-                        .collect::<Vec<_>>(),
-                )
+            let samples = |map: fn(&Run) -> &BTreeMap<Interaction, Vec<Duration>>| {
+                runs.iter()
+                    .flat_map(|run| map(run).get(&interaction).cloned().unwrap_or_default())
+                    .collect::<Vec<_>>()
             };
-            let through = collect(|run| &run.keys);
-            let own = collect(|run| &run.app_keys);
-            let target = match (&own, subject) {
-                (Some(own), Subject::Handoff { .. }) if *size == SIZES[0] => {
-                    let met = own.median <= Duration::from_millis(2);
+            let through = samples(|run| &run.keys);
+            let own = samples(|run| &run.app_keys);
+            let (own_spread, own_p99) = (spread(&own), p99(&own));
+            let target = match (&own_spread, own_p99, subject) {
+                (Some(own), Some(own_p99), Subject::Handoff { .. }) if *size == SIZES[0] => {
+                    let met = own.median <= KEY_MEDIAN && own_p99 < KEY_P99;
                     keys_met &= met;
                     verdict(met)
                 }
@@ -780,13 +796,15 @@ fn report(
             };
             let _ = writeln!(
                 w,
-                "| {}×{} | {} | {} | {} | {} | {target} |",
+                "| {}×{} | {} | {} | {} | {} | {} | {} | {target} |",
                 size.0,
                 size.1,
                 subject.label(),
                 interaction.label(),
-                shown(&through),
-                shown(&own)
+                shown(&spread(&through)),
+                p99(&through).map_or("–".into(), ms),
+                shown(&own_spread),
+                own_p99.map_or("–".into(), ms),
             );
         }
     }
@@ -809,8 +827,8 @@ fn report(
             })
             .unwrap_or(0);
         let peak = peaks[peaks.len() / 2];
-        if matches!(subject, Subject::Handoff { history: 10_000 })
-            && peak as f64 > 2.0 * floor_peak as f64
+        if matches!(subject, Subject::Handoff { .. })
+            && peak as f64 > MEMORY_VS_FLOOR * floor_peak as f64
         {
             memory_missed.insert(*size);
         }
@@ -835,12 +853,12 @@ fn report(
         w,
         "CPU time is the sum of every thread's scheduler run time \
          (`/proc/<pid>/task/*/schedstat`, nanoseconds); `/proc/<pid>/stat` utime+stime \
-         counts only whole 10 ms ticks, so it is shown as well but cannot resolve the 1 ms \
-         target. Wake-ups are voluntary context switches of all threads.\n"
+         counts only whole 10 ms ticks, so it is shown as well but cannot resolve less \
+         than that. Wake-ups are voluntary context switches of all threads, the most in any run.\n"
     );
     let _ = writeln!(
         w,
-        "| program | CPU per idle second | stat ticks in the window | wake-ups per second | target < 1 ms/s |"
+        "| program | CPU per idle second | stat ticks in the window | wake-ups in the window | target: no wake-ups |"
     );
     let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
     let mut idle_met = true;
@@ -856,46 +874,43 @@ fn report(
                 .collect::<Vec<_>>(),
         );
         let most_ticks = idles.iter().map(|idle| idle.ticks).max().unwrap_or(0);
-        let mut wakeups: Vec<f64> = idles.iter().map(|idle| idle.wakeups_per_second).collect();
-        wakeups.sort_by(f64::total_cmp);
-        let target = match (subject, &cpu) {
-            (Subject::Handoff { .. }, Some(cpu)) => {
-                let met = cpu.median < Duration::from_millis(1);
+        let most_wakeups = idles.iter().map(|idle| idle.wakeups).max().unwrap_or(0);
+        let target = match subject {
+            Subject::Handoff { .. } => {
+                let met = most_wakeups == 0;
                 idle_met &= met;
                 verdict(met)
             }
-            _ => "",
+            Subject::Floor => "",
         };
         let _ = writeln!(
             w,
-            "| {} | {} | at most {most_ticks} | {:.1} | {target} |",
+            "| {} | {} | at most {most_ticks} | at most {most_wakeups} | {target} |",
             subject.label(),
             shown(&cpu),
-            wakeups[wakeups.len() / 2]
         );
     }
 
     let _ = writeln!(w, "\n### Targets\n");
     let _ = writeln!(
         w,
-        "- First frame at most 1.3× the floor's, no data and 10,000 assessments: {}",
+        "- First frame at most {FIRST_FRAME_VS_FLOOR}× the floor's, with 0, 1,000 and 10,000 assessments: {}",
         verdict_by_size(&first_frame_missed)
     );
     let _ = writeln!(
         w,
-        "- Key to redrawn frame at most 2 ms median at 200×60 (handoff itself): {}",
+        "- Key to redrawn frame, the durable save included, at 200×60 (handoff itself): \
+         median at most {} and 99th percentile under {}, for every interaction: {}",
+        ms(KEY_MEDIAN),
+        ms(KEY_P99),
         verdict(keys_met)
     );
     let _ = writeln!(
         w,
-        "- Peak memory at most 2× the floor's with 10,000 assessments: {}",
+        "- Peak memory at most {MEMORY_VS_FLOOR}× the floor's: {}",
         verdict_by_size(&memory_missed)
     );
-    let _ = writeln!(
-        w,
-        "- Under 1 ms of CPU per idle second: {}",
-        verdict(idle_met)
-    );
+    let _ = writeln!(w, "- No wake-ups while idle: {}", verdict(idle_met));
     out
 }
 
