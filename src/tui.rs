@@ -45,7 +45,7 @@ static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
 /// Only the first call after entering does anything: leaving the alternate
 /// screen a second time also moves the cursor back to where it was when the
 /// screen was entered (xterm and vt100 alike), so text printed in between,
-/// such as a panic message, was overwritten.
+/// such as a panic message, would be overwritten.
 pub fn restore_terminal() {
     if !FULL_SCREEN.swap(false, Ordering::SeqCst) {
         return;
