@@ -78,13 +78,6 @@ const KEY_MEDIAN: Duration = Duration::from_millis(5);
 const KEY_P99: Duration = Duration::from_micros(16_667);
 const MEMORY_VS_FLOOR: f64 = 3.0;
 
-// The targets.
-const FIRST_FRAME_VS_FLOOR: f64 = 1.3;
-const KEY_MEDIAN: Duration = Duration::from_millis(5);
-/// One frame at 60 Hz.
-const KEY_P99: Duration = Duration::from_micros(16_667);
-const MEMORY_VS_FLOOR: f64 = 3.0;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Interaction {
     Move,
