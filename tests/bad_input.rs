@@ -603,8 +603,15 @@ fn the_real_program_lists_each_bad_file_where_it_is_shown_and_changes_nothing() 
         tty.key(Key::Down);
     }
     tty.key(Key::Enter);
-    let screen = tty.wait_for("newest first");
     let assessments = scene.person.dir.join("assessments");
+    // The whole frame: a large one can arrive in pieces.
+    let screen = tty.wait_until("every file in the history", |screen| {
+        screen.contains("newest first")
+            && scene
+                .unreadable()
+                .filter(|(planted, _)| planted.path.starts_with(&assessments))
+                .all(|(planted, _)| screen.contains(&format!("{}.toml", planted.id)))
+    });
     for (planted, reason) in scene.unreadable() {
         if planted.path.starts_with(&assessments) {
             let line = screen
