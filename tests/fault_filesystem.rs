@@ -141,10 +141,7 @@ fn a_full_disk_loses_nothing_and_saving_resumes_once_there_is_room() {
 
     // A long paste: its draft cannot fit.
     let long = "x".repeat(96 * 1024);
-    let mut paste = b"\x1b[200~".to_vec();
-    paste.extend_from_slice(long.as_bytes());
-    paste.extend_from_slice(b"\x1b[201~");
-    tty.send(&paste);
+    tty.paste(&long);
     let screen = tty.wait_for("Draft NOT saved");
     assert!(screen.contains("No space left"), "{screen}");
     assert_eq!(
@@ -181,10 +178,7 @@ fn quitting_on_a_full_disk_asks_first_and_says_what_was_not_saved() {
     tty.start_typing_role("Ana");
     tty.type_text("short");
     let (draft, before) = draft_holding(&tty, &data, "role = \"short\"");
-    let mut paste = b"\x1b[200~".to_vec();
-    paste.extend_from_slice("x".repeat(48 * 1024).as_bytes());
-    paste.extend_from_slice(b"\x1b[201~");
-    tty.send(&paste);
+    tty.paste(&"x".repeat(48 * 1024));
     tty.wait_for("No space left");
     tty.key(Key::Esc);
     tty.wait_until_gone("Enter done");

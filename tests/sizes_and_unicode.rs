@@ -290,10 +290,7 @@ fn a_bracketed_paste_into_the_real_program_is_saved_whole() {
     // input buffer as each chunk arrives, so a debug build takes long
     // over 1 MB; the editor itself is proven on 1 MB above.
     let text: String = megabyte().chars().take(256 * 1024).collect();
-    let mut bytes = b"\x1b[200~".to_vec();
-    bytes.extend_from_slice(text.as_bytes());
-    bytes.extend_from_slice(b"\x1b[201~");
-    tty.send(&bytes);
+    tty.paste(&text);
     let start = Instant::now();
     let store = handoff::store::Store::new(&data);
     loop {

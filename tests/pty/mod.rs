@@ -312,6 +312,14 @@ impl Tty {
         writer.flush().expect("flush pty");
     }
 
+    /// Pastes `text` as a terminal with bracketed paste sends it: one event.
+    pub fn paste(&mut self, text: &str) {
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(b"\x1b[201~");
+        self.send(&bytes);
+    }
+
     /// Closes the terminal under the program, as closing its window does.
     pub fn hang_up(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
