@@ -34,7 +34,7 @@ pub use atomic::{
     TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
 };
 pub use error::{StoreError, Wanted};
-pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend};
+pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend, readable_before};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};

@@ -1,5 +1,9 @@
 //! The application model: a stack of screens, one update function, and the
-//! side effects it asks for, returned as data and run by the loop.
+//! side effects it asks for, returned as data and run by the loop: saves
+//! ([`Effect`]) and everything else that touches the data folder
+//! ([`Open`]). Handling a key reads and writes no file.
+
+mod open;
 
 use std::path::PathBuf;
 
@@ -16,7 +20,9 @@ use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
     TrendScreen,
 };
+
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
+pub use open::Open;
 
 pub use crate::session::{Clock, Effect};
 
@@ -82,6 +88,14 @@ pub enum Outcome {
     Quit,
     /// Ask before doing what cannot be taken back.
     Ask(Question),
+    /// Have the loop read or change the data folder, then show the result.
+    Open(Box<Open>),
+}
+
+impl Outcome {
+    pub fn open(open: Open) -> Self {
+        Outcome::Open(Box::new(open))
+    }
 }
 
 /// A yes-or-no question the whole app asks, over any screen.
@@ -144,10 +158,10 @@ impl Unsaved {
     }
 }
 
-/// What screens may read and ask for while handling an action.
+/// What screens may read and ask for while handling an action: never the
+/// data folder, which they reach through [`Outcome::Open`].
 pub struct Ctx<'a> {
     pub workbook: &'a Workbook,
-    pub store: &'a Store,
     pub now: DateTime<FixedOffset>,
     pub clock: Clock,
     pub theme: Theme,
@@ -196,6 +210,12 @@ pub struct App {
     #[cfg(debug_assertions)]
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
+    opens: Vec<Open>,
+    /// A screen came back into view: its lists may be stale (a draft was
+    /// completed meanwhile), so the loop reads them again.
+    refresh_due: bool,
+    /// A key moved through a long list: the loop reads the rows around.
+    read_due: bool,
     clock: Clock,
     /// The terminal's size, once known.
     size: Option<(u16, u16)>,
@@ -203,14 +223,12 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
-        let mut status = None;
-        let people = PeopleScreen::load(&store, &mut status);
         let mut app = Self {
             workbook,
             store,
             theme,
-            screens: vec![Screen::People(Box::new(people))],
-            status,
+            screens: Vec::new(),
+            status: None,
             help_open: false,
             help_scroll: 0,
             help_limit: Default::default(),
@@ -222,9 +240,14 @@ impl App {
             #[cfg(debug_assertions)]
             panic_on_key: None,
             effects: Vec::new(),
+            opens: Vec::new(),
+            refresh_due: false,
+            read_due: false,
             clock,
             size: None,
         };
+        let people = app.people_screen();
+        app.screens.push(Screen::People(Box::new(people)));
         // The program tells the size before its first frame, and the
         // People screen reads its rows then (`set_size`); a test may draw
         // without, so here they are read for a size not known yet.
@@ -449,7 +472,6 @@ impl App {
         };
         let mut cx = Ctx {
             workbook: &self.workbook,
-            store: &self.store,
             now,
             clock: self.clock,
             theme: self.theme,
@@ -458,6 +480,7 @@ impl App {
             unsaved: &mut self.unsaved,
         };
         let outcome = act(screen, &mut cx);
+        self.read_due = true;
         // What the session asked for goes to the loop before the screen
         // can close, and a session just opened has its first save asked.
         self.take_session_effects();
@@ -482,7 +505,7 @@ impl App {
             Outcome::Pop => {
                 if self.screens.len() > 1 {
                     self.screens.pop();
-                    self.refresh_top();
+                    self.refresh_due = true;
                 } else {
                     self.quit();
                 }
@@ -494,6 +517,7 @@ impl App {
             }
             Outcome::Quit => self.quit(),
             Outcome::Ask(question) => self.question = Some(question),
+            Outcome::Open(open) => self.opens.push(*open),
         }
     }
 
@@ -517,21 +541,36 @@ impl App {
         }
     }
 
-    /// A screen shown again may have stale lists (a draft was completed).
+    /// A screen shown again may have stale lists (a draft was completed):
+    /// they are read again, and a status already said stays.
     fn refresh_top(&mut self) {
-        let mut status = self.status.take();
-        if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.workbook, &mut status);
-        }
-        if let Some(Screen::People(people)) = self.screens.last_mut() {
-            **people = PeopleScreen::load(&self.store, &mut status);
+        let said = self.status.take();
+        match self.screens.pop() {
+            Some(Screen::Home(mut home)) => {
+                self.show_person(&mut home);
+                self.screens.push(Screen::Home(home));
+            }
+            Some(Screen::People(_)) => {
+                let people = self.people_screen();
+                self.screens.push(Screen::People(Box::new(people)));
+            }
+            Some(other) => self.screens.push(other),
+            None => {}
         }
         self.fit_top();
-        self.status = status;
+        if said.is_some() {
+            self.status = said;
+        }
     }
 
-    pub fn has_pending_effects(&self) -> bool {
-        !self.effects.is_empty()
+    /// Reads the rows around the highlighted one of a long list, after a
+    /// key moved it.
+    fn read_around_top(&mut self) {
+        match self.screens.last_mut() {
+            Some(Screen::People(people)) => people.read_around(),
+            Some(Screen::History(history)) => history.read_around(&self.workbook),
+            _ => {}
+        }
     }
 
     /// Has the next [`App::run_effects`] try the unsaved drafts again, as
@@ -543,10 +582,33 @@ impl App {
     /// Runs what the updates asked for, after trying again every draft
     /// whose last save failed, if a key was pressed since. Only the newest
     /// save of each assessment is written: the older ones are contained in
-    /// it. Returns true when the outcome changed what should be on screen.
+    /// it. Then opens what was asked to be opened, and reads what the
+    /// screen on top will draw. Returns true when the outcome changed what
+    /// should be on screen.
     pub fn run_effects(&mut self) -> bool {
-        let effects = std::mem::take(&mut self.effects);
         let before = self.shown();
+        self.run_saves();
+        self.settle_questions();
+        if !self.opens.is_empty() {
+            for open in std::mem::take(&mut self.opens) {
+                self.open(open);
+            }
+            // A worksheet just opened on a new assessment asks for its
+            // first save, which is on disk before it is drawn.
+            self.take_session_effects();
+            self.run_saves();
+        }
+        if std::mem::take(&mut self.refresh_due) {
+            self.refresh_top();
+        }
+        if std::mem::take(&mut self.read_due) {
+            self.read_around_top();
+        }
+        before != self.shown()
+    }
+
+    fn run_saves(&mut self) {
+        let effects = std::mem::take(&mut self.effects);
         let newest_save = |person: &Person, id: &str| {
             effects.iter().rposition(|effect| {
                 matches!(effect, Effect::SaveDraft { person: p, assessment, .. }
@@ -639,8 +701,6 @@ impl App {
                 }
             }
         }
-        self.settle_questions();
-        before != self.shown()
     }
 
     /// What a run of effects can change on screen.
@@ -845,10 +905,9 @@ impl App {
         )));
     }
 
-    /// A new screen stack for a chosen person, used by tests and `--person`.
+    /// Opens a person's page, as `--person` does before the first frame.
     pub fn open_person(&mut self, person: Person) {
-        let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.workbook, &mut self.status);
+        let home = self.person_page(person);
         self.screens.push(Screen::Home(home));
     }
 }
