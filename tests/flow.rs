@@ -286,3 +286,22 @@ fn leaving_a_new_assessment_untouched_leaves_no_draft() {
         "an empty draft was left behind"
     );
 }
+
+#[test]
+fn quitting_a_new_assessment_untouched_leaves_no_draft_either() {
+    let mut d = Driver::new();
+    d.keys("a").keys("Sam").enter().enter();
+    assert_eq!(d.sheet(), "Check-in");
+    d.keys("q");
+    assert!(!d.app.running, "q quits");
+    let person = d
+        .app
+        .store
+        .find_person("Sam")
+        .expect("list")
+        .expect("person");
+    assert!(
+        d.app.store.drafts(&person).is_empty(),
+        "an empty draft was left behind"
+    );
+}
