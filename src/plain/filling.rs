@@ -171,7 +171,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         let reply = self.talk.choose(
             "Which worksheet?",
             &choices,
-            Some("stays on this worksheet"),
+            Some("to stay on this worksheet"),
         )?;
         if let Reply::Answer(Some(at)) = reply {
             self.session.go_to(Sheet::ALL[at]);
@@ -254,7 +254,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         );
         match self
             .talk
-            .choose("How did it go?", &choices, Some("keeps it and goes on"))?
+            .choose("How did it go?", &choices, Some("to keep it"))?
         {
             Reply::Word(word) => Ok(Flow::of(word)),
             Reply::Answer(None) => Ok(Flow::Forward),
@@ -308,9 +308,9 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 ));
             }
             let keep = if now.is_some() {
-                "keeps your answer and goes on"
+                "to keep your answer"
             } else {
-                "leaves it unanswered and goes on"
+                "to leave it unanswered"
             };
             let at = match self.talk.choose(&question, &choices, Some(keep))? {
                 Reply::Word(word) => return Ok(Flow::of(word)),

@@ -127,7 +127,7 @@ impl LookingBack<'_, '_> {
         listed: &[(PathBuf, Header)],
         question: &str,
     ) -> io::Result<Option<Assessment>> {
-        let at = match talk.choose(question, &self.labels(listed), Some("chooses none"))? {
+        let at = match talk.choose(question, &self.labels(listed), Some("to choose none"))? {
             Reply::Answer(Some(at)) => at,
             _ => return Ok(None),
         };
@@ -146,14 +146,14 @@ impl LookingBack<'_, '_> {
             return Ok(None);
         }
         let choices = self.labels(listed);
-        let first = match talk.choose("The first assessment:", &choices, Some("chooses none"))? {
+        let first = match talk.choose("The first assessment:", &choices, Some("to choose none"))? {
             Reply::Answer(Some(at)) => at,
             _ => return Ok(None),
         };
         let before = (first + 1).min(listed.len() - 1);
         let before = if before == first { first - 1 } else { before };
         let second = loop {
-            let keep = format!("compares it with number {}", before + 1);
+            let keep = format!("to compare it with number {}", before + 1);
             match talk.choose("Compare it with:", &choices, Some(&keep))? {
                 Reply::Answer(Some(at)) if at == first => {
                     talk.say("Please choose a different assessment from the first.")?

@@ -174,7 +174,10 @@ impl<'p> People<'_, 'p> {
             offers.push(Offer::Others);
             let question = format!("{}. What would you like to do?", person.name);
             let at = match talk.choose(&question, &Choice::numbered(labels), None)? {
-                Reply::Word(Word::Quit) => return Ok(Left::Ended(Ending::Quit)),
+                Reply::Word(Word::Quit) => {
+                    talk.say("Goodbye.")?;
+                    return Ok(Left::Ended(Ending::Quit));
+                }
                 Reply::Word(Word::Back) => return Ok(Left::Others),
                 Reply::Word(_) | Reply::Answer(None) => continue,
                 Reply::Answer(Some(at)) => at,
@@ -338,7 +341,7 @@ impl<'p> People<'_, 'p> {
         let at = match talk.choose(
             "Which draft to throw away?",
             &Choice::numbered(labels),
-            Some("throws nothing away"),
+            Some("to throw nothing away"),
         )? {
             Reply::Answer(Some(at)) => at,
             _ => return Ok(()),

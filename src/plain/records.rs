@@ -114,7 +114,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         match self.talk.choose(
             "Is this handoff for performance or for learning?",
             &choices,
-            Some("keeps it as it is"),
+            Some("to keep it as it is"),
         )? {
             Reply::Word(word) => Ok(Flow::of(word)),
             Reply::Answer(None) => Ok(Flow::Forward),
@@ -233,7 +233,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         let picked = match self.talk.choose(
             "Which remedy? The ones your answers recommend come first.",
             &choices,
-            Some("keeps it"),
+            Some("to keep it"),
         )? {
             Reply::Word(word) => return Ok(Flow::of(word)),
             Reply::Answer(None) => return Ok(Flow::Forward),
@@ -270,10 +270,11 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         choices.push(Choice::new("next", "go on to the next worksheet"));
         self.talk.place = self.place(None);
         Ok(
-            match self
-                .talk
-                .choose("What now?", &choices, Some("goes on to the next worksheet"))?
-            {
+            match self.talk.choose(
+                "What now?",
+                &choices,
+                Some("to go on to the next worksheet"),
+            )? {
                 Reply::Word(word) => Err(Flow::of(word)),
                 Reply::Answer(None) => Ok(Pick::Next),
                 Reply::Answer(Some(at)) if at < count => Ok(Pick::Change(at)),
@@ -292,7 +293,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         Ok(
             match self
                 .talk
-                .choose(question, &choices, Some("removes nothing"))?
+                .choose(question, &choices, Some("to remove nothing"))?
             {
                 Reply::Answer(picked) => picked,
                 Reply::Word(_) => None,

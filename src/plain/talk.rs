@@ -150,7 +150,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         self.list(question, choices)?;
         loop {
             if let Some(keep) = keep {
-                self.say(&format!("Your answer (an empty line {keep}):"))?;
+                self.say(&format!("Your answer, or an empty line {keep}:"))?;
             } else {
                 self.say("Your answer:")?;
             }
@@ -276,16 +276,29 @@ fn pick(typed: &str, choices: &[Choice]) -> Result<usize, String> {
             _ => format!("There is no {typed} here. Please answer with a word."),
         });
     }
-    let starts = |label: &str| {
-        let label = label.to_lowercase();
-        label.starts_with(&typed)
-            || label
+    // The closest kind of match wins: a whole label, then the start of
+    // one, then the start of any word in one.
+    let tiers: [&dyn Fn(&str) -> bool; 3] = [
+        &|label| label == typed,
+        &|label| label.starts_with(&typed),
+        &|label| {
+            label
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|word| word.starts_with(&typed))
-    };
-    let found: Vec<usize> = (0..choices.len())
-        .filter(|&at| starts(&choices[at].label) || starts(&choices[at].key))
-        .collect();
+        },
+    ];
+    let found: Vec<usize> = tiers
+        .iter()
+        .map(|matches| {
+            (0..choices.len())
+                .filter(|&at| {
+                    matches(&choices[at].label.to_lowercase())
+                        || matches(&choices[at].key.to_lowercase())
+                })
+                .collect::<Vec<usize>>()
+        })
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
     match found.as_slice() {
         [one] => Ok(*one),
         [] => Err(format!(
@@ -348,6 +361,7 @@ mod tests {
         assert_eq!(pick("str", &choices()), Ok(2));
         assert_eq!(pick("ALL", &choices()), Ok(0));
         assert_eq!(pick("note", &choices()), Ok(3));
+        assert_eq!(pick("not", &choices()), Ok(0));
         assert!(pick("s", &choices()).is_err_and(|why| why.contains("Sometimes or Strongly")));
         assert!(pick("7", &choices()).is_err_and(|why| why.contains("from 0 to 2")));
         assert!(pick("zebra", &choices()).is_err());
