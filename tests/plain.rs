@@ -9,7 +9,8 @@ use std::path::Path;
 
 use handoff::assessment::DelegationMode;
 use handoff::plain::{Ending, Plain};
-use handoff::store::{Listed, Store};
+use handoff::store::{Listed, Store, WriteStep};
+use ratatui::crossterm::event::KeyCode;
 
 fn workbook() -> handoff::content::Workbook {
     handoff::content::load_builtin().unwrap_or_else(|errors| panic!("{errors}"))
@@ -34,10 +35,8 @@ fn converse(data: &Path, script: &str) -> (String, Ending) {
 
 /// The transcript with the assessment's id (which holds the process id)
 /// replaced, so it reads the same on every run.
-fn steady(transcript: &str, ids: &[String]) -> String {
-    ids.iter().fold(transcript.to_string(), |text, id| {
-        text.replace(id.as_str(), "<id>")
-    })
+fn steady(transcript: &str, id: &str) -> String {
+    transcript.replace(id, "<id>")
 }
 
 fn completed(store: &Store, name: &str) -> Vec<handoff::assessment::Assessment> {
@@ -207,6 +206,146 @@ fn a_whole_assessment_typed_line_by_line() {
     // The saved file, as text: what a person would open.
     let file = store.assessment_path(&person, &a.id);
     let text = fs::read_to_string(&file).expect("saved");
-    insta::assert_snapshot!("whole_assessment_toml", steady(&text, &[a.id.clone()]));
-    insta::assert_snapshot!("whole_assessment", steady(&transcript, &[a.id.clone()]));
+    insta::assert_snapshot!("whole_assessment_toml", steady(&text, &a.id));
+    insta::assert_snapshot!("whole_assessment", steady(&transcript, &a.id));
+}
+
+fn drafts(store: &Store, name: &str) -> Vec<handoff::assessment::Assessment> {
+    let person = store
+        .find_person(name)
+        .expect("people")
+        .expect("the person");
+    store
+        .drafts(&person)
+        .into_iter()
+        .map(|listed| match listed {
+            Listed::Readable { loaded, .. } => loaded.assessment,
+            Listed::Unreadable { reason, .. } => panic!("unreadable: {reason}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_draft_started_full_screen_is_resumed_and_completed_in_plain_mode() {
+    let dir = tempfile::tempdir().expect("temp");
+    {
+        let mut app = common::app(&dir);
+        common::type_text(&mut app, "a");
+        common::type_text(&mut app, "Ana Ruiz");
+        common::press(&mut app, KeyCode::Enter);
+        common::press(&mut app, KeyCode::Enter);
+        common::press(&mut app, KeyCode::Enter);
+        common::type_text(&mut app, "Team lead");
+        common::press(&mut app, KeyCode::Esc);
+        common::type_text(&mut app, "q");
+        assert!(!app.running, "quit");
+    }
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    let started = drafts(&store, "Ana Ruiz");
+    assert_eq!(started.len(), 1);
+    assert_eq!(started[0].check_in.role, "Team lead");
+
+    let (transcript, ending) = converse(&data, "1\n1\n\nFrom plain mode.\n\nsheets\n10\n1\nquit\n");
+    assert_eq!(ending, Ending::Quit);
+    assert!(transcript.contains("Now: Team lead"), "{transcript}");
+    let done = completed(&store, "Ana Ruiz");
+    assert_eq!(done.len(), 1, "{transcript}");
+    assert_eq!(done[0].id, started[0].id, "the same assessment");
+    assert_eq!(done[0].check_in.role, "Team lead");
+    assert_eq!(done[0].check_in.situation, "From plain mode.");
+    assert!(drafts(&store, "Ana Ruiz").is_empty());
+}
+
+#[test]
+fn a_draft_started_in_plain_mode_is_resumed_and_completed_full_screen() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let (_, ending) = converse(
+        &data,
+        "add\nBo Chen\n1\nCoach\nTwo new starters.\n\n3\nquit\n",
+    );
+    assert_eq!(ending, Ending::Quit);
+    let store = Store::new(&data);
+    let started = drafts(&store, "Bo Chen");
+    assert_eq!(started.len(), 1);
+    assert_eq!(started[0].placement.rating, Some(3));
+
+    let mut app = common::app(&dir);
+    // Bo, then the draft (listed first on the page), then its summary.
+    common::press(&mut app, KeyCode::Enter);
+    common::press(&mut app, KeyCode::Enter);
+    common::type_text(&mut app, "g0cy");
+    let done = completed(&store, "Bo Chen");
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].id, started[0].id);
+    assert_eq!(done[0].check_in.role, "Coach");
+    assert_eq!(done[0].check_in.situation, "Two new starters.");
+    assert_eq!(done[0].placement.rating, Some(3));
+    assert!(drafts(&store, "Bo Chen").is_empty());
+}
+
+#[test]
+fn a_failed_save_is_never_called_saved_and_quitting_asks_first() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    Store::new(&data).add_person("Ana").expect("person");
+    let store = Store::new(&data).failing_at(Some(WriteStep::Write));
+    let workbook = workbook();
+    let plain = Plain {
+        store: &store,
+        workbook: &workbook,
+        clock: common::clock,
+    };
+    let mut out = Vec::new();
+    let ending = plain
+        .run("1\n1\nTeam lead\nquit\n1\n".as_bytes(), &mut out, None)
+        .expect("runs");
+    let transcript = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(ending, Ending::QuitUnsaved);
+    assert!(!transcript.contains("Saved."), "{transcript}");
+    assert!(transcript.contains("NOT saved"), "{transcript}");
+    assert!(
+        transcript.contains("Ana's latest answers are NOT saved")
+            && transcript.contains("Quit anyway and lose them?"),
+        "{transcript}"
+    );
+}
+
+#[test]
+fn looking_back_reads_compares_shows_the_trend_and_exports() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    let person = store.add_person("Ana").expect("person");
+    let mut earlier = common::full_assessment("Ana");
+    earlier.id = "20260901-100000-abcd".into();
+    earlier.created = common::at("2026-09-01T10:00:00+01:00");
+    earlier.commitments[0].remedy = "checkpoints".into();
+    earlier
+        .drivers
+        .insert("perfectionism".into(), common::answer(2, ""));
+    let mut later = common::full_assessment("Ana");
+    for assessment in [&mut earlier, &mut later] {
+        let when = assessment.created;
+        store
+            .complete(&person, assessment, when)
+            .expect("completed");
+    }
+    let report = dir.path().join("report.md");
+    let script = format!(
+        "1\n2\n1\n1\n2\n1\n\n3\n5\n2\n1\n{}\n4\n1\n{}\n6\n2\nquit\n",
+        dir.path().join("comparison.md").display(),
+        report.display()
+    );
+    let (transcript, ending) = converse(&data, &script);
+    assert_eq!(ending, Ending::Quit);
+    let exported = fs::read_to_string(&report).expect("exported");
+    assert!(
+        exported.starts_with("# Delegation workbook: Ana"),
+        "{exported}"
+    );
+    assert!(dir.path().join("comparison.md").exists(), "{transcript}");
+    let shown = transcript.replace(&dir.path().display().to_string(), "<dir>");
+    insta::assert_snapshot!("looking_back", shown);
 }

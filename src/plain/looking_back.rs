@@ -12,7 +12,7 @@ use crate::report::{assessment_report, comparison_report, words};
 use crate::store::{Header, HistoryEntry, Person, read_assessment};
 
 use super::Plain;
-use super::talk::{Choice, Reply, Talk};
+use super::talk::{Choice, Reply, Talk, Word};
 
 /// The newest assessments listed; older ones are for `handoff list`.
 const LISTED: usize = 20;
@@ -26,7 +26,8 @@ pub struct LookingBack<'a, 'p> {
 }
 
 impl LookingBack<'_, '_> {
-    pub fn run<R: BufRead, W: Write>(&self, talk: &mut Talk<R, W>) -> io::Result<()> {
+    /// Until the person goes back to their page; true when they quit.
+    pub fn run<R: BufRead, W: Write>(&self, talk: &mut Talk<R, W>) -> io::Result<bool> {
         let workbook = self.plain.workbook;
         loop {
             talk.gap()?;
@@ -36,7 +37,8 @@ impl LookingBack<'_, '_> {
             );
             let listed = self.listed(talk)?;
             if listed.is_empty() {
-                return talk.say("There is no completed assessment to look back at.");
+                talk.say("There is no completed assessment to look back at.")?;
+                return Ok(false);
             }
             let choices = [
                 Choice::new("1", "read one assessment"),
@@ -49,7 +51,8 @@ impl LookingBack<'_, '_> {
             let picked = match talk.choose("What would you like to see?", &choices, None)? {
                 Reply::Answer(Some(at)) => at,
                 Reply::Answer(None) => continue,
-                Reply::Word(_) => return Ok(()),
+                Reply::Word(Word::Quit) => return Ok(true),
+                Reply::Word(_) => return Ok(false),
             };
             match picked {
                 0 => {
@@ -74,7 +77,7 @@ impl LookingBack<'_, '_> {
                         self.export(talk, &[&earlier.id, &later.id])?;
                     }
                 }
-                _ => return Ok(()),
+                _ => return Ok(false),
             }
         }
     }

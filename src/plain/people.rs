@@ -192,11 +192,14 @@ impl<'p> People<'_, 'p> {
                     None
                 }
                 Offer::LookBack => {
-                    super::looking_back::LookingBack {
+                    let looking = super::looking_back::LookingBack {
                         plain: self.plain,
                         person,
+                    };
+                    if looking.run(talk)? {
+                        talk.say("Goodbye.")?;
+                        return Ok(Left::Ended(Ending::Quit));
                     }
-                    .run(talk)?;
                     None
                 }
                 Offer::Others => return Ok(Left::Others),
