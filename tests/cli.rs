@@ -465,7 +465,10 @@ fn the_workbook_with_its_output_piped_says_it_needs_a_terminal() {
     );
     let said = String::from_utf8_lossy(&err);
     assert_needs_a_terminal(&said);
-    assert!(said.contains("handoff --plain"), "plain mode is offered: {said}");
+    assert!(
+        said.contains("handoff --plain"),
+        "plain mode is offered: {said}"
+    );
     assert!(
         !dir.path().join("people").exists(),
         "nothing is written when nothing can be shown"
