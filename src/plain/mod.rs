@@ -8,6 +8,7 @@
 //! resumes in the other. Generic over `BufRead`/`Write`, so tests drive it
 //! in-process with a script as well as through the binary.
 
+mod cards;
 mod filling;
 mod looking_back;
 mod people;

@@ -26,6 +26,7 @@ enum Offer {
     Start,
     Discard,
     LookBack,
+    Cards,
     Others,
 }
 
@@ -170,6 +171,8 @@ impl<'p> People<'_, 'p> {
                 ));
                 offers.push(Offer::LookBack);
             }
+            labels.push("read the reference cards".into());
+            offers.push(Offer::Cards);
             labels.push("choose another person".into());
             offers.push(Offer::Others);
             let question = format!("{}. What would you like to do?", person.name);
@@ -197,6 +200,13 @@ impl<'p> People<'_, 'p> {
                         person,
                     };
                     if looking.run(talk)? {
+                        talk.say("Goodbye.")?;
+                        return Ok(Left::Ended(Ending::Quit));
+                    }
+                    None
+                }
+                Offer::Cards => {
+                    if super::cards::read_cards(talk, workbook)? {
                         talk.say("Goodbye.")?;
                         return Ok(Left::Ended(Ending::Quit));
                     }

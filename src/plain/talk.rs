@@ -162,6 +162,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                     return Ok(Reply::Answer(None));
                 }
                 self.say("Please answer with a number or a word, or type help.")?;
+                self.say(question)?;
                 continue;
             }
             match self.word(&typed)? {
