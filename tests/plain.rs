@@ -259,3 +259,43 @@ fn looking_back_reads_compares_shows_the_trend_and_exports() {
     let shown = transcript.replace(&dir.path().display().to_string(), "<dir>");
     insta::assert_snapshot!("looking_back", shown);
 }
+
+#[test]
+fn a_new_assessment_asks_how_last_times_commitments_went() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    let person = store.add_person("Ana").expect("person");
+    let mut last = common::full_assessment("Ana");
+    let when = last.created;
+    store.complete(&person, &mut last, when).expect("completed");
+
+    let (transcript, ending) = converse(
+        &data,
+        "1\n1\n\nSecond round.\n\nmaybe\npart\nDid one of two.\nThen quit for a week.\n\nquit\n",
+    );
+    assert_eq!(ending, Ending::Quit);
+    assert!(
+        transcript.contains("Now: Head of analytics"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains(
+            "Last time's commitment 1: Share how you will judge the work. First step: Write a five-line checklist for the report. With: Priya. By: 2026-12-15 (Tuesday)."
+        ),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("“maybe” is not one of the choices"),
+        "an unknown word gets one line and the question again: {transcript}"
+    );
+    let draft = &drafts(&store, "Ana")[0];
+    assert_eq!(draft.check_in.role, "Head of analytics", "carried forward");
+    assert_eq!(draft.check_in.situation, "Second round.");
+    let follow_up = &draft.check_in.follow_ups[0];
+    assert_eq!(
+        follow_up.status,
+        Some(handoff::assessment::FollowUpStatus::Partly)
+    );
+    assert_eq!(follow_up.note, "Did one of two.\nThen quit for a week.");
+}

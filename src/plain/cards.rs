@@ -26,7 +26,7 @@ pub fn read_cards<R: BufRead, W: Write>(
             Reply::Answer(Some(at)) => {
                 let card = &cards[at];
                 talk.say(&card.title)?;
-                talk.say(&card.body.plain())?;
+                talk.say(&card.body.spoken())?;
             }
             Reply::Word(Word::Quit) => return Ok(true),
             Reply::Answer(None) | Reply::Word(_) => return Ok(false),

@@ -391,7 +391,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         let mut document = summary(self.workbook, self.session.assessment(), Audience::Sheet);
         // Nothing here is done with a key: how to complete is asked below.
         document.blocks.retain(|block| !names_a_key(block));
-        self.talk.say(&document.plain())?;
+        self.talk.say(&document.spoken())?;
         let choices = [
             Choice::new("1", "complete and save this assessment"),
             Choice::new("2", "go to a worksheet"),

@@ -57,13 +57,13 @@ impl LookingBack<'_, '_> {
             match picked {
                 0 => {
                     if let Some(one) = self.pick(talk, &listed, "Which assessment?")? {
-                        talk.say(&assessment_report(workbook, &one).plain())?;
+                        talk.say(&assessment_report(workbook, &one).spoken())?;
                     }
                 }
                 1 => {
                     if let Some((earlier, later)) = self.pick_two(talk, &listed)? {
                         let comparison = compare(workbook, &earlier, &later);
-                        talk.say(&comparison_report(workbook, &comparison).plain())?;
+                        talk.say(&comparison_report(workbook, &comparison).spoken())?;
                     }
                 }
                 2 => self.trend(talk)?,

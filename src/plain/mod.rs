@@ -56,6 +56,10 @@ impl Plain<'_> {
         if let Some(warning) = warning {
             talk.say(warning)?;
         }
-        people::People { plain: self }.run(&mut talk)
+        people::People {
+            plain: self,
+            lost: Default::default(),
+        }
+        .run(&mut talk)
     }
 }

@@ -1,6 +1,7 @@
 //! Whose workbook, and what to do in it: choose or add a person, then
 //! resume or throw away a draft, start a new assessment, or look back.
 
+use std::cell::Cell;
 use std::io::{self, BufRead, Write};
 
 use crate::assessment::Assessment;
@@ -18,6 +19,9 @@ use super::{Ending, Plain};
 
 pub struct People<'a, 'p> {
     pub plain: &'a Plain<'p>,
+    /// Answers were left unsaved, as the person agreed to: the ending
+    /// says so.
+    pub lost: Cell<bool>,
 }
 
 /// What the person's page offers.
@@ -41,8 +45,7 @@ impl<'p> People<'_, 'p> {
         loop {
             talk.place = "You are choosing whose workbook to open.".to_string();
             let Some(person) = self.choose(talk)? else {
-                talk.say("Goodbye.")?;
-                return Ok(Ending::Quit);
+                return self.goodbye(talk);
             };
             match self.page(talk, &person)? {
                 Left::Others => {}
@@ -178,8 +181,7 @@ impl<'p> People<'_, 'p> {
             let question = format!("{}. What would you like to do?", person.name);
             let at = match talk.choose(&question, &Choice::numbered(labels), None)? {
                 Reply::Word(Word::Quit) => {
-                    talk.say("Goodbye.")?;
-                    return Ok(Left::Ended(Ending::Quit));
+                    return Ok(Left::Ended(self.goodbye(talk)?));
                 }
                 Reply::Word(Word::Back) => return Ok(Left::Others),
                 Reply::Word(_) | Reply::Answer(None) => continue,
@@ -200,15 +202,13 @@ impl<'p> People<'_, 'p> {
                         person,
                     };
                     if looking.run(talk)? {
-                        talk.say("Goodbye.")?;
-                        return Ok(Left::Ended(Ending::Quit));
+                        return Ok(Left::Ended(self.goodbye(talk)?));
                     }
                     None
                 }
                 Offer::Cards => {
                     if super::cards::read_cards(talk, workbook)? {
-                        talk.say("Goodbye.")?;
-                        return Ok(Left::Ended(Ending::Quit));
+                        return Ok(Left::Ended(self.goodbye(talk)?));
                     }
                     None
                 }
@@ -291,38 +291,42 @@ impl<'p> People<'_, 'p> {
         // A new assessment's first save.
         filling.saved()?;
         loop {
-            match filling.run()? {
-                Step::Completed => return Ok(None),
-                Step::Quit => {
-                    filling.session.leave();
-                    filling.saved()?;
-                    if filling.saves.retry(&mut filling.session, filling.talk)? {
-                        filling
-                            .talk
-                            .say("Everything you answered is saved. Goodbye.")?;
-                        return Ok(Some(Ending::Quit));
-                    }
-                    let lost = filling.saves.unsaved_words().unwrap_or_default();
-                    if filling.talk.ended
-                        || filling
-                            .talk
-                            .confirm(&format!("{lost} Quit anyway and lose them?"))?
-                    {
-                        filling.talk.say(&lost)?;
-                        return Ok(Some(Ending::QuitUnsaved));
-                    }
-                }
-                _ => {
-                    if !filling.session.leave() {
-                        filling
-                            .talk
-                            .say("Nothing was answered, so no draft is kept.")?;
-                    }
-                    filling.saved()?;
-                    filling.saves.retry(&mut filling.session, filling.talk)?;
-                    return Ok(None);
-                }
+            let step = filling.run()?;
+            if step == Step::Completed {
+                return Ok(None);
             }
+            let quitting = step == Step::Quit;
+            if !filling.session.leave() {
+                filling
+                    .talk
+                    .say("Nothing was answered, so no draft is kept.")?;
+            }
+            filling.saved()?;
+            if filling.saves.retry(&mut filling.session, filling.talk)? {
+                return Ok(quitting.then(|| self.goodbye(filling.talk)).transpose()?);
+            }
+            let lost = filling.saves.unsaved_words().unwrap_or_default();
+            let question = if quitting {
+                format!("{lost} Quit anyway and lose them?")
+            } else {
+                format!("{lost} Leave the assessment anyway and lose them?")
+            };
+            if filling.talk.ended || filling.talk.confirm(&question)? {
+                filling.talk.say(&lost)?;
+                self.lost.set(true);
+                return Ok(quitting.then(|| self.goodbye(filling.talk)).transpose()?);
+            }
+        }
+    }
+
+    /// The last words, and how the conversation ended.
+    fn goodbye<R: BufRead, W: Write>(&self, talk: &mut Talk<R, W>) -> io::Result<Ending> {
+        if self.lost.get() {
+            talk.say("Goodbye. Some answers could not be saved, as said above.")?;
+            Ok(Ending::QuitUnsaved)
+        } else {
+            talk.say("Everything you answered is saved. Goodbye.")?;
+            Ok(Ending::Quit)
         }
     }
 

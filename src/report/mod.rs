@@ -30,6 +30,12 @@ impl Document {
     pub fn plain(&self) -> String {
         plain::render(self)
     }
+
+    /// Plain text to be heard line by line (plain mode): headings without
+    /// the rules under them.
+    pub fn spoken(&self) -> String {
+        plain::render_spoken(self)
+    }
 }
 
 pub fn assessment_markdown(workbook: &Workbook, assessment: &Assessment) -> String {
