@@ -303,7 +303,7 @@ impl<'p> People<'_, 'p> {
             }
             filling.saved()?;
             if filling.saves.retry(&mut filling.session, filling.talk)? {
-                return Ok(quitting.then(|| self.goodbye(filling.talk)).transpose()?);
+                return quitting.then(|| self.goodbye(filling.talk)).transpose();
             }
             let lost = filling.saves.unsaved_words().unwrap_or_default();
             let question = if quitting {
@@ -314,7 +314,7 @@ impl<'p> People<'_, 'p> {
             if filling.talk.ended || filling.talk.confirm(&question)? {
                 filling.talk.say(&lost)?;
                 self.lost.set(true);
-                return Ok(quitting.then(|| self.goodbye(filling.talk)).transpose()?);
+                return quitting.then(|| self.goodbye(filling.talk)).transpose();
             }
         }
     }
