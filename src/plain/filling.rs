@@ -73,7 +73,11 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                         return Ok(Step::Leave);
                     }
                 }
-                Step::Sheets => self.pick_sheet()?,
+                Step::Sheets => {
+                    if let Some(step) = self.pick_sheet()? {
+                        return Ok(step);
+                    }
+                }
                 ending => return Ok(ending),
             }
         }
@@ -158,7 +162,8 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         place
     }
 
-    fn pick_sheet(&mut self) -> io::Result<()> {
+    /// Goes to the worksheet chosen; `Some` when the person quit instead.
+    fn pick_sheet(&mut self) -> io::Result<Option<Step>> {
         let choices = Choice::numbered(Sheet::ALL.iter().map(|sheet| {
             match self.session.progress(self.workbook, *sheet) {
                 Some((done, total)) => {
@@ -173,10 +178,12 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             &choices,
             Some("to stay on this worksheet"),
         )?;
-        if let Reply::Answer(Some(at)) = reply {
-            self.session.go_to(Sheet::ALL[at]);
+        match reply {
+            Reply::Answer(Some(at)) => self.session.go_to(Sheet::ALL[at]),
+            Reply::Word(Word::Quit) => return Ok(Some(Step::Quit)),
+            _ => {}
         }
-        Ok(())
+        Ok(None)
     }
 
     fn check_in(&mut self) -> io::Result<Step> {

@@ -79,6 +79,9 @@ impl LookingBack<'_, '_> {
                 }
                 _ => return Ok(false),
             }
+            if talk.quit {
+                return Ok(true);
+            }
         }
     }
 

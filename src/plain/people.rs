@@ -93,6 +93,9 @@ impl<'p> People<'_, 'p> {
                     if let Some(person) = self.add(talk, &listing.people)? {
                         return Ok(Some(person));
                     }
+                    if talk.quit {
+                        return Ok(None);
+                    }
                 }
             }
         }
@@ -217,6 +220,9 @@ impl<'p> People<'_, 'p> {
             if let Some(ending) = ended {
                 return Ok(Left::Ended(ending));
             }
+            if talk.quit {
+                return Ok(Left::Ended(self.goodbye(talk)?));
+            }
         }
     }
 
@@ -311,11 +317,15 @@ impl<'p> People<'_, 'p> {
             } else {
                 format!("{lost} Leave the assessment anyway and lose them?")
             };
-            if filling.talk.ended || filling.talk.confirm(&question)? {
+            // Asked afresh: `quit` typed here is a yes.
+            filling.talk.quit = false;
+            if filling.talk.ended || filling.talk.confirm(&question)? || filling.talk.quit {
                 filling.talk.say(&lost)?;
                 self.lost.set(true);
                 return quitting.then(|| self.goodbye(filling.talk)).transpose();
             }
+            // Staying after all: carry on where they were.
+            filling.talk.quit = false;
         }
     }
 

@@ -70,7 +70,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                             Err(why) => self.refused(&why.0)?,
                         }
                     }
-                    Flow::Forward
+                    self.quit_or_stay()
                 }
                 Ok(Pick::Next) => return Ok(Step::Next),
                 Err(flow) => flow,
@@ -173,7 +173,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                             Err(why) => self.refused(&why.0)?,
                         }
                     }
-                    Flow::Forward
+                    self.quit_or_stay()
                 }
                 Ok(Pick::Next) => return Ok(Step::Next),
                 Err(flow) => flow,
@@ -287,7 +287,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         )
     }
 
-    /// One of `titles`, or none.
+    /// One of `titles`, or none (`talk.quit` says if that was a quit).
     fn which(&mut self, question: &str, titles: Vec<String>) -> io::Result<Option<usize>> {
         let choices = Choice::numbered(titles);
         Ok(
@@ -299,6 +299,17 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 Reply::Word(_) => None,
             },
         )
+    }
+}
+
+impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
+    /// Stays on the list, unless the last answer was `quit`.
+    fn quit_or_stay(&self) -> Flow {
+        if self.talk.quit {
+            Flow::Out(Step::Quit)
+        } else {
+            Flow::Forward
+        }
     }
 }
 

@@ -71,6 +71,9 @@ pub struct Talk<R, W> {
     pub place: String,
     /// Standard input has ended: every later question is answered `quit`.
     pub ended: bool,
+    /// The last answer was `quit` (or the input ended): whoever asked
+    /// passes it on, up to where quitting is done.
+    pub quit: bool,
 }
 
 impl<R: BufRead, W: Write> Talk<R, W> {
@@ -80,6 +83,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             output,
             place: String::new(),
             ended: false,
+            quit: false,
         }
     }
 
@@ -100,11 +104,13 @@ impl<R: BufRead, W: Write> Talk<R, W> {
 
     fn read(&mut self) -> io::Result<Option<String>> {
         if self.ended {
+            self.quit = true;
             return Ok(None);
         }
         let mut line = String::new();
         if self.input.read_line(&mut line)? == 0 {
             self.ended = true;
+            self.quit = true;
             return Ok(None);
         }
         let line = line.strip_suffix('\n').unwrap_or(&line);
@@ -118,7 +124,10 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             "skip" => Word::Skip,
             "back" => Word::Back,
             "sheets" => Word::Sheets,
-            "quit" => Word::Quit,
+            "quit" => {
+                self.quit = true;
+                Word::Quit
+            }
             "help" => {
                 for line in HELP {
                     self.say(line)?;
