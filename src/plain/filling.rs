@@ -379,8 +379,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                     self.talk.say(&crate::text::quoted(prompt.trim()))?;
                 }
                 if let Some(other) = &item.other_direction {
-                    self.talk
-                        .say(&format!("It can run the other way as well. {other}"))?;
+                    self.talk.say(other)?;
                 }
                 if let Some(prompt) = &item.other_prompt {
                     self.talk.say(&crate::text::quoted(prompt.trim()))?;
