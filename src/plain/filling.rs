@@ -11,7 +11,7 @@ use crate::report::{Audience, Block, Span, summary};
 use crate::session::{Session, Sheet};
 
 use super::saving::{Ran, Saves};
-use super::talk::{Choice, Reply, Talk, Word};
+use super::talk::{Choice, Reply, Talk, Word, one_line};
 
 /// Where a worksheet leaves the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,7 +300,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             }
             let note = rated.note(assessment).to_string();
             if !note.trim().is_empty() {
-                self.talk.say(&format!("Your note: {note}"))?;
+                self.talk.say(&format!("Your note: {}", one_line(&note)))?;
             }
             let mut choices: Vec<Choice> = scale
                 .points

@@ -344,7 +344,7 @@ fn unquote(typed: &str) -> String {
 }
 
 /// A text of several lines said on one, to read back what is there.
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
