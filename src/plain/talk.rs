@@ -301,10 +301,7 @@ fn pick(typed: &str, choices: &[Choice]) -> Result<usize, String> {
         .iter()
         .map(|matches| {
             (0..choices.len())
-                .filter(|&at| {
-                    matches(&choices[at].label.to_lowercase())
-                        || matches(&choices[at].key.to_lowercase())
-                })
+                .filter(|&at| matches(&choices[at].label.to_lowercase()))
                 .collect::<Vec<usize>>()
         })
         .find(|found| !found.is_empty())
