@@ -102,19 +102,22 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         self.output.flush()
     }
 
+    /// The next typed line, as text: bytes that are not UTF-8 become a
+    /// stand-in rather than ending the conversation, and what a terminal
+    /// sends for keys that are not text (arrows, function keys, other
+    /// control characters) is left out.
     fn read(&mut self) -> io::Result<Option<String>> {
         if self.ended {
             self.quit = true;
             return Ok(None);
         }
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        let mut bytes = Vec::new();
+        if self.input.read_until(b'\n', &mut bytes)? == 0 {
             self.ended = true;
             self.quit = true;
             return Ok(None);
         }
-        let line = line.strip_suffix('\n').unwrap_or(&line);
-        Ok(Some(line.strip_suffix('\r').unwrap_or(line).to_string()))
+        Ok(Some(typed_text(&String::from_utf8_lossy(&bytes))))
     }
 
     /// The words every question takes; `help` and `where` are answered
@@ -267,6 +270,34 @@ impl<R: BufRead, W: Write> Talk<R, W> {
     }
 }
 
+/// A typed line without its line ending, escape sequences or other
+/// control characters; a tab is a space.
+fn typed_text(line: &str) -> String {
+    let mut text = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => text.push(' '),
+            // ESC [ … final byte, ESC O x, or ESC and one character.
+            '\u{1b}' => match chars.next() {
+                Some('[') => {
+                    while chars
+                        .next()
+                        .is_some_and(|c| !('\u{40}'..='\u{7e}').contains(&c))
+                    {}
+                }
+                Some('O') => {
+                    chars.next();
+                }
+                _ => {}
+            },
+            c if c.is_control() => {}
+            c => text.push(c),
+        }
+    }
+    text
+}
+
 /// Which choice `typed` picks: its key, or the start of its words.
 fn pick(typed: &str, choices: &[Choice]) -> Result<usize, String> {
     let typed = typed.trim().to_lowercase();
@@ -372,6 +403,13 @@ mod tests {
         assert!(pick("s", &choices()).is_err_and(|why| why.contains("Sometimes or Strongly")));
         assert!(pick("7", &choices()).is_err_and(|why| why.contains("from 0 to 2")));
         assert!(pick("zebra", &choices()).is_err());
+    }
+
+    #[test]
+    fn keys_that_are_not_text_are_left_out_of_a_typed_line() {
+        assert_eq!(typed_text("Team lead\r\n"), "Team lead");
+        assert_eq!(typed_text("ab\u{1b}[Dc\u{1b}OPd\u{7}\te\n"), "abcd e");
+        assert_eq!(typed_text("li\u{1b}[1;5Ce 🙂 李"), "lie 🙂 李");
     }
 
     #[test]
