@@ -299,3 +299,31 @@ fn a_new_assessment_asks_how_last_times_commitments_went() {
     );
     assert_eq!(follow_up.note, "Did one of two.\nThen quit for a week.");
 }
+
+#[test]
+fn back_from_a_worksheets_first_question_is_the_question_before_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let (transcript, _) = converse(
+        &data,
+        "add\nAna\n1\nTeam lead\n\nback\nShe is new.\n\nskip\nsheets\n5\nback\n\nquit\n",
+    );
+    let after_back = |from: &str| {
+        let at = transcript.find(from).expect("asked");
+        transcript[at..].to_string()
+    };
+    // From the placement back to the check-in's last question.
+    let placement = "Thinking of the last month";
+    assert!(
+        after_back(placement)
+            .contains("Worksheet 1 of 10: Check-in.\nWhat delegation situation is on your mind?"),
+        "{transcript}"
+    );
+    // From the first aggravator back to the last symptom.
+    assert!(
+        after_back("Worksheet 5 of 10").contains("Uneven skill growth, 9 of 9"),
+        "{transcript}"
+    );
+    let store = Store::new(&data);
+    assert_eq!(drafts(&store, "Ana")[0].check_in.situation, "She is new.");
+}

@@ -55,6 +55,9 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
     /// Asks worksheet after worksheet until the person completes the
     /// assessment, leaves it or quits.
     pub fn run(&mut self) -> io::Result<Step> {
+        // `back` from a worksheet's first question lands on the last
+        // question of the one before, as the question before it.
+        let mut from_end = false;
         loop {
             let sheet = self.session.sheet();
             self.talk.gap()?;
@@ -64,7 +67,9 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 Sheet::ALL.len(),
                 sheet.title(self.workbook)
             ))?;
-            match self.sheet(sheet)? {
+            let step = self.sheet(sheet, from_end)?;
+            from_end = step == Step::Previous;
+            match step {
                 Step::Next => {
                     self.session.next_sheet();
                 }
@@ -83,9 +88,9 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         }
     }
 
-    fn sheet(&mut self, sheet: Sheet) -> io::Result<Step> {
+    fn sheet(&mut self, sheet: Sheet, from_end: bool) -> io::Result<Step> {
         match sheet {
-            Sheet::CheckIn => self.check_in(),
+            Sheet::CheckIn => self.check_in(from_end),
             Sheet::Modes => self.modes(),
             Sheet::Commitments => self.commitments(),
             Sheet::Summary => self.summary(),
@@ -94,18 +99,19 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             | Sheet::Symptoms
             | Sheet::Aggravators
             | Sheet::Remedies
-            | Sheet::Support => self.rated(sheet),
+            | Sheet::Support => self.rated(sheet, from_end),
         }
     }
 
-    /// Asks `count` questions in turn; `back` on the first leaves for the
-    /// worksheet before.
+    /// Asks `count` questions in turn, from the first or the last; `back`
+    /// on the first leaves for the worksheet before.
     pub fn walk(
         &mut self,
         count: usize,
+        from_end: bool,
         mut ask: impl FnMut(&mut Self, usize) -> io::Result<Flow>,
     ) -> io::Result<Step> {
-        let mut at = 0;
+        let mut at = if from_end { count.saturating_sub(1) } else { 0 };
         while at < count {
             self.talk.place = self.place(Some((at, count)));
             match ask(self, at)? {
@@ -186,9 +192,9 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         Ok(None)
     }
 
-    fn check_in(&mut self) -> io::Result<Step> {
+    fn check_in(&mut self, from_end: bool) -> io::Result<Step> {
         let follow_ups = self.session.assessment().check_in.follow_ups.len();
-        self.walk(2 + 2 * follow_ups, |this, at| match at {
+        self.walk(2 + 2 * follow_ups, from_end, |this, at| match at {
             0 => this.text(&Field::Role, "Your role, or the context you lead in:"),
             1 => this.text(
                 &Field::Situation,
@@ -275,14 +281,14 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         }
     }
 
-    fn rated(&mut self, sheet: Sheet) -> io::Result<Step> {
+    fn rated(&mut self, sheet: Sheet, from_end: bool) -> io::Result<Step> {
         let intro = match sheet.section() {
             Some(kind) => self.workbook.section(kind).intro.clone(),
             None => self.workbook.gap.summary.clone(),
         };
         self.talk.say(&intro)?;
         let items = sheet.rated(self.workbook);
-        self.walk(items.len(), |this, at| {
+        self.walk(items.len(), from_end, |this, at| {
             this.rate(&items[at], at, items.len())
         })
     }

@@ -26,7 +26,7 @@ pub struct People<'a, 'p> {
 
 /// What the person's page offers.
 enum Offer {
-    Resume(Box<Assessment>, Option<FileVersion>),
+    Resume(Box<Assessment>),
     Start,
     Discard,
     LookBack,
@@ -156,7 +156,7 @@ impl<'p> People<'_, 'p> {
                             answered(workbook, &loaded.assessment),
                             holds(&loaded.assessment)
                         ));
-                        offers.push(Offer::Resume(Box::new(loaded.assessment), loaded.version));
+                        offers.push(Offer::Resume(Box::new(loaded.assessment)));
                     }
                     Listed::Unreadable { reason, .. } => {
                         talk.say(&format!("A draft could not be read: {reason}"))?
@@ -191,9 +191,7 @@ impl<'p> People<'_, 'p> {
                 Reply::Answer(Some(at)) => at,
             };
             let ended = match offers.swap_remove(at) {
-                Offer::Resume(draft, version) => {
-                    self.open(talk, person, Some((*draft, version)))?
-                }
+                Offer::Resume(draft) => self.open(talk, person, Some(*draft))?,
                 Offer::Start => self.open(talk, person, None)?,
                 Offer::Discard => {
                     self.discard(talk, person)?;
@@ -232,13 +230,8 @@ impl<'p> People<'_, 'p> {
         &self,
         talk: &mut Talk<R, W>,
         person: &Person,
-        draft: Option<(Assessment, Option<FileVersion>)>,
+        draft: Option<Assessment>,
     ) -> io::Result<Option<Ending>> {
-        let Plain {
-            store,
-            workbook,
-            clock,
-        } = *self.plain;
         let _lock: PersonLock = match lock_person(person) {
             Ok(lock) => lock,
             Err(error) => {
@@ -246,52 +239,15 @@ impl<'p> People<'_, 'p> {
                 return Ok(None);
             }
         };
-        let session = match draft {
-            None => {
-                let last = store
-                    .newest_history(person, workbook, 1)
-                    .entries
-                    .into_iter()
-                    .find_map(|entry| match entry {
-                        HistoryEntry::Readable { path, .. } => read_assessment(&path).ok(),
-                        HistoryEntry::Unreadable { .. } => None,
-                    })
-                    .map(|loaded| loaded.assessment);
-                talk.say("A new assessment.")?;
-                Session::start(person.clone(), workbook, last.as_ref(), clock)
-            }
-            Some((listed, _)) => {
-                // Another window may have saved since the page listed it:
-                // now that the lock is ours, read it again.
-                let path = store.draft_path(person, &listed.id);
-                let (assessment, version) = match read_assessment(&path) {
-                    Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-                    Err(StoreError::Io { cause, .. })
-                        if cause.kind() == io::ErrorKind::NotFound =>
-                    {
-                        (listed, None)
-                    }
-                    Ok(_) => {
-                        talk.say(&format!(
-                            "{}: written by a newer handoff meanwhile, so it cannot be resumed here.",
-                            path.display()
-                        ))?;
-                        return Ok(None);
-                    }
-                    Err(error) => {
-                        talk.say(&error.to_string())?;
-                        return Ok(None);
-                    }
-                };
-                talk.say("Resuming the draft.")?;
-                Session::resume(person.clone(), assessment, version, clock)
-            }
+        let Some(session) = self.begin(talk, person, draft)? else {
+            return Ok(None);
         };
+        let Plain { store, clock, .. } = *self.plain;
         let mut saves = Saves::new(store, clock);
         let mut filling = Filling {
             talk,
             saves: &mut saves,
-            workbook,
+            workbook: self.plain.workbook,
             session,
         };
         // A new assessment's first save.
@@ -327,6 +283,66 @@ impl<'p> People<'_, 'p> {
             // Staying after all: carry on where they were.
             filling.talk.quit = false;
         }
+    }
+
+    /// A session on a new assessment, carrying forward from the newest
+    /// completed one, or on the draft as it is on disk now.
+    fn begin<R: BufRead, W: Write>(
+        &self,
+        talk: &mut Talk<R, W>,
+        person: &Person,
+        draft: Option<Assessment>,
+    ) -> io::Result<Option<Session>> {
+        let Plain {
+            store,
+            workbook,
+            clock,
+        } = *self.plain;
+        let Some(listed) = draft else {
+            let last = store
+                .newest_history(person, workbook, 1)
+                .entries
+                .into_iter()
+                .find_map(|entry| match entry {
+                    HistoryEntry::Readable { path, .. } => read_assessment(&path).ok(),
+                    HistoryEntry::Unreadable { .. } => None,
+                })
+                .map(|loaded| loaded.assessment);
+            talk.say("A new assessment.")?;
+            return Ok(Some(Session::start(
+                person.clone(),
+                workbook,
+                last.as_ref(),
+                clock,
+            )));
+        };
+        // Another window may have saved since the page listed it: now that
+        // the lock is ours, read it again.
+        let path = store.draft_path(person, &listed.id);
+        let (assessment, version) = match read_assessment(&path) {
+            Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
+            Err(StoreError::Io { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
+                (listed, None)
+            }
+            Ok(_) => {
+                talk.say(&format!(
+                    "{}: written by a newer handoff meanwhile, so it cannot be resumed here.",
+                    path.display()
+                ))?;
+                return Ok(None);
+            }
+            Err(error) => {
+                talk.say(&error.to_string())?;
+                return Ok(None);
+            }
+        };
+        talk.say("Resuming the draft.")?;
+        Ok(Some(Session::resume(
+            person.clone(),
+            assessment,
+            version,
+            clock,
+        )))
     }
 
     /// The last words, and how the conversation ended.

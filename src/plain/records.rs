@@ -85,7 +85,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
 
     /// Every field of task `at`, in turn; `back` returns to the list.
     fn task(&mut self, at: usize) -> io::Result<Flow> {
-        let step = self.walk(4, |this, field| match field {
+        let step = self.walk(4, false, |this, field| match field {
             0 => this.text(&Field::Task(at, TaskField::Title), "The task:"),
             1 => this.text(&Field::Task(at, TaskField::ToWhom), "To whom?"),
             2 => this.mode(at),
@@ -188,7 +188,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
 
     fn commitment(&mut self, at: usize) -> io::Result<Flow> {
         let field = |part| Field::Commitment(at, part);
-        let step = self.walk(5, |this, part| match part {
+        let step = self.walk(5, false, |this, part| match part {
             0 => this.remedy(at),
             1 => this.text(&field(CommitmentField::FirstStep), "The first step:"),
             2 => this.text(&field(CommitmentField::WithWhom), "With whom?"),
