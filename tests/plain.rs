@@ -327,3 +327,33 @@ fn back_from_a_worksheets_first_question_is_the_question_before_it() {
     let store = Store::new(&data);
     assert_eq!(drafts(&store, "Ana")[0].check_in.situation, "She is new.");
 }
+
+#[test]
+fn a_long_list_of_people_is_not_read_out_but_found_by_name() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    for number in 1..=35 {
+        store
+            .add_person(&format!("Person {number}"))
+            .expect("person");
+    }
+    let (transcript, ending) = converse(&data, "person\nperson 17\nquit\n");
+    assert_eq!(ending, Ending::Quit);
+    assert!(
+        !transcript.contains("Person 3\n"),
+        "not listed: {transcript}"
+    );
+    assert!(
+        transcript.contains("There are 35 people: type the start of a name"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("or 30 more. Type more of it"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Person 17. What would you like to do?"),
+        "{transcript}"
+    );
+}

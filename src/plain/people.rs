@@ -17,6 +17,9 @@ use super::saving::Saves;
 use super::talk::{Choice, Reply, Talk, Word};
 use super::{Ending, Plain};
 
+/// The most people read out as a list; more are found by name.
+const LISTED: usize = 30;
+
 pub struct People<'a, 'p> {
     pub plain: &'a Plain<'p>,
     /// Answers were left unsaved, as the person agreed to: the ending
@@ -76,12 +79,25 @@ impl<'p> People<'_, 'p> {
             talk.gap()?;
             let mut choices = Choice::numbered(listing.people.iter().map(|p| p.name.clone()));
             choices.push(Choice::new("add", "add a person"));
-            let question = if listing.people.is_empty() {
-                "No one is here yet. Whose workbook is this? Type add to add a person."
+            let count = listing.people.len();
+            let reply = if count == 0 {
+                talk.choose(
+                    "No one is here yet. Whose workbook is this? Type add to add a person.",
+                    &choices,
+                    None,
+                )?
+            } else if count > LISTED {
+                talk.choose_unlisted(
+                    &format!(
+                        "Whose workbook? There are {count} people: type the start of a name, or add to add a person."
+                    ),
+                    &choices,
+                    None,
+                )?
             } else {
-                "Whose workbook?"
+                talk.choose("Whose workbook?", &choices, None)?
             };
-            match talk.choose(question, &choices, None)? {
+            match reply {
                 Reply::Word(Word::Quit) => return Ok(None),
                 Reply::Word(_) | Reply::Answer(None) => {
                     talk.say("This is the first question; type quit to end handoff.")?

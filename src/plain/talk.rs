@@ -160,6 +160,27 @@ impl<R: BufRead, W: Write> Talk<R, W> {
         keep: Option<&str>,
     ) -> io::Result<Reply<Option<usize>>> {
         self.list(question, choices)?;
+        self.answer(question, choices, keep)
+    }
+
+    /// As [`Talk::choose`], without reading the choices out: for a list
+    /// too long to hear, answered by the start of a name.
+    pub fn choose_unlisted(
+        &mut self,
+        question: &str,
+        choices: &[Choice],
+        keep: Option<&str>,
+    ) -> io::Result<Reply<Option<usize>>> {
+        self.say(question)?;
+        self.answer(question, choices, keep)
+    }
+
+    fn answer(
+        &mut self,
+        question: &str,
+        choices: &[Choice],
+        keep: Option<&str>,
+    ) -> io::Result<Reply<Option<usize>>> {
         loop {
             if let Some(keep) = keep {
                 self.say(&format!("Your answer, or an empty line {keep}:"))?;
@@ -298,6 +319,9 @@ fn typed_text(line: &str) -> String {
     text
 }
 
+/// The most choices a "could be" names; past that, how many more.
+const NAMED: usize = 5;
+
 /// Which choice `typed` picks: its key, or the start of its words.
 fn pick(typed: &str, choices: &[Choice]) -> Result<usize, String> {
     let typed = typed.trim().to_lowercase();
@@ -344,7 +368,14 @@ fn pick(typed: &str, choices: &[Choice]) -> Result<usize, String> {
             sanitize_line(&typed)
         )),
         many => {
-            let names: Vec<String> = many.iter().map(|&at| choices[at].label.clone()).collect();
+            let mut names: Vec<String> = many
+                .iter()
+                .take(NAMED)
+                .map(|&at| choices[at].label.clone())
+                .collect();
+            if many.len() > NAMED {
+                names.push(format!("{} more", many.len() - NAMED));
+            }
             Err(format!(
                 "“{}” could be {}. Type more of it, or its number.",
                 sanitize_line(&typed),
