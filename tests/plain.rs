@@ -272,7 +272,7 @@ fn a_new_assessment_asks_how_last_times_commitments_went() {
 
     let (transcript, ending) = converse(
         &data,
-        "1\n1\n\nSecond round.\n\nmaybe\npart\nDid one of two.\nThen quit for a week.\n\nquit\n",
+        "1\n1\n\nSecond round.\n\n\u{1b}[A\nmaybe\npart\nDid one of two.\nThen quit for a week.\n\nquit\n",
     );
     assert_eq!(ending, Ending::Quit);
     assert!(
@@ -288,6 +288,10 @@ fn a_new_assessment_asks_how_last_times_commitments_went() {
     assert!(
         transcript.contains("“maybe” is not one of the choices"),
         "an unknown word gets one line and the question again: {transcript}"
+    );
+    assert!(
+        transcript.contains("Arrow and other special keys do nothing here."),
+        "an arrow key is not an empty answer: {transcript}"
     );
     let draft = &drafts(&store, "Ana")[0];
     assert_eq!(draft.check_in.role, "Head of analytics", "carried forward");

@@ -111,13 +111,23 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             self.quit = true;
             return Ok(None);
         }
-        let mut bytes = Vec::new();
-        if self.input.read_until(b'\n', &mut bytes)? == 0 {
-            self.ended = true;
-            self.quit = true;
-            return Ok(None);
+        loop {
+            let mut bytes = Vec::new();
+            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+                self.ended = true;
+                self.quit = true;
+                return Ok(None);
+            }
+            let raw = String::from_utf8_lossy(&bytes);
+            let text = typed_text(&raw);
+            // Only keys that are not text (an arrow, say): not an empty
+            // answer, which would keep what is there and go on.
+            if text.is_empty() && !raw.trim_end_matches(['\r', '\n']).is_empty() {
+                self.say("Arrow and other special keys do nothing here. Please type your answer, or help.")?;
+                continue;
+            }
+            return Ok(Some(text));
         }
-        Ok(Some(typed_text(&String::from_utf8_lossy(&bytes))))
     }
 
     /// The words every question takes; `help` and `where` are answered
