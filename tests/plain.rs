@@ -361,3 +361,19 @@ fn a_long_list_of_people_is_not_read_out_but_found_by_name() {
         "{transcript}"
     );
 }
+
+#[test]
+fn a_person_open_in_another_window_is_not_written_to() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    let person = store.add_person("Ana").expect("person");
+    let _other_window = handoff::store::lock_person(&person).expect("lock");
+    let (transcript, ending) = converse(&data, "1\n1\nquit\n");
+    assert_eq!(ending, Ending::Quit);
+    assert!(
+        transcript.contains("Ana's workbook is open in another handoff window"),
+        "{transcript}"
+    );
+    assert!(drafts(&store, "Ana").is_empty(), "no draft was started");
+}
