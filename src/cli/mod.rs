@@ -38,6 +38,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "HANDOFF_CONTENT_DIR")]
     pub content: Option<PathBuf>,
 
+    /// The workbook as printed lines and numbered choices, read line by
+    /// line from standard input: for screen readers, dumb terminals and
+    /// serial consoles. Also used when TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
