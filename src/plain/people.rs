@@ -5,12 +5,8 @@ use std::cell::Cell;
 use std::io::{self, BufRead, Write};
 
 use crate::assessment::Assessment;
-use crate::session::{Session, Sheet};
-use crate::store::{
-    FileVersion, HistoryEntry, Listed, Person, PersonLock, StoreError, lock_person, names_alike,
-    read_assessment,
-};
-use crate::text::quoted;
+use crate::opening::{self, Opened, answered, changed_on, holds};
+use crate::store::{FileVersion, Listed, Person, names_alike};
 
 use super::filling::{Filling, Step};
 use super::saving::Saves;
@@ -248,17 +244,27 @@ impl<'p> People<'_, 'p> {
         person: &Person,
         draft: Option<Assessment>,
     ) -> io::Result<Option<Ending>> {
-        let _lock: PersonLock = match lock_person(person) {
-            Ok(lock) => lock,
-            Err(error) => {
-                talk.say(&error.to_string())?;
+        let Plain {
+            store,
+            workbook,
+            clock,
+        } = *self.plain;
+        let new = draft.is_none();
+        let Opened {
+            session,
+            lock: _lock,
+        } = match opening::open_session(store, workbook, person, draft, clock) {
+            Ok(opened) => opened,
+            Err(why) => {
+                talk.say(&why)?;
                 return Ok(None);
             }
         };
-        let Some(session) = self.begin(talk, person, draft)? else {
-            return Ok(None);
-        };
-        let Plain { store, clock, .. } = *self.plain;
+        talk.say(if new {
+            "A new assessment."
+        } else {
+            "Resuming the draft."
+        })?;
         let mut saves = Saves::new(store, clock);
         let mut filling = Filling {
             talk,
@@ -299,66 +305,6 @@ impl<'p> People<'_, 'p> {
             // Staying after all: carry on where they were.
             filling.talk.quit = false;
         }
-    }
-
-    /// A session on a new assessment, carrying forward from the newest
-    /// completed one, or on the draft as it is on disk now.
-    fn begin<R: BufRead, W: Write>(
-        &self,
-        talk: &mut Talk<R, W>,
-        person: &Person,
-        draft: Option<Assessment>,
-    ) -> io::Result<Option<Session>> {
-        let Plain {
-            store,
-            workbook,
-            clock,
-        } = *self.plain;
-        let Some(listed) = draft else {
-            let last = store
-                .newest_history(person, workbook, 1)
-                .entries
-                .into_iter()
-                .find_map(|entry| match entry {
-                    HistoryEntry::Readable { path, .. } => read_assessment(&path).ok(),
-                    HistoryEntry::Unreadable { .. } => None,
-                })
-                .map(|loaded| loaded.assessment);
-            talk.say("A new assessment.")?;
-            return Ok(Some(Session::start(
-                person.clone(),
-                workbook,
-                last.as_ref(),
-                clock,
-            )));
-        };
-        // Another window may have saved since the page listed it: now that
-        // the lock is ours, read it again.
-        let path = store.draft_path(person, &listed.id);
-        let (assessment, version) = match read_assessment(&path) {
-            Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-            Err(StoreError::Io { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
-                (listed, None)
-            }
-            Ok(_) => {
-                talk.say(&format!(
-                    "{}: written by a newer handoff meanwhile, so it cannot be resumed here.",
-                    path.display()
-                ))?;
-                return Ok(None);
-            }
-            Err(error) => {
-                talk.say(&error.to_string())?;
-                return Ok(None);
-            }
-        };
-        talk.say("Resuming the draft.")?;
-        Ok(Some(Session::resume(
-            person.clone(),
-            assessment,
-            version,
-            clock,
-        )))
     }
 
     /// The last words, and how the conversation ended.
@@ -409,42 +355,12 @@ impl<'p> People<'_, 'p> {
         if !talk.confirm("Throw it away for good?")? {
             return talk.say("Nothing was thrown away.");
         }
-        let _lock = match lock_person(person) {
-            Ok(lock) => lock,
-            Err(error) => {
-                return talk.say(&format!("Nothing was thrown away: {error}"));
-            }
-        };
-        match store.discard_draft(person, &draft.id, *version) {
-            Ok(()) => talk.say("The draft was thrown away."),
-            Err(StoreError::ChangedOnDisk { .. }) => talk.say(
-                "The draft was not thrown away: it changed since it was listed. It is listed again as it is now.",
-            ),
-            Err(error) => talk.say(&format!("The draft was not thrown away: {error}")),
+        match opening::discard_draft(store, person, &draft.id, *version) {
+            Ok(()) => talk.say(&format!(
+                "The draft changed {} was thrown away.",
+                changed_on(draft)
+            )),
+            Err(why) => talk.say(&why),
         }
     }
-}
-
-/// Answers given so far, as the worksheet list counts them.
-fn answered(workbook: &crate::content::Workbook, assessment: &Assessment) -> usize {
-    Sheet::ALL
-        .iter()
-        .filter_map(|sheet| sheet.progress(workbook, assessment))
-        .map(|(done, _)| done)
-        .sum()
-}
-
-/// The first words of a draft's situation, to tell drafts apart.
-fn holds(draft: &Assessment) -> String {
-    let situation = draft.check_in.situation.trim();
-    if situation.is_empty() {
-        return "nothing written about the situation yet".to_string();
-    }
-    let words: Vec<&str> = situation.split_whitespace().take(8).collect();
-    let more = if situation.split_whitespace().count() > 8 {
-        "…"
-    } else {
-        ""
-    };
-    quoted(&format!("{}{more}", words.join(" ")))
 }
