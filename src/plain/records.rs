@@ -6,7 +6,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::assessment::{CommitmentField, DelegationMode, Field, Lean, TaskField, balance};
 use crate::report::words;
-use crate::session::remedy_order;
+use crate::session::{Refused, Session, remedy_order};
 
 use super::filling::{Filling, Flow, Step};
 use super::talk::{Choice, Reply};
@@ -62,15 +62,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 },
                 Ok(Pick::Remove) => {
                     let titles = tasks.iter().map(|task| task.title.clone()).collect();
-                    if let Some(at) = self.which("Which task to remove?", titles)? {
-                        match self.session.remove_task(at) {
-                            Ok(()) => {
-                                self.saved()?;
-                            }
-                            Err(why) => self.refused(&why.0)?,
-                        }
-                    }
-                    self.quit_or_stay()
+                    self.remove("Which task to remove?", titles, Session::remove_task)?
                 }
                 Ok(Pick::Next) => return Ok(Step::Next),
                 Err(flow) => flow,
@@ -81,6 +73,24 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 Flow::Out(step) => return Ok(step),
             }
         }
+    }
+
+    /// Removes the entry the person picks among `titles`, if any.
+    fn remove(
+        &mut self,
+        question: &str,
+        titles: Vec<String>,
+        remove: fn(&mut Session, usize) -> Result<(), Refused>,
+    ) -> io::Result<Flow> {
+        if let Some(at) = self.which(question, titles)? {
+            match remove(&mut self.session, at) {
+                Ok(()) => {
+                    self.saved()?;
+                }
+                Err(why) => self.refused(&why.0)?,
+            }
+        }
+        Ok(self.quit_or_stay())
     }
 
     /// Every field of task `at`, in turn; `back` returns to the list.
@@ -165,15 +175,11 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                         .iter()
                         .map(|c| words::remedy_title(self.workbook, &c.remedy))
                         .collect();
-                    if let Some(at) = self.which("Which commitment to remove?", titles)? {
-                        match self.session.remove_commitment(at) {
-                            Ok(()) => {
-                                self.saved()?;
-                            }
-                            Err(why) => self.refused(&why.0)?,
-                        }
-                    }
-                    self.quit_or_stay()
+                    self.remove(
+                        "Which commitment to remove?",
+                        titles,
+                        Session::remove_commitment,
+                    )?
                 }
                 Ok(Pick::Next) => return Ok(Step::Next),
                 Err(flow) => flow,

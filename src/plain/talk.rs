@@ -252,15 +252,25 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             self.say(&format!("Now: {}", one_line(now)))?;
             self.say("Type a new answer and press Enter, or an empty line to keep it.")?;
         }
+        Ok(match self.first_line(question)? {
+            Ok(text) => Reply::Answer(Some(text)),
+            Err(reply) => reply,
+        })
+    }
+
+    /// The first line typed as an answer to `question`, or what answers
+    /// it instead (`Err`): a word, the end of input, or an empty line,
+    /// which keeps what is there.
+    fn first_line(&mut self, question: &str) -> io::Result<Result<String, Reply<Option<String>>>> {
         loop {
             let Some(typed) = self.read()? else {
-                return Ok(Reply::Word(Word::Quit));
+                return Ok(Err(Reply::Word(Word::Quit)));
             };
             match self.word(&typed)? {
-                Some(Some(word)) => return Ok(Reply::Word(word)),
+                Some(Some(word)) => return Ok(Err(Reply::Word(word))),
                 Some(None) => self.say(question)?,
-                None if typed.trim().is_empty() => return Ok(Reply::Answer(None)),
-                None => return Ok(Reply::Answer(Some(unquote(&typed)))),
+                None if typed.trim().is_empty() => return Ok(Err(Reply::Answer(None))),
+                None => return Ok(Ok(unquote(&typed))),
             }
         }
     }
@@ -278,16 +288,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
                 "Type a new note to replace it; an empty line ends the note. An empty line first keeps it.",
             )?;
         }
-        let first = loop {
-            let Some(typed) = self.read()? else {
-                return Ok(Reply::Word(Word::Quit));
-            };
-            match self.word(&typed)? {
-                Some(Some(word)) => return Ok(Reply::Word(word)),
-                Some(None) => self.say(question)?,
-                None if typed.trim().is_empty() => return Ok(Reply::Answer(None)),
-                None => break unquote(&typed),
-            }
+        let first = match self.first_line(question)? {
+            Ok(first) => first,
+            Err(reply) => return Ok(reply),
         };
         let mut lines = vec![first];
         // Input ending mid-note keeps the lines typed so far.
