@@ -13,7 +13,7 @@ mod trend;
 pub use balance::{Balance, Lean, balance};
 pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,
-    PlacementComparison, SectionComparison, chronological, compare,
+    PlacementComparison, SectionComparison, TaskComparison, chronological, compare,
 };
 pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
 pub use leaning::{Leaning, Pointer, Towards, leaning};

@@ -3,7 +3,10 @@
 //! sanitised so nothing from a file can reach the terminal as a control
 //! sequence.
 
-use super::document::{Block, Document, Score, Span, Tone};
+use super::document::{
+    BarSide, Block, Document, Score, ScoreChange, Span, Tone, bar_and_percent, better_words,
+    pair_table,
+};
 use crate::text::{quoted, sanitize, sanitize_line, text_width};
 
 pub fn render(document: &Document) -> String {
@@ -44,12 +47,33 @@ fn block(block: &Block) -> String {
                 &scores.iter().map(Score::cells).collect::<Vec<_>>(),
             )
         }
+        Block::ScoreChanges(rows) => rows.iter().map(score_change).collect::<Vec<_>>().join("\n"),
+        Block::Pairs { first, rows } => {
+            let (headers, cells) = pair_table(first, rows);
+            table(&headers, &cells)
+        }
         Block::Prompts(prompts) => prompts
             .iter()
             .map(|prompt| format!("- {}", sanitize_line(&quoted(prompt.trim()))))
             .collect::<Vec<_>>()
             .join("\n"),
     }
+}
+
+/// The section, which way is better, the two bars one over the other
+/// and the change.
+fn score_change(row: &ScoreChange) -> String {
+    [
+        format!(
+            "- {} ({} is better)",
+            sanitize_line(&row.section),
+            better_words(row.better)
+        ),
+        format!("    then {}", bar_and_percent(BarSide::Then, row.then)),
+        format!("    now  {}", bar_and_percent(BarSide::Now, row.now)),
+        format!("    {} {}", row.mark.symbol(), sanitize_line(&row.change)),
+    ]
+    .join("\n")
 }
 
 /// "- text", a text of several lines kept under its first.

@@ -34,7 +34,7 @@ pub fn due(date: Option<NaiveDate>) -> String {
 /// A commitment's part left empty: said, so it does not read as missing.
 pub const NOT_SET: &str = "not set";
 
-fn or_not_set(text: &str) -> String {
+pub fn or_not_set(text: &str) -> String {
     if text.trim().is_empty() {
         NOT_SET.to_string()
     } else {

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
+use super::compared;
 use super::wrap;
 use crate::keymap::{self, Action, Context};
 use crate::report::{Block, Detail, Document, Item, KeyHint, Score, Span as DocSpan, Tone};
@@ -100,6 +101,10 @@ fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> 
             for score in scores {
                 out.extend(score_lines(score, theme, width));
             }
+        }
+        Block::ScoreChanges(rows) => out.extend(compared::score_lines(rows, theme, width)),
+        Block::Pairs { first, rows } => {
+            out.extend(compared::pair_lines(first, rows, theme, width));
         }
         Block::Prompts(prompts) => {
             for prompt in prompts {

@@ -51,7 +51,19 @@ pub fn draw_scrolled(
     limit: &ScrollLimit,
     theme: Theme,
 ) {
-    let area = reading_area(area);
+    draw_scrolled_across(frame, reading_area(area), lines, scroll, limit, theme);
+}
+
+/// [`draw_scrolled`] across the whole of `area`, for a page whose lines
+/// are set in columns (a comparison) rather than prose.
+pub fn draw_scrolled_across(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    limit: &ScrollLimit,
+    theme: Theme,
+) {
     let lines = wrap::lines(lines, area.width);
     let height = lines.len();
     if height <= usize::from(area.height) {

@@ -1,5 +1,7 @@
 //! A read-only page that scrolls: a comparison of two assessments, built
-//! from the same report document the Markdown export uses.
+//! from the same report document the Markdown export uses. Its lines are
+//! set in columns and bars rather than prose, so it is drawn across the
+//! whole width.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use crate::app::{App, Ctx, Outcome};
 use crate::keymap::{Action, Context};
 use crate::report::Document;
 use crate::ui::document_lines;
-use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
+use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled_across};
 use crate::ui::widgets::inset;
 
 pub struct PageScreen {
@@ -47,7 +49,7 @@ impl PageScreen {
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let area = inset(area);
-        let lines = document_lines(&self.document, app.theme, reading_area(area).width);
-        draw_scrolled(frame, area, lines, self.scroll, &self.limit, app.theme);
+        let lines = document_lines(&self.document, app.theme, area.width);
+        draw_scrolled_across(frame, area, lines, self.scroll, &self.limit, app.theme);
     }
 }
