@@ -298,7 +298,8 @@ fn compare_placement(
     }
 }
 
-fn weigh<T: Ord>(before: Option<T>, after: Option<T>, better: Better) -> Change {
+/// Which way `before` to `after` moved, judged by `better`.
+pub fn weigh<T: Ord>(before: Option<T>, after: Option<T>, better: Better) -> Change {
     let (before, after) = match (before, after) {
         (Some(before), Some(after)) => (before, after),
         (None, Some(_)) => return Change::NotAskedThen(Absence::SkippedEarlier),

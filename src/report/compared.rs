@@ -63,21 +63,6 @@ pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Docume
     doc
 }
 
-/// "better, up 25 points": the words first, then how far. Which way is
-/// better is said once per section, beside its bars.
-fn score_change(section: &SectionComparison) -> String {
-    let words = section.change.words();
-    match section.delta() {
-        Some(0) | None => words.to_string(),
-        Some(delta) => {
-            let way = if delta < 0 { "down" } else { "up" };
-            let by = delta.unsigned_abs();
-            let unit = if by == 1 { "point" } else { "points" };
-            format!("{words}, {way} {by} {unit}")
-        }
-    }
-}
-
 fn scores(doc: &mut Document, workbook: &Workbook, comparison: &Comparison) {
     doc.heading(2, "Section scores");
     doc.muted_line(format!(
@@ -97,7 +82,7 @@ fn scores(doc: &mut Document, workbook: &Workbook, comparison: &Comparison) {
             now: section.after.percent,
             better: workbook.section(section.kind).better,
             mark: section.change.into(),
-            change: score_change(section),
+            change: words::moved(section.change, section.delta()),
         })
         .collect();
     doc.score_changes(rows);

@@ -2,7 +2,7 @@
 //! changes state, so any screen can be drawn into a test backend from a
 //! hand-built app.
 
-mod compared;
+pub(crate) mod compared;
 mod document;
 mod editor;
 mod frame;

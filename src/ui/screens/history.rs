@@ -29,8 +29,9 @@ use crate::ui::widgets::inset;
 use super::{PageScreen, SessionScreen, TrendScreen};
 use crate::session::{Session, Sheet};
 
-/// Short column names, explained in the line above the list.
-fn short(kind: SectionKind) -> &'static str {
+/// Short names of the sections, for columns and a chart's labels;
+/// explained where they are used.
+pub(super) fn short(kind: SectionKind) -> &'static str {
     match kind {
         SectionKind::Readiness => "Ready",
         SectionKind::Drivers => "Drive",

@@ -1,23 +1,49 @@
-//! Each section's score over a person's newest completed assessments: one
-//! sparkline per section, the latest value and the change since the first
-//! in words, and the dates along the bottom.
+//! Each section's score over a person's newest completed assessments, as
+//! a line chart with the dates spaced by time (an assessment after a long
+//! gap sits further along), every section at once or one at a time; under
+//! it, in words, where each stands against the first and the one before.
+//!
+//! Without colour the sections are told apart by the shape of their
+//! points and by their names at the end of their lines.
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Sparkline, SparklineBar, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::{App, Ctx, Outcome};
-use crate::assessment::Trend;
-use crate::content::Better;
-use crate::keymap::{Action, Context};
+use crate::assessment::{Movement, Point, SectionTrend, Trend, TrendColumn, weigh};
+use crate::content::{Better, Section};
+use crate::keymap::{self, Action, Context};
+use crate::report::{Mark, better_words, words};
 use crate::store::NewestTrend;
-use crate::text::text_width;
+use crate::text::{sanitize_line, text_width};
+use crate::ui::compared::mark_style;
 use crate::ui::widgets::inset;
-use crate::ui::wrap;
+use crate::ui::{Theme, wrap};
 
-const LABEL_WIDTH: u16 = 24;
-const VALUE_WIDTH: u16 = 22;
+use super::history::short;
+
+/// A point's shape for each section, in the workbook's order, so lines
+/// are told apart without colour.
+const SHAPES: [char; 6] = ['●', '■', '◆', '✚', '○', '□'];
+const COLOURS: [Color; 6] = [
+    Color::Cyan,
+    Color::Magenta,
+    Color::Yellow,
+    Color::LightRed,
+    Color::Green,
+    Color::LightBlue,
+];
+/// Width of the y axis' labels ("100") and the axis itself.
+const Y_LABELS: u16 = 4;
+/// The chart is given at least this many rows, words or not.
+const FEWEST_CHART_ROWS: u16 = 7;
+/// Narrower than this, the words under the chart use short names.
+const WIDE_WORDS: u16 = 100;
 
 pub struct TrendScreen {
     pub trend: Trend,
@@ -25,13 +51,16 @@ pub struct TrendScreen {
     pub older: usize,
     /// Files among the newest that could not be read, so are not plotted.
     pub unreadable: usize,
+    /// The section drawn alone (by its place in the workbook), or None for
+    /// every section.
+    pub alone: Option<usize>,
 }
 
 impl TrendScreen {
-    /// The most assessments a trend shows, the newest. A hundred points
-    /// are two years of weekly check-ins, and wider than most windows draw
-    /// (the chart has a column each); reading more would make a long
-    /// history slow to chart for points no one could see.
+    /// The most assessments a trend shows, the newest: two years of
+    /// weekly check-ins, and more points than most windows have columns.
+    /// Reading more would make a long history slow to chart for points no
+    /// one could tell apart.
     pub const MOST: usize = 100;
 
     pub fn new(trend: Trend) -> Self {
@@ -39,42 +68,79 @@ impl TrendScreen {
             trend,
             older: 0,
             unreadable: 0,
+            alone: None,
         }
     }
 
     /// The trend of the newest assessments, saying what it leaves out.
     pub fn newest(newest: NewestTrend) -> Self {
         Self {
-            trend: newest.trend,
             older: newest.older,
             unreadable: newest.unreadable,
+            ..Self::new(newest.trend)
         }
     }
 
-    /// What the chart covers, in words, and what it leaves out.
-    fn intro(&self, shown: usize) -> String {
-        let plotted = self.trend.columns.len();
-        let total = plotted + self.unreadable + self.older;
-        let mut intro = if plotted < 2 {
-            "A trend needs at least two completed assessments. Here is what there is so far."
-                .to_string()
-        } else if shown < plotted {
-            let more = if self.older > 0 {
-                format!("widen the window to see up to {plotted}")
-            } else {
-                "widen the window to see more".to_string()
-            };
-            format!("Scores over the last {shown} of {total} assessments ({more}).")
-        } else if self.older > 0 {
-            format!(
-                "Scores over the last {shown} of {total} assessments, oldest on the left: a trend shows the newest {}.",
-                Self::MOST
-            )
-        } else {
-            format!(
-                "Scores over {plotted} assessments, oldest on the left. Taller means a higher score."
-            )
+    pub fn contexts(&self) -> Vec<Context> {
+        vec![Context::Trend]
+    }
+
+    /// → and ← step through the sections one at a time, with every
+    /// section between the last and the first.
+    pub fn handle(&mut self, action: Action, _cx: &mut Ctx<'_>) -> Outcome {
+        let count = self.trend.sections.len();
+        // 0 is every section; 1.. is each section alone.
+        let at = self.alone.map_or(0, |index| index + 1);
+        let next = match action {
+            Action::Right => (at + 1) % (count + 1),
+            Action::Left => (at + count) % (count + 1),
+            Action::Back => return Outcome::Pop,
+            _ => return Outcome::Stay,
         };
+        self.alone = next.checked_sub(1);
+        Outcome::Stay
+    }
+
+    /// The series drawn, with their place in the workbook.
+    fn shown(&self) -> Vec<(usize, &SectionTrend)> {
+        self.trend
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| self.alone.is_none_or(|alone| alone == *index))
+            .collect()
+    }
+
+    /// What the chart covers and how to read it, in words.
+    fn intro(&self) -> String {
+        let columns = &self.trend.columns;
+        let mut intro = match (columns.first(), columns.last()) {
+            (Some(first), Some(last)) if columns.len() > 1 => format!(
+                "{} assessments, {} to {}, spaced by date. ↑ higher is better, ↓ lower is better; ▲ better, ▼ worse.",
+                columns.len(),
+                date(&first.created),
+                date(&last.created)
+            ),
+            (Some(only), _) => format!(
+                "One assessment, {}: a trend needs at least two.",
+                date(&only.created)
+            ),
+            _ => "Nothing completed yet: a trend needs at least two assessments.".to_string(),
+        };
+        let earlier = self.shown().iter().any(|(_, series)| {
+            series
+                .movement()
+                .is_some_and(|moved| !moved.latest_is_newest)
+        });
+        if self.alone.is_none() && earlier {
+            intro.push_str(" (In brackets: not answered in the newest; the last answer given.)");
+        }
+        if self.older > 0 {
+            intro.push_str(&format!(
+                " The newest {}; older ones are left out.",
+                Self::MOST
+            ));
+        }
         match self.unreadable {
             0 => {}
             1 => intro.push_str(" 1 unreadable file left out."),
@@ -83,143 +149,475 @@ impl TrendScreen {
         intro
     }
 
-    pub fn contexts(&self) -> Vec<Context> {
-        vec![Context::Page]
-    }
-
-    pub fn handle(&mut self, action: Action, _cx: &mut Ctx<'_>) -> Outcome {
-        match action {
-            Action::Back => Outcome::Pop,
-            _ => Outcome::Stay,
-        }
-    }
-
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
         let area = inset(area);
-        let count = self.trend.columns.len();
-        let chart_width = area.width.saturating_sub(LABEL_WIDTH + VALUE_WIDTH).max(1);
-        let shown = count.min(usize::from(chart_width));
-        let first_shown = count - shown;
-        // With few assessments each gets a wider bar, so two are as easy
-        // to compare as fifty.
-        let bar_width = (usize::from(chart_width) / shown.max(1)).clamp(1, 6);
-        let intro = self.intro(shown);
-        let rows = self.trend.sections.len() as u16;
-        let intro_rows = wrap::rows(&intro, usize::from(area.width)).len();
-        let heading_height = u16::try_from(1 + intro_rows).unwrap_or(u16::MAX);
-        let [heading, chart, axis, _] = Layout::vertical([
-            Constraint::Length(heading_height),
-            Constraint::Length(rows * 2),
-            Constraint::Length(2),
+        let workbook = app.workbook();
+        let shown = self.shown();
+        let title = match self.alone.and_then(|index| workbook.sections.get(index)) {
+            Some(section) => format!(
+                "Trend: {} ({} is better)",
+                sanitize_line(&section.title),
+                better_words(section.better)
+            ),
+            None => "Trend: every section".to_string(),
+        };
+        let keys = format!(
+            "  {}/{} one at a time",
+            keymap::key_for(Context::Trend, Action::Left),
+            keymap::key_for(Context::Trend, Action::Right)
+        );
+        let heading = vec![
+            Line::from(vec![
+                Span::styled(title, theme.title()),
+                Span::styled(keys, theme.muted()),
+            ]),
+            Line::styled(self.intro(), theme.muted()),
+        ];
+        let heading = wrap::lines(heading, area.width);
+        let words = self.words(&shown, workbook.sections.as_slice(), theme, area.width);
+        let words = wrap::lines(words, area.width);
+        let heading_rows = heading.len();
+        // A row between the chart and the words when there is room for it.
+        let spacer = u16::from(area.height >= 30);
+        let room = area.height.saturating_sub(to_u16(heading_rows) + spacer);
+        let words_height = to_u16(words.len()).min(room.saturating_sub(FEWEST_CHART_ROWS));
+        let [heading_area, chart_area, _, words_area] = Layout::vertical([
+            Constraint::Length(to_u16(heading_rows)),
             Constraint::Fill(1),
+            Constraint::Length(spacer),
+            Constraint::Length(words_height),
         ])
         .areas(area);
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled("Trend", theme.title()),
-                Line::styled(intro, theme.muted()),
-            ])
-            .wrap(Wrap { trim: true }),
-            heading,
-        );
-        let row_areas =
-            Layout::vertical(vec![Constraint::Length(2); self.trend.sections.len()]).split(chart);
-        for (series, row) in self.trend.sections.iter().zip(row_areas.iter()) {
-            let section = app.workbook().section(series.kind);
-            // The words sit right after the bars, not at the far edge of a
-            // wide window where the eye loses the row.
-            let [label, spark, value] = Layout::horizontal([
-                Constraint::Length(LABEL_WIDTH),
-                Constraint::Length((shown * bar_width) as u16),
-                Constraint::Length(VALUE_WIDTH),
-            ])
-            .areas(*row);
-            frame.render_widget(
-                Paragraph::new(section.title.clone()).wrap(Wrap { trim: true }),
-                label,
-            );
-            let bars: Vec<SparklineBar> = series.percents[first_shown..]
-                .iter()
-                .flat_map(|percent| std::iter::repeat_n(*percent, bar_width))
-                .map(|percent| SparklineBar::from(percent.map(u64::from)))
-                .collect();
-            frame.render_widget(
-                Sparkline::default()
-                    .data(bars)
-                    .max(100)
-                    .absent_value_symbol("·")
-                    .style(theme.chart()),
-                spark,
-            );
-            frame.render_widget(
-                Paragraph::new(change_words(series.percents.as_slice(), section.better)),
-                value,
-            );
+        frame.render_widget(Paragraph::new(heading), heading_area);
+        frame.render_widget(Paragraph::new(words), words_area);
+        if self.trend.columns.is_empty() {
+            return;
         }
-        let axis_width = (shown * bar_width) as u16;
-        frame.render_widget(
-            Paragraph::new(axis_lines(&self.trend, first_shown, axis_width, theme)),
-            axis,
+        let ends_width = if self.alone.is_some() { 6 } else { 12 };
+        let [plot, ends] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(ends_width)])
+                .areas(chart_area);
+        self.draw_chart(frame, plot, &shown, theme);
+        self.draw_ends(
+            frame,
+            plot,
+            ends,
+            &shown,
+            workbook.sections.as_slice(),
+            theme,
         );
+    }
+
+    fn draw_chart(
+        &self,
+        frame: &mut Frame<'_>,
+        plot: Rect,
+        shown: &[(usize, &SectionTrend)],
+        theme: Theme,
+    ) {
+        let times = self.times();
+        let span = times.last().copied().unwrap_or(0.0).max(f64::EPSILON);
+        // Each stretch of answers is a line of its own: a section left
+        // unanswered is a gap, never a fall to zero.
+        let mut lines: Vec<(usize, Vec<(f64, f64)>)> = Vec::new();
+        let mut points: Vec<(usize, Vec<(f64, f64)>)> = Vec::new();
+        for (index, series) in shown {
+            let mut all = Vec::new();
+            let mut stretch: Vec<(f64, f64)> = Vec::new();
+            for (column, percent) in series.percents.iter().enumerate() {
+                match percent {
+                    Some(percent) => {
+                        let point = (times[column], f64::from(*percent));
+                        stretch.push(point);
+                        all.push(point);
+                    }
+                    None if stretch.len() > 1 => lines.push((*index, std::mem::take(&mut stretch))),
+                    None => stretch.clear(),
+                }
+            }
+            if stretch.len() > 1 {
+                lines.push((*index, stretch));
+            }
+            points.push((*index, all));
+        }
+        let graph_width = usize::from(plot.width.saturating_sub(Y_LABELS));
+        // Points closer than a few columns would merge into a smudge: then
+        // the line alone shows the shape.
+        let marked = self.alone.is_some() || self.trend.columns.len() * 3 <= graph_width;
+        let mut datasets: Vec<Dataset> = lines
+            .iter()
+            .map(|(index, data)| {
+                Dataset::default()
+                    .data(data)
+                    .graph_type(GraphType::Line)
+                    .marker(Marker::Braille)
+                    .style(series_style(*index, theme))
+            })
+            .collect();
+        if !marked {
+            // The newest answer alone, where the line meets its label.
+            for (_, data) in &mut points {
+                let newest = data.len().saturating_sub(1);
+                data.drain(..newest);
+            }
+        }
+        datasets.extend(points.iter().map(|(index, data)| {
+            Dataset::default()
+                .data(data)
+                .graph_type(GraphType::Scatter)
+                .marker(Marker::Custom(SHAPES[index % SHAPES.len()]))
+                .style(series_style(*index, theme))
+        }));
+        // Blank labels keep the axis line and a row for the dates, which
+        // are placed below by time rather than evenly.
+        let chart = Chart::new(datasets)
+            .x_axis(
+                Axis::default()
+                    .bounds([0.0, span])
+                    .labels(["", ""])
+                    .labels_alignment(Alignment::Right)
+                    .style(theme.border()),
+            )
+            .y_axis(
+                Axis::default()
+                    .bounds([0.0, 100.0])
+                    .labels(["0", "50", "100"])
+                    .labels_alignment(Alignment::Right)
+                    .style(theme.border()),
+            )
+            .legend_position(None);
+        frame.render_widget(chart, plot);
+        self.draw_dates(frame, plot, &times, span, theme);
+    }
+
+    /// Each assessment's time, in days after the first.
+    fn times(&self) -> Vec<f64> {
+        let Some(first) = self.trend.columns.first() else {
+            return Vec::new();
+        };
+        self.trend
+            .columns
+            .iter()
+            .map(|column| (column.created - first.created).num_seconds() as f64 / 86_400.0)
+            .collect()
+    }
+
+    /// A tick on the axis at every assessment, and under them as many
+    /// dates as fit without touching: always the first and the newest.
+    fn draw_dates(
+        &self,
+        frame: &mut Frame<'_>,
+        plot: Rect,
+        times: &[f64],
+        span: f64,
+        theme: Theme,
+    ) {
+        if plot.height < 3 || plot.width <= Y_LABELS + 1 {
+            return;
+        }
+        let graph_left = plot.x + Y_LABELS;
+        let graph_width = plot.width - Y_LABELS;
+        let column_of = |time: f64| {
+            let offset = (time / span * f64::from(graph_width - 1)).round() as u16;
+            graph_left + offset.min(graph_width - 1)
+        };
+        let axis_row = plot.bottom() - 2;
+        let label_row = plot.bottom() - 1;
+        let buffer = frame.buffer_mut();
+        for time in times {
+            if let Some(cell) = buffer.cell_mut((column_of(*time), axis_row)) {
+                cell.set_symbol("┴").set_style(theme.border());
+            }
+        }
+        let labels = date_labels(&self.trend.columns, times, column_of, plot);
+        for (x, label) in labels {
+            buffer.set_string(x, label_row, label, theme.muted());
+        }
+    }
+
+    /// Each line's name and latest score at its right end, on the row the
+    /// line ends on (moved down a row or two where two would meet).
+    fn draw_ends(
+        &self,
+        frame: &mut Frame<'_>,
+        plot: Rect,
+        ends: Rect,
+        shown: &[(usize, &SectionTrend)],
+        sections: &[Section],
+        theme: Theme,
+    ) {
+        let graph_rows = plot.height.saturating_sub(2);
+        if graph_rows == 0 {
+            return;
+        }
+        let mut labels: Vec<(u16, Line)> = shown
+            .iter()
+            .filter_map(|(index, series)| {
+                let movement = series.movement()?;
+                let percent = movement.latest.percent;
+                let row = row_of(percent, graph_rows);
+                let section = sections.get(*index)?;
+                let text = if self.alone.is_some() {
+                    format!("◀ {percent}")
+                } else {
+                    format!(
+                        "{} {} {} {percent}",
+                        SHAPES[index % SHAPES.len()],
+                        short(section.kind),
+                        arrow(section.better)
+                    )
+                };
+                Some((row, Line::styled(text, series_style(*index, theme))))
+            })
+            .collect();
+        labels.sort_by_key(|(row, _)| *row);
+        labels.truncate(usize::from(graph_rows));
+        // Pushed down where two would meet, then up from the bottom where
+        // that ran out of rows; more labels than rows keep the highest.
+        let mut next_free = 0;
+        for (row, _) in &mut labels {
+            *row = (*row).max(next_free);
+            next_free = *row + 1;
+        }
+        let mut limit = graph_rows;
+        for (row, _) in labels.iter_mut().rev() {
+            limit = limit.saturating_sub(1);
+            *row = (*row).min(limit);
+        }
+        for (row, line) in labels {
+            let area = Rect {
+                y: ends.y + row,
+                height: 1,
+                ..ends
+            };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+    }
+
+    /// Under the chart, in words: for one section, sentences; for every
+    /// section, a row each of the latest score, the change since the
+    /// first and since the one before, as a table where the width allows.
+    fn words(
+        &self,
+        shown: &[(usize, &SectionTrend)],
+        sections: &[Section],
+        theme: Theme,
+        width: u16,
+    ) -> Vec<Line<'static>> {
+        let columns = &self.trend.columns;
+        if columns.len() < 2 {
+            return Vec::new();
+        }
+        if let (Some(_), [(index, series)]) = (self.alone, shown) {
+            let Some(section) = sections.get(*index) else {
+                return Vec::new();
+            };
+            return sentences(series, section, columns, theme);
+        }
+        let wide = width >= WIDE_WORDS;
+        let mut out = Vec::new();
+        if wide {
+            out.push(Line::styled(
+                format!(
+                    "{:26}{:>6}  {:28}{}",
+                    "", "latest", "since the first", "since the one before"
+                ),
+                theme.heading(),
+            ));
+        }
+        for (index, series) in shown {
+            let Some(section) = sections.get(*index) else {
+                continue;
+            };
+            let name = if wide {
+                sanitize_line(&section.title)
+            } else {
+                short(section.kind).to_string()
+            };
+            let name = format!(
+                "{} {} {name}",
+                SHAPES[index % SHAPES.len()],
+                arrow(section.better)
+            );
+            let mut spans = vec![Span::styled(
+                padded(&name, if wide { 26 } else { 10 }),
+                series_style(*index, theme),
+            )];
+            let Some(movement) = series.movement() else {
+                spans.push(Span::styled("no answers", theme.muted()));
+                out.push(Line::from(spans));
+                continue;
+            };
+            let latest = if movement.latest_is_newest {
+                format!("{}%", movement.latest.percent)
+            } else {
+                format!("({}%)", movement.latest.percent)
+            };
+            spans.push(Span::raw(format!("{latest:>6}  ")));
+            let first_cells = if wide { 28 } else { 11 };
+            let since = [
+                ("first ", movement.first, first_cells),
+                ("before ", movement.before, 11),
+            ];
+            for (label, from, cells) in since {
+                let (text, style) = change(&movement, from, section.better, wide, theme);
+                // Narrow rows name each figure, as there is no header.
+                let label = if wide { "" } else { label };
+                spans.push(Span::styled(label, theme.muted()));
+                spans.push(Span::styled(padded(&text, cells), style));
+                spans.push(Span::raw(" "));
+            }
+            out.push(Line::from(spans));
+        }
+        out
     }
 }
 
-/// The latest score and the change since the first answered, in words,
-/// on the row's two lines: "now 63" over "12 better than first". When
-/// the newest assessment left the section unanswered, the score shown is
-/// the last one given, and it says so.
-fn change_words(percents: &[Option<u8>], better: Better) -> Vec<Line<'static>> {
-    let answered: Vec<u8> = percents.iter().filter_map(|percent| *percent).collect();
-    let (Some(first), Some(last)) = (answered.first(), answered.last()) else {
-        return vec![Line::from(" no answers")];
+/// `text` followed by spaces to `cells` columns.
+fn padded(text: &str, cells: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(cells.saturating_sub(text_width(text)))
+    )
+}
+
+/// "▲ better, up 45 points", or "▲ up 45" where room is short; the
+/// symbol is explained by the words beside it in the wide form and by
+/// the comparison's legend, and never by colour alone.
+fn change(
+    movement: &Movement,
+    from: Option<Point>,
+    better: Better,
+    wide: bool,
+    theme: Theme,
+) -> (String, Style) {
+    let Some(from) = from else {
+        return ("–".to_string(), theme.muted());
     };
-    let latest = if percents.last().is_some_and(Option::is_some) {
-        format!(" now {last}")
+    let moved = weigh(Some(from.percent), Some(movement.latest.percent), better);
+    let mark = Mark::from(moved);
+    let delta = movement.delta(from);
+    let text = if wide {
+        format!("{} {}", mark.symbol(), words::moved(moved, Some(delta)))
+    } else if delta == 0 {
+        format!("{} same", mark.symbol())
     } else {
-        format!(" last answered: {last}")
+        let by = delta.unsigned_abs();
+        let way = if delta < 0 { "down" } else { "up" };
+        format!("{} {way} {by}", mark.symbol())
     };
-    if answered.len() < 2 {
-        return vec![Line::from(latest)];
-    }
-    let delta = i16::from(*last) - i16::from(*first);
-    let change = match (delta.signum(), better) {
-        (0, _) => " same as the first".to_string(),
-        (1, Better::Higher) | (-1, Better::Lower) => {
-            format!(" {} better than first", delta.abs())
-        }
-        _ => format!(" {} worse than first", delta.abs()),
-    };
-    vec![Line::from(latest), Line::from(change)]
+    (text, mark_style(mark, theme))
 }
 
-fn axis_lines(
-    trend: &Trend,
-    first_shown: usize,
-    width: u16,
-    theme: crate::ui::Theme,
+/// One section's story in sentences: the latest score, then the change
+/// since the first and since the one before, each with its date.
+fn sentences(
+    series: &SectionTrend,
+    section: &Section,
+    columns: &[TrendColumn],
+    theme: Theme,
 ) -> Vec<Line<'static>> {
-    let columns = &trend.columns[first_shown.min(trend.columns.len())..];
+    let Some(movement) = series.movement() else {
+        return vec![Line::styled("Never answered.", theme.muted())];
+    };
+    let when = |point: Point| {
+        columns
+            .get(point.column)
+            .map_or(String::new(), |c| date(&c.created))
+    };
+    let latest = movement.latest;
+    let mut out = vec![Line::from(if movement.latest_is_newest {
+        format!("Latest: {}% on {}.", latest.percent, when(latest))
+    } else {
+        format!(
+            "Not answered in the newest; the last answer, on {}, was {}%.",
+            when(latest),
+            latest.percent
+        )
+    })];
+    for (label, from) in [
+        ("Since the first", movement.first),
+        ("Since the one before", movement.before),
+    ] {
+        let Some(from) = from else { continue };
+        let (text, style) = change(&movement, Some(from), section.better, true, theme);
+        out.push(Line::from(vec![
+            Span::raw(format!("{label}, {} ({}%): ", when(from), from.percent)),
+            Span::styled(text, style),
+        ]));
+    }
+    out
+}
+
+/// The dates under the axis: the first and the newest always, then, in
+/// order, each assessment whose date fits without touching another.
+fn date_labels(
+    columns: &[TrendColumn],
+    times: &[f64],
+    column_of: impl Fn(f64) -> u16,
+    plot: Rect,
+) -> Vec<(u16, String)> {
     let (Some(first), Some(last)) = (columns.first(), columns.last()) else {
         return Vec::new();
     };
-    let left = first.created.format("%-d %b %Y").to_string();
-    let right = last.created.format("%-d %b %Y").to_string();
-    let width = usize::from(width);
-    let gap = width.saturating_sub(text_width(&left) + text_width(&right));
-    let dates = match (columns.len(), gap) {
-        (1, _) => left,
-        (_, 0) => format!("{left} → {right}"),
-        _ => format!("{left}{}{right}", " ".repeat(gap)),
+    let short_span = (last.created - first.created).num_days() < 2;
+    let text = |column: &TrendColumn| {
+        if short_span {
+            column.created.format("%-d %b %H:%M").to_string()
+        } else {
+            date(&column.created)
+        }
     };
-    vec![
-        Line::from(vec![
-            Span::raw(" ".repeat(LABEL_WIDTH as usize)),
-            Span::styled("─".repeat(width.max(1)), theme.border()),
-        ]),
-        Line::from(vec![
-            Span::raw(" ".repeat(LABEL_WIDTH as usize)),
-            Span::styled(dates, theme.muted()),
-        ]),
-    ]
+    // Centred on its tick, kept inside the chart.
+    let place = |time: f64, label: &str| {
+        let width = to_u16(text_width(label));
+        let centre = column_of(time);
+        let x = centre.saturating_sub(width / 2).max(plot.x);
+        x.min(plot.right().saturating_sub(width))
+    };
+    let last_label = text(last);
+    let last_x = place(times.last().copied().unwrap_or(0.0), &last_label);
+    let mut placed: Vec<(u16, String)> = Vec::new();
+    let mut free_from = plot.x;
+    for (column, time) in columns.iter().zip(times).take(columns.len() - 1) {
+        let label = text(column);
+        let x = place(*time, &label);
+        let end = x + to_u16(text_width(&label));
+        if x >= free_from && end + 2 <= last_x {
+            placed.push((x, label));
+            free_from = end + 3;
+        }
+    }
+    placed.push((last_x, last_label));
+    placed
+}
+
+/// The row of the graph a score falls on, 100 at the top.
+fn row_of(percent: u8, rows: u16) -> u16 {
+    let from_top = (100 - u16::from(percent.min(100))) * (rows - 1);
+    (from_top + 50) / 100
+}
+
+fn arrow(better: Better) -> &'static str {
+    match better {
+        Better::Higher => "↑",
+        Better::Lower => "↓",
+    }
+}
+
+fn series_style(index: usize, theme: Theme) -> Style {
+    if theme.color {
+        Style::new().fg(COLOURS[index % COLOURS.len()])
+    } else {
+        Style::new()
+    }
+}
+
+fn date(at: &DateTime<FixedOffset>) -> String {
+    at.format("%-d %b %Y").to_string()
+}
+
+fn to_u16(value: usize) -> u16 {
+    u16::try_from(value).unwrap_or(u16::MAX)
 }
