@@ -200,6 +200,15 @@ impl ScoreChange {
     }
 }
 
+/// "↑" where higher is better, "↓" where lower is: which way is better,
+/// in one character, for a column heading or a chart's label.
+pub fn better_arrow(better: Better) -> &'static str {
+    match better {
+        Better::Higher => "↑",
+        Better::Lower => "↓",
+    }
+}
+
 /// "↑ higher": which way a score is good news, as an arrow and a word.
 pub fn better_words(better: Better) -> &'static str {
     match better {

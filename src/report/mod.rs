@@ -16,7 +16,7 @@ use crate::content::Workbook;
 pub use compared::comparison_report;
 pub use document::{
     BarSide, Block, Detail, Document, Item, KeyHint, Mark, Pair, Score, ScoreChange, Span, Tone,
-    bar, better_words, key, strong, text,
+    bar, better_arrow, better_words, key, strong, text,
 };
 pub use markdown::escape as escape_markdown;
 pub use single::{Audience, assessment_report, summary};

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use super::wrap;
-use crate::report::{BarSide, Mark, Pair, ScoreChange, bar, better_words};
+use crate::report::{BarSide, Mark, Pair, ScoreChange, bar, better_arrow};
 use crate::text::{sanitize_line, text_width};
 
 /// Narrower than this, a section's name and change go on a row of their
@@ -61,7 +61,7 @@ pub fn score_lines(rows: &[ScoreChange], theme: Theme, width: usize) -> Vec<Line
             let pad = " ".repeat(label.saturating_sub(text_width(&title)));
             let mut first = vec![
                 Span::styled(format!("{title}{pad} "), theme.heading()),
-                Span::styled(format!("{} ", arrow(row)), theme.muted()),
+                Span::styled(format!("{} ", better_arrow(row.better)), theme.muted()),
             ];
             first.extend(bar_spans(BarSide::Then, row.then, cells, theme));
             out.push(Line::from(first));
@@ -79,7 +79,7 @@ pub fn score_lines(rows: &[ScoreChange], theme: Theme, width: usize) -> Vec<Line
     for row in rows {
         let mut first = vec![
             Span::styled(sanitize_line(&row.section), theme.heading()),
-            Span::styled(format!(" {}", arrow(row)), theme.muted()),
+            Span::styled(format!(" {}", better_arrow(row.better)), theme.muted()),
             Span::raw(GAP),
         ];
         first.extend(change_spans(row, theme));
@@ -95,14 +95,6 @@ pub fn score_lines(rows: &[ScoreChange], theme: Theme, width: usize) -> Vec<Line
         }
     }
     out
-}
-
-/// "↑": the way the section's score is better, explained once above.
-fn arrow(row: &ScoreChange) -> &'static str {
-    better_words(row.better)
-        .split(' ')
-        .next()
-        .unwrap_or_default()
 }
 
 /// "then ▒▒▒▒▒░░░░░  58%": the label, the bar and the figure.

@@ -18,7 +18,7 @@ use crate::app::{App, Ctx, Outcome};
 use crate::assessment::{Movement, Point, SectionTrend, Trend, TrendColumn, weigh};
 use crate::content::{Better, Section};
 use crate::keymap::{self, Action, Context};
-use crate::report::{Mark, better_words, words};
+use crate::report::{Mark, better_arrow, better_words, words};
 use crate::store::NewestTrend;
 use crate::text::{sanitize_line, text_width};
 use crate::ui::compared::mark_style;
@@ -115,12 +115,21 @@ impl TrendScreen {
     fn intro(&self) -> String {
         let columns = &self.trend.columns;
         let mut intro = match (columns.first(), columns.last()) {
-            (Some(first), Some(last)) if columns.len() > 1 => format!(
-                "{} assessments, {} to {}, spaced by date. ↑ higher is better, ↓ lower is better; ▲ better, ▼ worse.",
-                columns.len(),
-                date(&first.created),
-                date(&last.created)
-            ),
+            (Some(first), Some(last)) if columns.len() > 1 => {
+                let count = match self.older {
+                    0 => format!("{} assessments", columns.len()),
+                    older => format!(
+                        "The newest {} of {} assessments",
+                        columns.len(),
+                        columns.len() + self.unreadable + older
+                    ),
+                };
+                format!(
+                    "{count}, {} to {}, spaced by date. ↑ higher is better, ↓ lower is better; ▲ better, ▼ worse.",
+                    date(&first.created),
+                    date(&last.created)
+                )
+            }
             (Some(only), _) => format!(
                 "One assessment, {}: a trend needs at least two.",
                 date(&only.created)
@@ -134,12 +143,6 @@ impl TrendScreen {
         });
         if self.alone.is_none() && earlier {
             intro.push_str(" (In brackets: not answered in the newest; the last answer given.)");
-        }
-        if self.older > 0 {
-            intro.push_str(&format!(
-                " The newest {}; older ones are left out.",
-                Self::MOST
-            ));
         }
         match self.unreadable {
             0 => {}
@@ -365,7 +368,7 @@ impl TrendScreen {
                         "{} {} {} {percent}",
                         SHAPES[index % SHAPES.len()],
                         short(section.kind),
-                        arrow(section.better)
+                        better_arrow(section.better)
                     )
                 };
                 Some((row, Line::styled(text, series_style(*index, theme))))
@@ -438,7 +441,7 @@ impl TrendScreen {
             let name = format!(
                 "{} {} {name}",
                 SHAPES[index % SHAPES.len()],
-                arrow(section.better)
+                better_arrow(section.better)
             );
             let mut spans = vec![Span::styled(
                 padded(&name, if wide { 26 } else { 10 }),
@@ -597,13 +600,6 @@ fn date_labels(
 fn row_of(percent: u8, rows: u16) -> u16 {
     let from_top = (100 - u16::from(percent.min(100))) * (rows - 1);
     (from_top + 50) / 100
-}
-
-fn arrow(better: Better) -> &'static str {
-    match better {
-        Better::Higher => "↑",
-        Better::Lower => "↓",
-    }
 }
 
 fn series_style(index: usize, theme: Theme) -> Style {
