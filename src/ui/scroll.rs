@@ -75,7 +75,13 @@ pub fn draw_scrolled_across(
     let max = u16::try_from(height - usize::from(text.height)).unwrap_or(u16::MAX);
     limit.0.set(Some(max));
     let scroll = scroll.min(max);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text);
+    // Only the rows on screen are handed to the paragraph.
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(text.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), text);
     let marker = if scroll < max {
         format!(
             "▼ more below ({})",

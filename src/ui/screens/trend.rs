@@ -124,8 +124,14 @@ impl TrendScreen {
                         columns.len() + self.unreadable + older
                     ),
                 };
+                // One section's title says which way is better, and the
+                // words under it say better or worse.
+                let legend = match self.alone {
+                    Some(_) => "",
+                    None => " ↑ higher is better, ↓ lower is better; ▲ better, ▼ worse.",
+                };
                 format!(
-                    "{count}, {} to {}, spaced by date. ↑ higher is better, ↓ lower is better; ▲ better, ▼ worse.",
+                    "{count}, {} to {}, spaced by date.{legend}",
                     date(&first.created),
                     date(&last.created)
                 )
@@ -224,17 +230,11 @@ impl TrendScreen {
         // Each stretch of answers is a line of its own: a section left
         // unanswered is a gap, never a fall to zero.
         let mut lines: Vec<(usize, Vec<(f64, f64)>)> = Vec::new();
-        let mut points: Vec<(usize, Vec<(f64, f64)>)> = Vec::new();
         for (index, series) in shown {
-            let mut all = Vec::new();
             let mut stretch: Vec<(f64, f64)> = Vec::new();
             for (column, percent) in series.percents.iter().enumerate() {
                 match percent {
-                    Some(percent) => {
-                        let point = (times[column], f64::from(*percent));
-                        stretch.push(point);
-                        all.push(point);
-                    }
+                    Some(percent) => stretch.push((times[column], f64::from(*percent))),
                     None if stretch.len() > 1 => lines.push((*index, std::mem::take(&mut stretch))),
                     None => stretch.clear(),
                 }
@@ -242,13 +242,8 @@ impl TrendScreen {
             if stretch.len() > 1 {
                 lines.push((*index, stretch));
             }
-            points.push((*index, all));
         }
-        let graph_width = usize::from(plot.width.saturating_sub(Y_LABELS));
-        // Points closer than a few columns would merge into a smudge: then
-        // the line alone shows the shape.
-        let marked = self.alone.is_some() || self.trend.columns.len() * 3 <= graph_width;
-        let mut datasets: Vec<Dataset> = lines
+        let datasets: Vec<Dataset> = lines
             .iter()
             .map(|(index, data)| {
                 Dataset::default()
@@ -258,20 +253,6 @@ impl TrendScreen {
                     .style(series_style(*index, theme))
             })
             .collect();
-        if !marked {
-            // The newest answer alone, where the line meets its label.
-            for (_, data) in &mut points {
-                let newest = data.len().saturating_sub(1);
-                data.drain(..newest);
-            }
-        }
-        datasets.extend(points.iter().map(|(index, data)| {
-            Dataset::default()
-                .data(data)
-                .graph_type(GraphType::Scatter)
-                .marker(Marker::Custom(SHAPES[index % SHAPES.len()]))
-                .style(series_style(*index, theme))
-        }));
         // Blank labels keep the axis line and a row for the dates, which
         // are placed below by time rather than evenly.
         let chart = Chart::new(datasets)
@@ -291,7 +272,42 @@ impl TrendScreen {
             )
             .legend_position(None);
         frame.render_widget(chart, plot);
-        self.draw_dates(frame, plot, &times, span, theme);
+        let Some(grid) = Grid::of(plot, span) else {
+            return;
+        };
+        self.draw_points(frame, &grid, &times, shown, theme);
+        self.draw_dates(frame, &grid, plot, &times, theme);
+    }
+
+    /// Each answer as its section's shape, on the cell its line passes
+    /// through; where points are too close to tell apart, only the newest
+    /// and any answer standing alone between gaps.
+    fn draw_points(
+        &self,
+        frame: &mut Frame<'_>,
+        grid: &Grid,
+        times: &[f64],
+        shown: &[(usize, &SectionTrend)],
+        theme: Theme,
+    ) {
+        let every = self.alone.is_some() || times.len() * 3 <= usize::from(grid.width);
+        let buffer = frame.buffer_mut();
+        for (index, series) in shown {
+            let percents = &series.percents;
+            let newest = series.points().last().map(|(column, _)| column);
+            for (column, percent) in series.points() {
+                let alone = (column == 0 || percents[column - 1].is_none())
+                    && percents.get(column + 1).is_none_or(Option::is_none);
+                if !(every || alone || Some(column) == newest) {
+                    continue;
+                }
+                let at = (grid.column(times[column]), grid.row(percent));
+                if let Some(cell) = buffer.cell_mut(at) {
+                    let shape = SHAPES[index % SHAPES.len()];
+                    cell.set_char(shape).set_style(series_style(*index, theme));
+                }
+            }
+        }
     }
 
     /// Each assessment's time, in days after the first.
@@ -311,29 +327,20 @@ impl TrendScreen {
     fn draw_dates(
         &self,
         frame: &mut Frame<'_>,
+        grid: &Grid,
         plot: Rect,
         times: &[f64],
-        span: f64,
         theme: Theme,
     ) {
-        if plot.height < 3 || plot.width <= Y_LABELS + 1 {
-            return;
-        }
-        let graph_left = plot.x + Y_LABELS;
-        let graph_width = plot.width - Y_LABELS;
-        let column_of = |time: f64| {
-            let offset = (time / span * f64::from(graph_width - 1)).round() as u16;
-            graph_left + offset.min(graph_width - 1)
-        };
         let axis_row = plot.bottom() - 2;
         let label_row = plot.bottom() - 1;
         let buffer = frame.buffer_mut();
         for time in times {
-            if let Some(cell) = buffer.cell_mut((column_of(*time), axis_row)) {
+            if let Some(cell) = buffer.cell_mut((grid.column(*time), axis_row)) {
                 cell.set_symbol("┴").set_style(theme.border());
             }
         }
-        let labels = date_labels(&self.trend.columns, times, column_of, plot);
+        let labels = date_labels(&self.trend.columns, times, |time| grid.column(time), plot);
         for (x, label) in labels {
             buffer.set_string(x, label_row, label, theme.muted());
         }
@@ -350,16 +357,16 @@ impl TrendScreen {
         sections: &[Section],
         theme: Theme,
     ) {
-        let graph_rows = plot.height.saturating_sub(2);
-        if graph_rows == 0 {
+        let Some(grid) = Grid::of(plot, 1.0) else {
             return;
-        }
+        };
+        let graph_rows = grid.rows;
         let mut labels: Vec<(u16, Line)> = shown
             .iter()
             .filter_map(|(index, series)| {
                 let movement = series.movement()?;
                 let percent = movement.latest.percent;
-                let row = row_of(percent, graph_rows);
+                let row = grid.row_within(percent);
                 let section = sections.get(*index)?;
                 let text = if self.alone.is_some() {
                     format!("◀ {percent}")
@@ -596,10 +603,49 @@ fn date_labels(
     placed
 }
 
-/// The row of the graph a score falls on, 100 at the top.
-fn row_of(percent: u8, rows: u16) -> u16 {
-    let from_top = (100 - u16::from(percent.min(100))) * (rows - 1);
-    (from_top + 50) / 100
+/// Where the chart's graph lies on screen (as ratatui's `Chart` lays it
+/// out: the y labels and axis on the left, the axis and a row of dates
+/// at the bottom), so points, ticks and labels fall on its cells.
+struct Grid {
+    left: u16,
+    width: u16,
+    top: u16,
+    rows: u16,
+    /// Days from the first assessment to the newest.
+    span: f64,
+}
+
+impl Grid {
+    fn of(plot: Rect, span: f64) -> Option<Grid> {
+        let rows = plot.height.checked_sub(2).filter(|rows| *rows > 0)?;
+        let width = plot
+            .width
+            .checked_sub(Y_LABELS)
+            .filter(|width| *width > 1)?;
+        Some(Grid {
+            left: plot.x + Y_LABELS,
+            width,
+            top: plot.y,
+            rows,
+            span,
+        })
+    }
+
+    /// The screen column of a time, in days after the first.
+    fn column(&self, time: f64) -> u16 {
+        let offset = (time / self.span * f64::from(self.width - 1)).round() as u16;
+        self.left + offset.min(self.width - 1)
+    }
+
+    /// The screen row of a score, 100 at the top.
+    fn row(&self, percent: u8) -> u16 {
+        self.top + self.row_within(percent)
+    }
+
+    fn row_within(&self, percent: u8) -> u16 {
+        let from_top = (100 - u16::from(percent.min(100))) * (self.rows - 1);
+        (from_top + 50) / 100
+    }
 }
 
 fn series_style(index: usize, theme: Theme) -> Style {
