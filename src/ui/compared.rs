@@ -135,7 +135,8 @@ fn columns(first: &str, rows: &[Pair], theme: Theme, width: usize) -> Vec<Line<'
     let value = width.saturating_sub(title + change + 3 * GAP.len()) / 2;
     let widths = [title, value, value, change];
     let mut out = vec![table_row(
-        &[first, "Then", "Now", "Change"].map(|text| (text.to_string(), theme.heading())),
+        &[sanitize_line(first).as_str(), "Then", "Now", "Change"]
+            .map(|text| (text.to_string(), theme.heading())),
         &widths,
     )];
     for row in rows {

@@ -421,8 +421,29 @@ mod tests {
         document.table(&["A", hostile], vec![vec![hostile.into(), hostile.into()]]);
         document.prompts(&[hostile.to_string()]);
         document.aside(hostile);
-        let all = rows(&document, 60).join("\n");
-        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all}");
-        assert!(all.contains("a\u{FFFD}[2J\u{FFFD}b"), "{all}");
+        document.score_changes(vec![crate::report::ScoreChange {
+            section: hostile.into(),
+            then: Some(10),
+            now: None,
+            better: crate::content::Better::Higher,
+            mark: crate::report::Mark::Missing,
+            change: hostile.into(),
+        }]);
+        let pair = crate::report::Pair {
+            title: hostile.into(),
+            then: hostile.into(),
+            now: hostile.into(),
+            mark: None,
+            change: hostile.into(),
+            note_then: hostile.into(),
+            note_now: hostile.into(),
+        };
+        document.pairs(hostile, vec![pair]);
+        // Stacked at 60 columns, in columns at 120.
+        for width in [60, 120] {
+            let all = rows(&document, width).join("\n");
+            assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all}");
+            assert!(all.contains("a\u{FFFD}[2J\u{FFFD}b"), "{all}");
+        }
     }
 }
