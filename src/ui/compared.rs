@@ -130,9 +130,10 @@ pub fn pair_lines(first: &str, rows: &[Pair], theme: Theme, width: usize) -> Vec
 fn columns(first: &str, rows: &[Pair], theme: Theme, width: usize) -> Vec<Line<'static>> {
     // The same columns for every block at a width, so the parts of a page
     // line up under each other.
-    let title = (width / 4).min(32);
+    // Capped so then and now stay close enough to read across.
+    let title = (width / 4).min(36);
     let change = 26;
-    let value = width.saturating_sub(title + change + 3 * GAP.len()) / 2;
+    let value = (width.saturating_sub(title + change + 3 * GAP.len()) / 2).min(48);
     let widths = [title, value, value, change];
     let mut out = vec![table_row(
         &[sanitize_line(first).as_str(), "Then", "Now", "Change"]
