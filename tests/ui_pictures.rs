@@ -288,3 +288,36 @@ fn arrows_pick_one_section_at_a_time_and_back_to_every_section() {
     let help = render(&app, 120, 40);
     assert!(help.contains("Show the next section alone"), "{help}");
 }
+
+#[test]
+fn the_history_says_which_way_is_better_and_how_each_score_moved() {
+    let (history, person) = two();
+    let app = history_app(&history.store, &person, Theme::PLAIN);
+    for (width, height) in [(60, 20), (120, 40)] {
+        let screen = render(&app, width, height);
+        let header = screen
+            .lines()
+            .find(|line| line.contains("Completed"))
+            .expect("column headings");
+        // Readiness and what helps are better higher; the rest lower.
+        for heading in ["Ready↑", "Drive↓", "Signs↓", "Worse↓", "Helps↑", "Suppt↓"] {
+            assert!(header.contains(heading), "{heading}: {header}");
+        }
+        assert!(screen.contains("↑ higher is better, ↓ lower is better"));
+        // June against March: readiness up (better), drivers down (better),
+        // support the same; March has nothing before it.
+        let june = screen
+            .lines()
+            .find(|line| line.contains("15 Jun 2026"))
+            .expect("June's row");
+        assert!(
+            june.contains("58 ▲") && june.contains("50 ▲") && june.contains("0 ="),
+            "{june}"
+        );
+        let march = screen
+            .lines()
+            .find(|line| line.contains("2 Mar 2026"))
+            .expect("March's row");
+        assert!(!march.contains('▲') && !march.contains('▼'), "{march}");
+    }
+}
