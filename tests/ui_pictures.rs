@@ -321,3 +321,18 @@ fn the_history_says_which_way_is_better_and_how_each_score_moved() {
         assert!(!march.contains('▲') && !march.contains('▼'), "{march}");
     }
 }
+
+#[test]
+fn a_trend_of_one_assessment_says_it_needs_two_and_draws_its_point() {
+    let (history, person) = two();
+    let _ = std::fs::remove_file(history.file(history_fixture::SECOND));
+    let mut app = history_app(&history.store, &person, Theme::PLAIN);
+    press(&mut app, KeyCode::Char('t'));
+    for (width, height) in SIZES {
+        let screen = render(&app, width, height);
+        assert!(screen.contains("a trend needs at least two"), "{screen}");
+        assert!(screen.contains("2 Mar 2026"), "{screen}");
+    }
+    press(&mut app, KeyCode::Right);
+    assert!(render(&app, 60, 20).contains("a trend needs at least two"));
+}
