@@ -132,6 +132,7 @@ impl View<'_> {
     /// Each line's name and latest score at its right end, on the row the
     /// line ends on (moved down a row or two where two would meet).
     pub(super) fn draw_ends(&self, frame: &mut Frame<'_>, plot: Rect, ends: Rect) {
+        // Only the rows matter here, so any span will do.
         let Some(grid) = Grid::of(plot, 1.0) else {
             return;
         };
