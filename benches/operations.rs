@@ -1,7 +1,8 @@
 //! What each step of handoff costs on its own, without a terminal: loading
 //! and checking the built-in content, scoring and recommending, reading
 //! and comparing two assessments, and drawing every screen into ratatui's
-//! test backend at 200×60 with 10,000 assessments on file. The terminal
+//! test backend at 200×60 with 10,000 assessments on file, and the
+//! comparison, trend and history with fifty. The terminal
 //! benchmark (benches/terminal.rs) shows what a person sees; this shows
 //! where the time goes. Results: docs/PERFORMANCE.md.
 
@@ -142,12 +143,59 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// The pictures of a history of fifty, drawn at 200×60: each must draw
+/// in at most a millisecond (issue 18).
+fn pictures(c: &mut Criterion) {
+    let workbook = load_builtin().expect("built-in content");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path().join("data"));
+    let person = many_assessments::populate(&store, &workbook, 50);
+    let history_app = || {
+        let mut app = App::new(workbook.clone(), store.clone(), Theme::from_env(), clock);
+        app.set_size(WIDTH, HEIGHT);
+        app.open_person(person.clone());
+        if let Some(Screen::Home(home)) = app.screens.last_mut() {
+            home.selected = home
+                .choices
+                .iter()
+                .position(|choice| matches!(choice, Choice::History))
+                .expect("a look-back choice");
+        }
+        press(&mut app, KeyCode::Enter);
+        app
+    };
+    let mut screens: Vec<(&str, App)> = vec![("history", history_app())];
+    let mut comparison = history_app();
+    press(&mut comparison, KeyCode::Char('c'));
+    screens.push(("comparison", comparison));
+    let mut trend = history_app();
+    press(&mut trend, KeyCode::Char('t'));
+    screens.push(("trend_every_section", trend));
+    let mut one = history_app();
+    press(&mut one, KeyCode::Char('t'));
+    press(&mut one, KeyCode::Right);
+    screens.push(("trend_one_section", one));
+
+    let mut group = c.benchmark_group("pictures_200x60_50");
+    for (name, app) in &screens {
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| handoff::ui::draw(frame, app))
+                    .expect("draw");
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(1))
         .sample_size(30);
-    targets = domain, render
+    targets = domain, render, pictures
 }
 criterion_main!(benches);

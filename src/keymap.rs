@@ -37,8 +37,10 @@ pub enum Context {
     Picker,
     /// A person's list of completed assessments.
     History,
-    /// A read-only page that scrolls: a comparison, a trend.
+    /// A read-only page that scrolls: a comparison.
     Page,
+    /// The trend chart: every section, or one at a time.
+    Trend,
     /// Typing a new person's name: Enter adds them, Esc adds no one.
     Naming,
     /// A completed assessment, shown read-only: keys that would change an
@@ -301,6 +303,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Page,        [K::PageDown, K::Char(' ')],  A::PageDown,          "",              "Scroll down a page"),
     bind!(C::Page,        [K::PageUp],                  A::PageUp,            "",              "Scroll up a page"),
     bind!(C::Page,        [K::Esc],                     A::Back,              "back",          "Back to the history"),
+    // The trend chart.
+    bind!(C::Trend,       [K::Right, K::Char('l')],     A::Right,             "section",       "Show the next section alone; after the last, every section"),
+    bind!(C::Trend,       [K::Left, K::Char('h')],      A::Left,              "",              "Show the previous section alone; before the first, every section"),
+    bind!(C::Trend,       [K::Esc],                     A::Back,              "back",          "Back to the history"),
     // Reference cards.
     bind!(C::Reference,   [K::Up, K::Char('k')],        A::Up,                "card",          "Previous card"),
     bind!(C::Reference,   [K::Down, K::Char('j')],      A::Down,              "",              "Next card"),

@@ -289,7 +289,7 @@ fn two_assessments_compared_in_the_real_program_show_the_change() {
     }
     tty.wait_for("What drives it");
     // The driver went from 4 to 1: less pressure, said in words.
-    tty.wait_for("better (down 75 points");
+    tty.wait_for("▲ better, down 75 points");
     tty.type_text("q");
     assert_eq!(tty.wait_exit(), Some(0));
 }

@@ -187,7 +187,7 @@ fn the_trend_reads_the_newest_and_says_what_it_leaves_out() {
     assert_eq!(trend.older, 200);
     let screen = render(&app, 200, 60);
     assert!(
-        screen.contains("last 100 of 300 assessments") && screen.contains("newest 100"),
+        screen.contains("The newest 100 of 300 assessments"),
         "{screen}"
     );
     assert!(

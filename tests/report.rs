@@ -85,6 +85,12 @@ fn a_comparison_as_markdown() {
         markdown.contains("flawless \\| no exceptions"),
         "a pipe in a note is escaped"
     );
+    // Each section's scores as text bars, then and now in their own fill,
+    // and which way is better said in its own column.
+    assert!(
+        markdown.contains("| How ready are they | ↑ higher | ▒▒▒▒░░░░░░ 38% | ██████░░░░ 58% | ▲ better, up 20 points |"),
+        "{markdown}"
+    );
     insta::assert_snapshot!("comparison", markdown);
 }
 

@@ -109,7 +109,7 @@ fn every_screen_a_key_opens_is_read_by_the_loop_not_by_the_key() {
             KeyCode::Char('t'),
             "history",
             "trend",
-            "Scores over 3 assessments",
+            "3 assessments, 2 Mar 2026 to 20 Sep 2026",
         ),
         (
             KeyCode::Esc,

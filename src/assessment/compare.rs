@@ -9,7 +9,7 @@
 
 use crate::content::{Better, Scale, Section, SectionKind, Workbook};
 
-use super::model::{Answer, Assessment, Commitment, FollowUpStatus};
+use super::model::{Answer, Assessment, Commitment, FollowUpStatus, Task};
 use super::score::{SectionScore, section_score};
 
 /// Which way a rating or score moved, judged by the section's `better`.
@@ -133,7 +133,27 @@ pub struct Comparison {
     pub later: Assessment,
     pub placement: PlacementComparison,
     pub sections: Vec<SectionComparison>,
+    pub tasks: Vec<TaskComparison>,
     pub follow_ups: Vec<CommitmentFollowUp>,
+}
+
+/// A task listed in either assessment, matched by its title (ignoring
+/// case and spaces around it), so a task kept on the list lines up with
+/// itself whatever else about it changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskComparison {
+    pub before: Option<Task>,
+    pub after: Option<Task>,
+}
+
+impl TaskComparison {
+    /// The title as it reads now, or as it read then if it is gone.
+    pub fn title(&self) -> &str {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .map_or("", |task| task.title.as_str())
+    }
 }
 
 /// The placement scale runs from one direction of the gap to the other, so
@@ -164,6 +184,7 @@ pub fn compare(workbook: &Workbook, earlier: &Assessment, later: &Assessment) ->
             .iter()
             .map(|section| compare_section(section, earlier, later))
             .collect(),
+        tasks: compare_tasks(&earlier.tasks, &later.tasks),
         follow_ups: follow_ups(earlier, later),
         earlier: earlier.clone(),
         later: later.clone(),
@@ -224,6 +245,37 @@ fn compare_items(
         .collect()
 }
 
+/// The later list in its order, each matched with the earlier task of the
+/// same title; then the earlier tasks no longer listed.
+fn compare_tasks(earlier: &[Task], later: &[Task]) -> Vec<TaskComparison> {
+    let key = |task: &Task| task.title.trim().to_lowercase();
+    let mut used = vec![false; earlier.len()];
+    let mut compared: Vec<TaskComparison> = later
+        .iter()
+        .map(|task| {
+            let found = (0..earlier.len()).find(|&at| !used[at] && key(&earlier[at]) == key(task));
+            if let Some(at) = found {
+                used[at] = true;
+            }
+            TaskComparison {
+                before: found.map(|at| earlier[at].clone()),
+                after: Some(task.clone()),
+            }
+        })
+        .collect();
+    compared.extend(
+        earlier
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(task, _)| TaskComparison {
+                before: Some(task.clone()),
+                after: None,
+            }),
+    );
+    compared
+}
+
 fn compare_placement(
     scale: &Scale,
     earlier: &Assessment,
@@ -246,7 +298,8 @@ fn compare_placement(
     }
 }
 
-fn weigh<T: Ord>(before: Option<T>, after: Option<T>, better: Better) -> Change {
+/// Which way `before` to `after` moved, judged by `better`.
+pub fn weigh<T: Ord>(before: Option<T>, after: Option<T>, better: Better) -> Change {
     let (before, after) = match (before, after) {
         (Some(before), Some(after)) => (before, after),
         (None, Some(_)) => return Change::NotAskedThen(Absence::SkippedEarlier),

@@ -13,7 +13,7 @@ mod trend;
 pub use balance::{Balance, Lean, balance};
 pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,
-    PlacementComparison, SectionComparison, chronological, compare,
+    PlacementComparison, SectionComparison, TaskComparison, chronological, compare, weigh,
 };
 pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
 pub use leaning::{Leaning, Pointer, Towards, leaning};
@@ -23,4 +23,4 @@ pub use model::{
 };
 pub use score::{SectionScore, section_score, section_scores};
 pub use summary::{Notable, PatternPointer, Recommendation, Summary, notable};
-pub use trend::{Scored, SectionTrend, Trend, TrendColumn};
+pub use trend::{Movement, Point, Scored, SectionTrend, Trend, TrendColumn};

@@ -23,7 +23,54 @@ pub struct SectionTrend {
     pub percents: Vec<Option<u8>>,
 }
 
+/// One answered point of a series: its column and its score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Point {
+    pub column: usize,
+    pub percent: u8,
+}
+
+/// Where a series stands now against its first answer and the one
+/// before: what the words under a chart say. Unanswered columns are passed
+/// over, so "the one before" is the answer given before the latest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Movement {
+    pub latest: Point,
+    /// Whether the latest answer is in the newest assessment.
+    pub latest_is_newest: bool,
+    /// None when the section was answered only once.
+    pub first: Option<Point>,
+    pub before: Option<Point>,
+}
+
+impl Movement {
+    /// Percentage points moved since `from`.
+    pub fn delta(&self, from: Point) -> i16 {
+        i16::from(self.latest.percent) - i16::from(from.percent)
+    }
+}
+
 impl SectionTrend {
+    /// None when the section was never answered.
+    pub fn movement(&self) -> Option<Movement> {
+        let mut points = self
+            .points()
+            .map(|(column, percent)| Point { column, percent });
+        let first = points.next()?;
+        let mut before = None;
+        let mut latest = first;
+        for point in points {
+            before = Some(latest);
+            latest = point;
+        }
+        Some(Movement {
+            latest,
+            latest_is_newest: latest.column + 1 == self.percents.len(),
+            first: before.map(|_| first),
+            before,
+        })
+    }
+
     /// `(column index, percent)` for the answered columns only: what a line
     /// chart plots, leaving gaps where nothing was answered.
     pub fn points(&self) -> impl Iterator<Item = (usize, u8)> + '_ {

@@ -5,7 +5,7 @@
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use crate::assessment::{Assessment, chronological, compare};
+use crate::assessment::{Assessment, Point, SectionTrend, chronological, compare, weigh};
 use crate::cli::{Destination, show};
 use crate::content::{Better, Workbook};
 use crate::report::{assessment_report, comparison_report, words};
@@ -220,7 +220,7 @@ impl LookingBack<'_, '_> {
                 "{}: {}. {}. ({})",
                 kind.title,
                 scores.join(", "),
-                change(&section.percents, kind.better),
+                change(section, kind.better),
                 words::direction(kind.better)
             ))?;
         }
@@ -299,21 +299,23 @@ fn headline(workbook: &Workbook, header: &Header) -> String {
     )
 }
 
-/// Which way a section moved from its first answered score to its last.
-fn change(percents: &[Option<u8>], better: Better) -> String {
-    let answered: Vec<u8> = percents.iter().filter_map(|percent| *percent).collect();
-    let (Some(first), Some(last)) = (answered.first(), answered.last()) else {
+/// Where a section stands now against its first answer and the one
+/// before, in the words the full-screen trend uses.
+fn change(section: &SectionTrend, better: Better) -> String {
+    let Some(movement) = section.movement() else {
         return "Never answered".to_string();
     };
-    if answered.len() < 2 {
-        return format!("Answered once: {last}");
+    let latest = movement.latest.percent;
+    let Some(first) = movement.first else {
+        return format!("Answered once: {latest}");
+    };
+    let since = |from: Point| {
+        let moved = weigh(Some(from.percent), Some(latest), better);
+        words::moved(moved, Some(movement.delta(from)))
+    };
+    let mut said = format!("Now {latest}; since the first, {}", since(first));
+    if let Some(before) = movement.before.filter(|before| *before != first) {
+        said.push_str(&format!("; since the one before, {}", since(before)));
     }
-    let delta = i16::from(*last) - i16::from(*first);
-    match (delta.signum(), better) {
-        (0, _) => format!("Now {last}, the same as the first"),
-        (1, Better::Higher) | (-1, Better::Lower) => {
-            format!("Now {last}, {} better than the first", delta.abs())
-        }
-        _ => format!("Now {last}, {} worse than the first", delta.abs()),
-    }
+    said
 }

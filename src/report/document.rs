@@ -6,6 +6,9 @@
 //! hold raw text; only the renderers escape and sanitise it, so no builder
 //! can forget to.
 
+use crate::assessment::Change;
+use crate::content::Better;
+
 /// A piece of a line: ordinary text, text that stands out, or a key to
 /// press.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +130,201 @@ impl Score {
     }
 }
 
+/// How something moved between two assessments, as a symbol that goes
+/// with the words everywhere, so no medium depends on colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Better,
+    Worse,
+    Same,
+    /// Text that changed: neither better nor worse.
+    Changed,
+    /// Listed now, not then.
+    Added,
+    /// Listed then, not now.
+    Dropped,
+    /// One side has nothing to weigh.
+    Missing,
+}
+
+impl Mark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Better => "▲",
+            Mark::Worse => "▼",
+            Mark::Same => "=",
+            Mark::Changed => "≠",
+            Mark::Added => "+",
+            Mark::Dropped => "−",
+            Mark::Missing => "·",
+        }
+    }
+}
+
+impl From<Change> for Mark {
+    fn from(change: Change) -> Self {
+        match change {
+            Change::Better => Mark::Better,
+            Change::Worse => Mark::Worse,
+            Change::Same => Mark::Same,
+            Change::NotAskedThen(_) => Mark::Missing,
+        }
+    }
+}
+
+/// A section's score in two assessments: two bars, one over the other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreChange {
+    pub section: String,
+    /// None when nothing in the section was answered that time.
+    pub then: Option<u8>,
+    pub now: Option<u8>,
+    pub better: Better,
+    pub mark: Mark,
+    /// "better, up 25 points"
+    pub change: String,
+}
+
+impl ScoreChange {
+    pub const HEADERS: [&'static str; 5] = ["Section", "Better when", "Then", "Now", "Change"];
+
+    /// The row as table cells, with the scores as text bars.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.section.clone(),
+            better_words(self.better).to_string(),
+            bar_and_percent(BarSide::Then, self.then),
+            bar_and_percent(BarSide::Now, self.now),
+            format!("{} {}", self.mark.symbol(), self.change),
+        ]
+    }
+}
+
+/// "↑" where higher is better, "↓" where lower is: which way is better,
+/// in one character, for a column heading or a chart's label.
+pub fn better_arrow(better: Better) -> &'static str {
+    match better {
+        Better::Higher => "↑",
+        Better::Lower => "↓",
+    }
+}
+
+/// "↑ higher": which way a score is good news, as an arrow and a word.
+pub fn better_words(better: Better) -> &'static str {
+    match better {
+        Better::Higher => "↑ higher",
+        Better::Lower => "↓ lower",
+    }
+}
+
+/// Which of the two a bar shows: each its own fill, so then and now are
+/// told apart in text and without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarSide {
+    Then,
+    Now,
+}
+
+impl BarSide {
+    pub fn fill(self) -> &'static str {
+        match self {
+            BarSide::Then => "▒",
+            BarSide::Now => "█",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BarSide::Then => "then",
+            BarSide::Now => "now",
+        }
+    }
+}
+
+/// A bar `cells` wide filled to the nearest cell.
+pub fn bar(side: BarSide, percent: u8, cells: usize) -> String {
+    let filled = ((usize::from(percent.min(100)) * cells + 50) / 100).min(cells);
+    format!(
+        "{}{}",
+        side.fill().repeat(filled),
+        "░".repeat(cells - filled)
+    )
+}
+
+/// "▒▒▒▒▒▒░░░░ 58%", or "no answers".
+pub fn bar_and_percent(side: BarSide, percent: Option<u8>) -> String {
+    match percent {
+        Some(percent) => format!("{} {percent}%", bar(side, percent, 10)),
+        None => super::words::percent(None),
+    }
+}
+
+/// One row of two assessments side by side: an item's ratings, a text
+/// from the check-in, a task; with the notes of each side under it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pair {
+    pub title: String,
+    pub then: String,
+    pub now: String,
+    pub mark: Option<Mark>,
+    pub change: String,
+    pub note_then: String,
+    pub note_now: String,
+}
+
+impl Pair {
+    pub const HEADERS: [&'static str; 6] = ["", "Then", "Now", "Change", "Note then", "Note now"];
+
+    /// The row as table cells, under [`Pair::HEADERS`] (the first named
+    /// by the block).
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.title.clone(),
+            self.then.clone(),
+            self.now.clone(),
+            self.change_text(),
+            self.note_then.clone(),
+            self.note_now.clone(),
+        ]
+    }
+
+    /// "▲ better": the symbol, then the words.
+    pub fn change_text(&self) -> String {
+        match self.mark {
+            Some(mark) => format!("{} {}", mark.symbol(), self.change),
+            None => self.change.clone(),
+        }
+    }
+
+    pub fn has_notes(&self) -> bool {
+        !self.note_then.trim().is_empty() || !self.note_now.trim().is_empty()
+    }
+}
+
+/// Headers and cells of pairs; the note columns only when a row has a
+/// note.
+pub fn pair_table(first: &str, rows: &[Pair]) -> (Vec<String>, Vec<Vec<String>>) {
+    let columns = if rows.iter().any(Pair::has_notes) {
+        6
+    } else {
+        4
+    };
+    let mut headers: Vec<String> = Pair::HEADERS[..columns]
+        .iter()
+        .map(|header| header.to_string())
+        .collect();
+    headers[0] = first.to_string();
+    let cells = rows
+        .iter()
+        .map(|row| {
+            let mut cells = row.cells();
+            cells.truncate(columns);
+            cells
+        })
+        .collect();
+    (headers, cells)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     /// Level 1 is the title, 2 a part, 3 a part within it.
@@ -134,6 +332,9 @@ pub enum Block {
     Paragraph(Tone, Vec<Span>),
     /// A remark set apart from the body, such as what scores mean.
     Aside(String),
+    /// What the symbols on the page stand for. A page heard (plain mode)
+    /// says its changes in words and draws no symbols, so it has no key.
+    Legend(String),
     List(Vec<Item>),
     /// Labelled lines that stand on their own ("Goal: …").
     Details(Vec<Detail>),
@@ -142,6 +343,14 @@ pub enum Block {
         rows: Vec<Vec<String>>,
     },
     Scores(Vec<Score>),
+    /// Sections' scores in two assessments, as bars.
+    ScoreChanges(Vec<ScoreChange>),
+    /// Two assessments side by side, row by row; `first` heads the
+    /// column of titles ("Item", "Task").
+    Pairs {
+        first: String,
+        rows: Vec<Pair>,
+    },
     /// Questions to sit with, each set in quotation marks.
     Prompts(Vec<String>),
 }
@@ -177,6 +386,10 @@ impl Document {
             .push(Block::Paragraph(Tone::Warning, vec![text(line)]));
     }
 
+    pub fn legend(&mut self, key: impl Into<String>) {
+        self.blocks.push(Block::Legend(key.into()));
+    }
+
     pub fn aside(&mut self, remark: impl Into<String>) {
         self.blocks.push(Block::Aside(remark.into()));
     }
@@ -209,6 +422,17 @@ impl Document {
 
     pub fn scores(&mut self, scores: Vec<Score>) {
         self.blocks.push(Block::Scores(scores));
+    }
+
+    pub fn score_changes(&mut self, rows: Vec<ScoreChange>) {
+        self.blocks.push(Block::ScoreChanges(rows));
+    }
+
+    pub fn pairs(&mut self, first: impl Into<String>, rows: Vec<Pair>) {
+        self.blocks.push(Block::Pairs {
+            first: first.into(),
+            rows,
+        });
     }
 
     pub fn prompts(&mut self, prompts: &[String]) {

@@ -5,7 +5,7 @@
 //! never start a heading or end a table. Emphasis a person typed is left as
 //! it is: it renders as they meant it.
 
-use super::document::{Block, Document, Item, Score, Span, Tone};
+use super::document::{Block, Document, Item, Score, ScoreChange, Span, Tone, pair_table};
 use crate::text::{quoted, sanitize};
 
 pub fn render(document: &Document) -> String {
@@ -20,6 +20,7 @@ fn block(block: &Block) -> String {
         Block::Heading(level, title) => heading(*level, title),
         Block::Paragraph(Tone::Warning, spans) => format!("**!** {}", spans_text(spans)),
         Block::Paragraph(_, spans) => spans_text(spans),
+        Block::Legend(key) => escape(key),
         Block::Aside(remark) => format!("> {}", escape(remark)),
         Block::List(items) => list(items),
         Block::Details(details) => details
@@ -37,6 +38,14 @@ fn block(block: &Block) -> String {
                 &headers,
                 &scores.iter().map(Score::cells).collect::<Vec<_>>(),
             )
+        }
+        Block::ScoreChanges(rows) => table(
+            &ScoreChange::HEADERS.map(String::from),
+            &rows.iter().map(ScoreChange::cells).collect::<Vec<_>>(),
+        ),
+        Block::Pairs { first, rows } => {
+            let (headers, cells) = pair_table(first, rows);
+            table(&headers, &cells)
         }
         Block::Prompts(prompts) => prompts
             .iter()

@@ -14,7 +14,10 @@ use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;
 
 pub use compared::comparison_report;
-pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
+pub use document::{
+    BarSide, Block, Detail, Document, Item, KeyHint, Mark, Pair, Score, ScoreChange, Span, Tone,
+    bar, better_arrow, better_words, key, strong, text,
+};
 pub use markdown::escape as escape_markdown;
 pub use single::{Audience, assessment_report, summary};
 

@@ -3,7 +3,11 @@
 //! sanitised so nothing from a file can reach the terminal as a control
 //! sequence.
 
-use super::document::{Block, Document, Score, Span, Tone};
+use super::document::{
+    BarSide, Block, Document, Pair, Score, ScoreChange, Span, Tone, bar_and_percent, better_words,
+    pair_table,
+};
+use crate::content::Better;
 use crate::text::{quoted, sanitize, sanitize_line, text_width};
 
 pub fn render(document: &Document) -> String {
@@ -24,14 +28,33 @@ enum Headings {
 }
 
 fn render_with(document: &Document, headings: Headings) -> String {
+    let heard = headings == Headings::Bare;
     let parts: Vec<String> = document
         .blocks
         .iter()
-        .map(|part| match part {
-            Block::Heading(level, title) if headings == Headings::Bare && *level < 3 => {
-                sanitize_line(title)
+        .filter_map(|part| match part {
+            Block::Heading(level, title) if heard && *level < 3 => Some(sanitize_line(title)),
+            // Symbols read aloud are noise ("black up-pointing
+            // triangle"): a page heard says its changes in words.
+            Block::Legend(_) if heard => None,
+            Block::ScoreChanges(rows) if heard => Some(
+                rows.iter()
+                    .map(score_change_heard)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            Block::Pairs { first, rows } if heard => {
+                let words_only: Vec<Pair> = rows
+                    .iter()
+                    .map(|row| Pair {
+                        mark: None,
+                        ..row.clone()
+                    })
+                    .collect();
+                let (headers, cells) = pair_table(first, &words_only);
+                Some(table(&headers, &cells))
             }
-            part => block(part),
+            part => Some(block(part)),
         })
         .collect();
     let mut out = parts.join("\n\n");
@@ -45,6 +68,7 @@ fn block(block: &Block) -> String {
         Block::Paragraph(Tone::Warning, spans) => indented(&format!("! {}", spans_text(spans)), ""),
         Block::Paragraph(_, spans) => indented(&spans_text(spans), ""),
         Block::Aside(remark) => indented(remark, "  "),
+        Block::Legend(key) => sanitize_line(key),
         Block::List(items) => items
             .iter()
             .map(|item| {
@@ -70,12 +94,48 @@ fn block(block: &Block) -> String {
                 &scores.iter().map(Score::cells).collect::<Vec<_>>(),
             )
         }
+        Block::ScoreChanges(rows) => rows.iter().map(score_change).collect::<Vec<_>>().join("\n"),
+        Block::Pairs { first, rows } => {
+            let (headers, cells) = pair_table(first, rows);
+            table(&headers, &cells)
+        }
         Block::Prompts(prompts) => prompts
             .iter()
             .map(|prompt| format!("- {}", sanitize_line(&quoted(prompt.trim()))))
             .collect::<Vec<_>>()
             .join("\n"),
     }
+}
+
+/// The section, which way is better, the two bars one over the other
+/// and the change.
+fn score_change(row: &ScoreChange) -> String {
+    [
+        format!(
+            "- {} ({} is better)",
+            sanitize_line(&row.section),
+            better_words(row.better)
+        ),
+        format!("    then {}", bar_and_percent(BarSide::Then, row.then)),
+        format!("    now  {}", bar_and_percent(BarSide::Now, row.now)),
+        format!("    {} {}", row.mark.symbol(), sanitize_line(&row.change)),
+    ]
+    .join("\n")
+}
+
+/// The same, heard: the percentages and the change in words, on one line.
+fn score_change_heard(row: &ScoreChange) -> String {
+    format!(
+        "- {}, {} is better: then {}, now {}; {}.",
+        sanitize_line(&row.section),
+        match row.better {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        },
+        crate::report::words::percent(row.then),
+        crate::report::words::percent(row.now),
+        sanitize_line(&row.change)
+    )
 }
 
 /// "- text", a text of several lines kept under its first.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::assessment::{Assessment, Commitment, Leaning, Pointer, Towards};
+use crate::assessment::{Assessment, Change, Commitment, Leaning, Pointer, Towards};
 use crate::content::{Better, Scale, Section, Workbook};
 
 /// What the scores are, and are not.
@@ -34,7 +34,7 @@ pub fn due(date: Option<NaiveDate>) -> String {
 /// A commitment's part left empty: said, so it does not read as missing.
 pub const NOT_SET: &str = "not set";
 
-fn or_not_set(text: &str) -> String {
+pub fn or_not_set(text: &str) -> String {
     if text.trim().is_empty() {
         NOT_SET.to_string()
     } else {
@@ -121,6 +121,26 @@ pub fn rating(scale: &Scale, rating: Option<u8>) -> String {
 
 pub fn percent(percent: Option<u8>) -> String {
     percent.map_or_else(|| "no answers".to_string(), |value| format!("{value}%"))
+}
+
+/// "better, up 25 points": the change in words, then how far.
+pub fn moved(change: Change, delta: Option<i16>) -> String {
+    let words = change.words();
+    match delta {
+        Some(0) | None => words.to_string(),
+        Some(delta) => format!("{words}, {}", points_moved(delta)),
+    }
+}
+
+/// "up 25 points", "down 1 point", "no change".
+pub fn points_moved(delta: i16) -> String {
+    let by = delta.unsigned_abs();
+    let unit = if by == 1 { "point" } else { "points" };
+    match delta.signum() {
+        0 => "no change".to_string(),
+        1 => format!("up {by} {unit}"),
+        _ => format!("down {by} {unit}"),
+    }
 }
 
 /// Which way a section's score is good news, in a few plain words.

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
+use super::compared;
 use super::wrap;
 use crate::keymap::{self, Action, Context};
 use crate::report::{Block, Detail, Document, Item, KeyHint, Score, Span as DocSpan, Tone};
@@ -50,6 +51,7 @@ fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> 
             out.push(Line::styled(sanitize_line(title), style));
         }
         Block::Paragraph(tone, spans) => out.extend(paragraph(*tone, spans, theme)),
+        Block::Legend(key) => out.push(Line::styled(sanitize_line(key), theme.muted())),
         Block::Aside(remark) => {
             for line in sanitize(remark).lines() {
                 out.push(Line::styled(format!("  {line}"), theme.muted()));
@@ -100,6 +102,10 @@ fn block_lines(block: &Block, theme: Theme, width: usize) -> Vec<Line<'static>> 
             for score in scores {
                 out.extend(score_lines(score, theme, width));
             }
+        }
+        Block::ScoreChanges(rows) => out.extend(compared::score_lines(rows, theme, width)),
+        Block::Pairs { first, rows } => {
+            out.extend(compared::pair_lines(first, rows, theme, width));
         }
         Block::Prompts(prompts) => {
             for prompt in prompts {
@@ -416,8 +422,29 @@ mod tests {
         document.table(&["A", hostile], vec![vec![hostile.into(), hostile.into()]]);
         document.prompts(&[hostile.to_string()]);
         document.aside(hostile);
-        let all = rows(&document, 60).join("\n");
-        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all}");
-        assert!(all.contains("a\u{FFFD}[2J\u{FFFD}b"), "{all}");
+        document.score_changes(vec![crate::report::ScoreChange {
+            section: hostile.into(),
+            then: Some(10),
+            now: None,
+            better: crate::content::Better::Higher,
+            mark: crate::report::Mark::Missing,
+            change: hostile.into(),
+        }]);
+        let pair = crate::report::Pair {
+            title: hostile.into(),
+            then: hostile.into(),
+            now: hostile.into(),
+            mark: None,
+            change: hostile.into(),
+            note_then: hostile.into(),
+            note_now: hostile.into(),
+        };
+        document.pairs(hostile, vec![pair]);
+        // Stacked at 60 columns, in columns at 120.
+        for width in [60, 120] {
+            let all = rows(&document, width).join("\n");
+            assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all}");
+            assert!(all.contains("a\u{FFFD}[2J\u{FFFD}b"), "{all}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! changes state, so any screen can be drawn into a test backend from a
 //! hand-built app.
 
+pub(crate) mod compared;
 mod document;
 mod editor;
 mod frame;

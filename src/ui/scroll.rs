@@ -51,7 +51,19 @@ pub fn draw_scrolled(
     limit: &ScrollLimit,
     theme: Theme,
 ) {
-    let area = reading_area(area);
+    draw_scrolled_across(frame, reading_area(area), lines, scroll, limit, theme);
+}
+
+/// [`draw_scrolled`] across the whole of `area`, for a page whose lines
+/// are set in columns (a comparison) rather than prose.
+pub fn draw_scrolled_across(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    limit: &ScrollLimit,
+    theme: Theme,
+) {
     let lines = wrap::lines(lines, area.width);
     let height = lines.len();
     if height <= usize::from(area.height) {
@@ -63,7 +75,13 @@ pub fn draw_scrolled(
     let max = u16::try_from(height - usize::from(text.height)).unwrap_or(u16::MAX);
     limit.0.set(Some(max));
     let scroll = scroll.min(max);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text);
+    // Only the rows on screen are handed to the paragraph.
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(text.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), text);
     let marker = if scroll < max {
         format!(
             "▼ more below ({})",

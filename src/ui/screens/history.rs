@@ -17,15 +17,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Ctx, Open, Outcome, Status};
-use crate::content::{SectionKind, Workbook};
+use crate::assessment::weigh;
+use crate::content::{Better, SectionKind, Workbook};
 use crate::keymap::{self, Action, Context};
-use crate::store::{Around, HistoryEntry, HistoryFiles, Person};
+use crate::report::{Mark, better_arrow};
+use crate::store::{Around, Header, HistoryEntry, HistoryFiles, Person};
 use crate::text::sanitize_line;
 use crate::ui::rows::{self, ReadRows};
 use crate::ui::widgets::inset;
+use crate::ui::wrap;
 
-/// Short column names, explained in the line above the list.
-fn short(kind: SectionKind) -> &'static str {
+/// Short names of the sections, for columns and a chart's labels;
+/// explained where they are used.
+pub(super) fn short(kind: SectionKind) -> &'static str {
     match kind {
         SectionKind::Readiness => "Ready",
         SectionKind::Drivers => "Drive",
@@ -80,9 +84,16 @@ impl HistoryScreen {
     /// rest: opening reads no more than the screen. Called by the loop,
     /// never while a key is handled, as is [`HistoryScreen::read_around`].
     pub fn fit(&mut self, body: Rect, workbook: &Workbook) {
-        let [_, _, _, list] = layout(body);
+        let [_, _, _, list] = layout(body, workbook);
         self.height = usize::from(list.height);
-        self.read_rows(rows::on_screen, workbook);
+        // And the row under the last, which its change is measured from.
+        self.read_rows(
+            |selected, height, len| {
+                let shown = rows::on_screen(selected, height, len);
+                shown.start..(shown.end + 1).min(len)
+            },
+            workbook,
+        );
     }
 
     /// Reads the rows `wanted` picks for this screen's height, listing the
@@ -240,21 +251,9 @@ impl HistoryScreen {
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         let theme = app.theme;
-        let [count_line, legend_area, header_line, list] = layout(area);
-        let kinds: Vec<SectionKind> = app
-            .workbook()
-            .sections
-            .iter()
-            .map(|section| section.kind)
-            .collect();
-        let legend: Vec<String> = kinds
-            .iter()
-            .map(|kind| format!("{} = {}", short(*kind), app.workbook().section(*kind).title))
-            .collect();
-        let mut header = format!("{:<20}", "   Completed");
-        for kind in &kinds {
-            header.push_str(&format!("{:>6}", short(*kind)));
-        }
+        let workbook = app.workbook();
+        let [count_line, legend_area, header_line, list] = layout(area, workbook);
+        let columns = Columns::new(workbook, list.width);
         // How many files, from the folder's listing: whether each can be
         // read is known only for the rows read, so an unreadable one is
         // said in its own row.
@@ -263,16 +262,13 @@ impl HistoryScreen {
             Paragraph::new(Line::styled(count, theme.heading())),
             count_line,
         );
+        let legend: Vec<Line> = legend(workbook, legend_area.width)
+            .into_iter()
+            .map(|row| Line::styled(row, theme.muted()))
+            .collect();
+        frame.render_widget(Paragraph::new(legend), legend_area);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("Scores 0–100: {}", legend.join(" · ")),
-                theme.muted(),
-            ))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-            legend_area,
-        );
-        frame.render_widget(
-            Paragraph::new(Line::styled(header, theme.heading())),
+            Paragraph::new(Line::styled(columns.header(), theme.heading())),
             header_line,
         );
         if self.files.is_empty() {
@@ -286,7 +282,7 @@ impl HistoryScreen {
         let shown = rows::on_screen(self.selected, usize::from(list.height), self.files.len());
         let lines: Vec<Line> = shown
             .map(|row| match self.rows.get(row) {
-                Some(entry) => self.row(row, entry, &kinds, theme),
+                Some(entry) => self.row(row, entry, &columns, theme),
                 // Only when drawn at a size the screen was not fitted to.
                 None => Line::styled("   …", theme.muted()),
             })
@@ -294,11 +290,19 @@ impl HistoryScreen {
         frame.render_widget(Paragraph::new(lines), list);
     }
 
+    /// The readable assessment before (older than) a row, among those
+    /// read: what its change is measured from.
+    fn previous(&self, row: usize) -> Option<&Header> {
+        (row + 1..self.files.len())
+            .map_while(|older| self.rows.get(older))
+            .find_map(HistoryEntry::header)
+    }
+
     fn row(
         &self,
         index: usize,
         entry: &HistoryEntry,
-        kinds: &[SectionKind],
+        columns: &Columns,
         theme: crate::ui::Theme,
     ) -> Line<'static> {
         let cursor = if index == self.selected { "▶" } else { " " };
@@ -314,18 +318,8 @@ impl HistoryScreen {
         };
         match entry {
             HistoryEntry::Readable { header, .. } => {
-                let date = header
-                    .completed
-                    .unwrap_or(header.created)
-                    .format("%-d %b %Y %H:%M")
-                    .to_string();
-                let mut text = format!("{cursor}{mark} {date:<17}");
-                for kind in kinds {
-                    let value = header
-                        .percent(*kind)
-                        .map_or("–".to_string(), |percent| percent.to_string());
-                    text.push_str(&format!("{value:>6}"));
-                }
+                let mut text = format!("{cursor}{mark} {}", columns.date(header));
+                text.push_str(&columns.scores(header, self.previous(index)));
                 if header.read_only {
                     text.push_str("  (newer format, read-only)");
                 }
@@ -339,10 +333,111 @@ impl HistoryScreen {
     }
 }
 
+/// The list's columns at a width: the date (with the time where there is
+/// room), then a score per section headed by its short name and which way
+/// is better, each with its change against the assessment before.
+struct Columns {
+    sections: Vec<(SectionKind, Better)>,
+    with_time: bool,
+}
+
+/// Columns of the date, with and without the time of day.
+const DATE_WITH_TIME: usize = 18;
+const DATE_ONLY: usize = 12;
+/// "Ready↑" or "83 ▲", right-aligned.
+const SCORE: usize = 7;
+
+impl Columns {
+    fn new(workbook: &Workbook, width: u16) -> Self {
+        let sections: Vec<(SectionKind, Better)> = workbook
+            .sections
+            .iter()
+            .map(|section| (section.kind, section.better))
+            .collect();
+        let with_time = 3 + DATE_WITH_TIME + SCORE * sections.len() <= usize::from(width);
+        Self {
+            sections,
+            with_time,
+        }
+    }
+
+    fn date_width(&self) -> usize {
+        if self.with_time {
+            DATE_WITH_TIME
+        } else {
+            DATE_ONLY
+        }
+    }
+
+    fn header(&self) -> String {
+        let mut header = format!("   {:<width$}", "Completed", width = self.date_width());
+        for (kind, better) in &self.sections {
+            let name = format!("{}{}", short(*kind), better_arrow(*better));
+            header.push_str(&format!("{name:>SCORE$}"));
+        }
+        header
+    }
+
+    fn date(&self, header: &Header) -> String {
+        let at = header.completed.unwrap_or(header.created);
+        let date = if self.with_time {
+            at.format("%-d %b %Y %H:%M").to_string()
+        } else {
+            at.format("%-d %b %Y").to_string()
+        };
+        format!("{date:<width$}", width = self.date_width())
+    }
+
+    /// Each score with ▲, ▼ or = against `previous`; a blank where there
+    /// is nothing to weigh.
+    fn scores(&self, header: &Header, previous: Option<&Header>) -> String {
+        let mut text = String::new();
+        for (kind, better) in &self.sections {
+            let now = header.percent(*kind);
+            let value = now.map_or("–".to_string(), |percent| percent.to_string());
+            let then = previous.and_then(|previous| previous.percent(*kind));
+            let symbol = match (then, now) {
+                (Some(_), Some(_)) => Mark::from(weigh(then, now, *better)).symbol(),
+                _ => " ",
+            };
+            text.push_str(&format!("{:>SCORE$}", format!("{value} {symbol}")));
+        }
+        text
+    }
+}
+
+/// What the columns mean: the short names, which way is better, and the
+/// change marks; as the rows it takes at `width`.
+fn legend(workbook: &Workbook, width: u16) -> Vec<String> {
+    let names: Vec<String> = workbook
+        .sections
+        .iter()
+        .map(|section| format!("{} = {}", short(section.kind), section.title))
+        .collect();
+    let lines = [
+        format!("Scores 0–100: {}", names.join(" · ")),
+        format!(
+            "↑ higher is better, ↓ lower is better. Against the one before: {} better, {} worse, {} same.",
+            Mark::Better.symbol(),
+            Mark::Worse.symbol(),
+            Mark::Same.symbol()
+        ),
+    ];
+    lines
+        .iter()
+        .flat_map(|line| {
+            wrap::rows(&sanitize_line(line), usize::from(width))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The count line, the legend, the column headings and the list.
-fn layout(area: Rect) -> [Rect; 4] {
+fn layout(area: Rect, workbook: &Workbook) -> [Rect; 4] {
     let area = inset(area);
-    let legend_height = if area.width >= 100 { 2 } else { 3 };
+    let legend_height = u16::try_from(legend(workbook, area.width).len()).unwrap_or(u16::MAX);
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(legend_height),
