@@ -7,6 +7,9 @@ mod leaning;
 mod model;
 mod score;
 mod summary;
+mod team;
+mod team_compare;
+mod team_map;
 mod time;
 mod trend;
 
@@ -15,12 +18,24 @@ pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,
     PlacementComparison, SectionComparison, TaskComparison, chronological, compare, weigh,
 };
-pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
+pub use field::{CommitmentField, DecisionField, Field, MemberField, Rated, TaskField, parse_due};
 pub use leaning::{Leaning, Pointer, Towards, leaning};
 pub use model::{
     Answer, Answers, Assessment, CheckIn, Commitment, DelegationMode, FollowUp, FollowUpStatus,
     MAX_COMMITMENTS, SCHEMA_VERSION, Task, new_id, started_on,
 };
 pub use score::{SectionScore, section_score, section_scores};
-pub use summary::{Notable, PatternPointer, Recommendation, Summary, notable};
+pub use summary::{
+    MapTally, Notable, PatternPointer, Recommendation, Summary, TeamEvidence, notable,
+};
+pub use team::{
+    Decision, MAX_DECISIONS, MAX_MEMBERS, MAX_SKILLS, MIN_SKILLS, Member, Raci, Skill, Team, YOU,
+};
+pub use team_compare::{
+    DecisionChange, LevelChange, PersonChange, Presence, TeamComparison, compare_teams,
+};
+pub use team_map::{
+    Alignment, Placed, Readiness, Suggested, TeamNote, alignment_words, columns, competence_notes,
+    decision_notes, display_name, handoffs, place, placements, suggested_mode,
+};
 pub use trend::{Movement, Point, Scored, SectionTrend, Trend, TrendColumn};

@@ -9,12 +9,18 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::team::Team;
 use super::time::{optional_date, optional_timestamp, timestamp};
 use crate::content::SectionKind;
 
 /// The on-disk format this build writes. Files with a higher number were
 /// written by a newer handoff and are opened read-only.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2 added the team map (`[team]`, a task's `member`): a handoff that
+/// knows only 1 would drop them on saving, so it opens these files
+/// read-only. Every format-1 file still loads, and is written as 2 from
+/// its first change.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The most commitments one assessment carries: a short list gets acted on.
 pub const MAX_COMMITMENTS: usize = 3;
@@ -60,6 +66,10 @@ impl DelegationMode {
 pub struct Task {
     pub title: String,
     pub to_whom: String,
+    /// The person on the team map this task goes to, by id, when picked
+    /// from the team (`to_whom` then holds their name as it was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<DelegationMode>,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -151,6 +161,9 @@ pub struct Assessment {
     pub support: Answers,
     pub tasks: Vec<Task>,
     pub commitments: Vec<Commitment>,
+    /// The team map; absent from files written before it existed.
+    #[serde(skip_serializing_if = "Team::is_empty")]
+    pub team: Team,
 }
 
 impl Default for Assessment {
@@ -174,6 +187,7 @@ impl Default for Assessment {
             support: Answers::new(),
             tasks: Vec::new(),
             commitments: Vec::new(),
+            team: Team::default(),
         }
     }
 }

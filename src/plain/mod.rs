@@ -15,6 +15,7 @@ mod people;
 mod records;
 mod saving;
 mod talk;
+mod team;
 
 use std::io::{self, BufRead, Write};
 

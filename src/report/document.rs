@@ -27,6 +27,8 @@ pub enum KeyHint {
     Complete,
     /// Opening the reference cards, from a worksheet.
     Cards,
+    /// Every recommended step, not only the first few, on the summary.
+    AllSteps,
 }
 
 impl KeyHint {
@@ -35,6 +37,7 @@ impl KeyHint {
         match self {
             KeyHint::Complete => "the complete key",
             KeyHint::Cards => "the cards key",
+            KeyHint::AllSteps => "the all-steps key",
         }
     }
 }

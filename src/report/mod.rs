@@ -8,6 +8,7 @@ mod document;
 mod markdown;
 mod plain;
 mod single;
+mod team;
 pub(crate) mod words;
 
 use crate::assessment::{Assessment, Comparison};
@@ -19,7 +20,7 @@ pub use document::{
     bar, better_arrow, better_words, key, strong, text,
 };
 pub use markdown::escape as escape_markdown;
-pub use single::{Audience, assessment_report, summary};
+pub use single::{Audience, SHOWN_STEPS, assessment_report, summary, summary_sheet};
 
 impl Document {
     /// Markdown with user text escaped so it cannot break a table or the

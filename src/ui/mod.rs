@@ -6,6 +6,7 @@ pub(crate) mod compared;
 mod document;
 mod editor;
 mod frame;
+pub mod grid;
 mod question;
 pub mod rows;
 pub mod screens;
