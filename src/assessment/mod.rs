@@ -1,5 +1,6 @@
 //! Assessments: what a person answered, and what those answers add up to.
 
+mod amend;
 mod balance;
 mod compare;
 mod field;
@@ -7,9 +8,10 @@ mod leaning;
 mod model;
 mod score;
 mod summary;
-mod time;
+pub mod time;
 mod trend;
 
+pub use amend::{NotOnlyWording, only_wording};
 pub use balance::{Balance, Lean, balance};
 pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,

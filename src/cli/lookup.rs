@@ -62,6 +62,15 @@ pub fn person(store: &Store, name: &str) -> anyhow::Result<Person> {
 /// The assessment with this id, completed or draft, of `within` or of
 /// anyone. A completed file wins over a leftover draft of the same id.
 pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::Result<Assessment> {
+    assessment_of(store, id, within).map(|(_, assessment)| assessment)
+}
+
+/// As [`assessment`], with whose it is.
+pub fn assessment_of(
+    store: &Store,
+    id: &str,
+    within: Option<&Person>,
+) -> anyhow::Result<(Person, Assessment)> {
     // Ids are file stems; anything a slug would change cannot name a file
     // of ours, and must never become a path.
     if id.is_empty() || slug(id) != id {
@@ -106,9 +115,10 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
     } else {
         read_assessment
     };
-    Ok(read(&path)
+    let assessment = read(&path)
         .context("cannot read that assessment")?
-        .assessment)
+        .assessment;
+    Ok((person, assessment))
 }
 
 fn scope(store: &Store, within: Option<&Person>) -> String {

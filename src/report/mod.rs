@@ -4,6 +4,7 @@
 
 pub mod cards;
 mod compared;
+mod copy;
 mod document;
 mod markdown;
 mod plain;
@@ -14,6 +15,7 @@ use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;
 
 pub use compared::comparison_report;
+pub use copy::{Copy, for_copy};
 pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
 pub use single::{Audience, assessment_report, summary};
