@@ -106,10 +106,9 @@ mod tests {
     fn wording_may_change() {
         let mut fixed = original();
         fixed.check_in.situation = "Handing over the report".into();
-        fixed
-            .drivers
-            .get_mut("perfectionism")
-            .map(|a| a.note = "charts at night".into());
+        if let Some(answer) = fixed.drivers.get_mut("perfectionism") {
+            answer.note = "charts at night".into();
+        }
         fixed.symptoms.clear();
         fixed.commitments[0].first_step = "Write the list".into();
         assert_eq!(only_wording(&original(), &fixed), Ok(()));
