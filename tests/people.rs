@@ -210,7 +210,7 @@ fn archiving_moves_the_folder_whole_and_restoring_brings_it_back() {
     assert_eq!(listed, ["Ben"], "off the list");
     assert_eq!(
         store.archived_people().expect("archive").people,
-        [archived.clone()]
+        std::slice::from_ref(&archived)
     );
     for (relative, bytes) in &inside {
         assert_eq!(&fs::read(archived.dir.join(relative)).expect("kept"), bytes);
