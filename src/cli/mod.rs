@@ -8,6 +8,7 @@ mod list;
 mod lookup;
 mod out;
 mod person;
+mod prepare;
 mod reports;
 mod revisit;
 mod where_cmd;
@@ -142,9 +143,18 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Rename, archive, restore or forget a person.
+    /// Rename, archive, restore or forget a person; write a coach note;
+    /// set the next session's date.
     #[command(subcommand)]
     Person(PersonCommand),
+    /// What to look at before the next session with a person: the last and
+    /// next session, commitments falling due, how earlier ones went, what
+    /// moved most, and your last coach note.
+    Prepare {
+        /// Whose session: the name, or its folder name.
+        #[arg(long, value_name = "NAME")]
+        person: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -178,6 +188,21 @@ pub enum PersonCommand {
     Restore {
         /// Their name, or its folder name.
         name: String,
+    },
+    /// Write a private coach note on a person, dated now. It never goes
+    /// into an assessment file or a client copy.
+    Note {
+        /// Their name, or its folder name.
+        name: String,
+        /// The note.
+        text: String,
+    },
+    /// Set the next session's date (YYYY-MM-DD), or clear it with "none".
+    Next {
+        /// Their name, or its folder name.
+        name: String,
+        /// The date, like 2026-12-15, or none.
+        date: String,
     },
     /// Delete every file of a person: assessments, drafts, coach notes and
     /// the name. It cannot be undone.

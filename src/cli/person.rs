@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use crate::store::{Person, Store, names_alike};
+use crate::assessment::parse_due;
+use crate::store::{CoachNote, Person, Store, names_alike};
 use crate::text::sanitize_line;
 
 use super::PersonCommand;
@@ -64,6 +65,42 @@ pub fn person(
                 "“{}” is back on the list.",
                 sanitize_line(&restored.name)
             )?;
+        }
+        PersonCommand::Note { name, text } => {
+            let person = lookup::person(store, name)?;
+            if text.trim().is_empty() {
+                bail!("the note is empty, so nothing was written");
+            }
+            store.save_note(
+                &person,
+                &CoachNote::new(text, chrono::Local::now().fixed_offset()),
+            )?;
+            writeln!(
+                out,
+                "Noted, for {} (private: never in an assessment or a client copy).",
+                sanitize_line(&person.name)
+            )?;
+        }
+        PersonCommand::Next { name, date } => {
+            let person = lookup::person(store, name)?;
+            let date = match date.trim() {
+                "none" | "" => None,
+                typed => parse_due(typed).map_err(anyhow::Error::msg)?,
+            };
+            store.set_next_session(&person, date)?;
+            match date {
+                Some(date) => writeln!(
+                    out,
+                    "The next session with {} is on {}.",
+                    sanitize_line(&person.name),
+                    date.format("%A %-d %B %Y")
+                )?,
+                None => writeln!(
+                    out,
+                    "No next session is set for {}.",
+                    sanitize_line(&person.name)
+                )?,
+            }
         }
         PersonCommand::Forget { name, confirm } => {
             let person = match store.find_archived(name)? {

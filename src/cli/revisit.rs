@@ -9,6 +9,7 @@ use crate::store::Store;
 use super::Command;
 use super::export::{Export, export};
 use super::list::list;
+use super::prepare::prepare;
 use super::reports::{Destination, show, show_comparison};
 
 /// Runs one of the revisiting subcommands. A closed pipe
@@ -75,6 +76,7 @@ pub fn revisit(
             },
             out,
         ),
+        Command::Prepare { person } => prepare(store, workbook, person, out),
         Command::Content(_) | Command::Where | Command::Import { .. } | Command::Person(_) => Err(
             anyhow::anyhow!("`{command:?}` does not look back at saved assessments"),
         ),

@@ -8,6 +8,7 @@ mod copy;
 mod document;
 mod markdown;
 mod plain;
+mod preparation;
 mod single;
 pub(crate) mod words;
 
@@ -18,6 +19,7 @@ pub use compared::comparison_report;
 pub use copy::{Copy, for_copy};
 pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
+pub use preparation::{Preparation, READ_AT_MOST, last_session, preparation};
 pub use single::{Audience, assessment_report, summary};
 
 impl Document {

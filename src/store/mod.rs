@@ -306,6 +306,20 @@ impl Store {
         history::newest_files(&person.dir, workbook, count)
     }
 
+    /// The person's newest `count` completed assessments that can be read,
+    /// oldest first, each parsed in full: what preparing a session looks
+    /// at. Only the newest files are read, however long the history.
+    pub fn newest_completed(&self, person: &Person, count: usize) -> Vec<Assessment> {
+        let files = self.history_files(person, Around::End, count, 0);
+        files
+            .held()
+            .filter_map(|at| files.path(at))
+            .filter_map(|path| read_completed(&path).ok())
+            .filter(|loaded| !loaded.read_only)
+            .map(|loaded| loaded.assessment)
+            .collect()
+    }
+
     pub fn draft_path(&self, person: &Person, id: &str) -> PathBuf {
         person.dir.join("drafts").join(file_name(id))
     }

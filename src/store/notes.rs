@@ -125,3 +125,12 @@ fn read_note(path: &Path) -> Result<CoachNote, StoreError> {
         problem: describe(&text, &error),
     })
 }
+
+impl Store {
+    /// The person's newest coach note that can be read.
+    pub fn last_note(&self, person: &Person) -> Option<CoachNote> {
+        self.notes(person)
+            .into_iter()
+            .find_map(|listed| listed.note().cloned())
+    }
+}
