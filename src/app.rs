@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::assessment::Assessment;
+use crate::client_view::ClientView;
 use crate::content::Workbook;
 #[cfg(debug_assertions)]
 use crate::fault_injection::PanicOnKey;
@@ -91,6 +92,8 @@ pub enum Question {
     QuitUnsaved,
     /// Leave the worksheet although its answers are not in their draft.
     LeaveUnsaved,
+    /// Leave the client view, so other people's names can show again.
+    LeaveClientView,
 }
 
 /// A draft to write: whose, what, and the version of its file this
@@ -199,6 +202,8 @@ pub struct App {
     clock: Clock,
     /// The terminal's size, once known.
     size: Option<(u16, u16)>,
+    /// On while the screen is shared with one client (`client_view`).
+    pub client: Option<ClientView>,
 }
 
 impl App {
@@ -224,6 +229,7 @@ impl App {
             effects: Vec::new(),
             clock,
             size: None,
+            client: None,
         };
         // The program tells the size before its first frame, and the
         // People screen reads its rows then (`set_size`); a test may draw
@@ -272,6 +278,12 @@ impl App {
             .iter()
             .any(|context| takes_every_key.contains(context))
         {
+            if self.client.is_some() {
+                contexts.insert(0, Context::ClientView);
+                if self.screens.len() == 1 {
+                    contexts.insert(1, Context::ClientHome);
+                }
+            }
             contexts.push(Context::Global);
         }
         contexts
@@ -315,6 +327,13 @@ impl App {
                 self.help_scroll = 0;
             }
             Some(Action::Quit) => self.quit(),
+            Some(Action::ClientView) => {
+                if let Screen::Home(home) = self.screen() {
+                    let person = home.person.clone();
+                    self.enter_client_view(person);
+                }
+            }
+            Some(Action::LeaveClientView) => self.question = Some(Question::LeaveClientView),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, _| match screen {
@@ -340,12 +359,17 @@ impl App {
     fn answer(&mut self, key: KeyEvent) {
         match keymap::lookup(&[Context::Confirm], &key) {
             Some(Action::Yes) => {
-                match self.question.take() {
+                let question = self.question.take();
+                match question {
                     Some(Question::QuitUnsaved) => {
                         self.quit_confirmed = true;
                         self.running = false;
                     }
                     Some(Question::LeaveUnsaved) => self.leave_session(),
+                    Some(Question::LeaveClientView) => {
+                        self.leave_client_view();
+                        return;
+                    }
                     None => {}
                 }
                 self.status = None;
@@ -478,6 +502,13 @@ impl App {
                 self.resume_unsaved(&mut screen);
                 self.fit(&mut screen);
                 self.screens.push(screen);
+            }
+            // The client's page is as far back as the client view goes.
+            Outcome::Pop if self.client.is_some() && self.screens.len() == 1 => {
+                self.status = Some(Status::notice(format!(
+                    "This is the client view: only this workbook is shown. {} leaves it (asks first).",
+                    keymap::key_for(Context::ClientView, Action::LeaveClientView)
+                )));
             }
             Outcome::Pop => {
                 if self.screens.len() > 1 {
@@ -752,11 +783,12 @@ impl App {
     /// change whose save then failed is asked about after all.
     fn settle_questions(&mut self) {
         if self.unsaved.is_empty() {
-            match self.question.take() {
+            match self.question {
                 Some(Question::QuitUnsaved) => self.running = false,
                 Some(Question::LeaveUnsaved) => self.leave_session(),
-                None => {}
+                Some(Question::LeaveClientView) | None => return,
             }
+            self.question = None;
         } else if !self.running && !self.quit_confirmed {
             self.running = true;
             self.question = Some(Question::QuitUnsaved);
@@ -797,6 +829,10 @@ impl App {
                     "{lost} Leave the worksheet anyway? Saving them is still retried with every key and when you quit."
                 ),
                 "leave",
+            ),
+            Question::LeaveClientView => (
+                "Leave the client view? The list of people, with everyone's names, can show again: make sure the screen is no longer shared.".to_string(),
+                "leave the client view",
             ),
         })
     }
@@ -850,6 +886,61 @@ impl App {
         let mut home = HomeScreen::new(person);
         home.reload(&self.store, &self.workbook, &mut self.status);
         self.screens.push(Screen::Home(home));
+    }
+}
+
+impl App {
+    /// Shows only `person`'s workbook: their page becomes the only screen,
+    /// so no other person's page, name or list can be reached. Refused
+    /// while someone else's answers are not saved, as the warning about
+    /// them would name them.
+    pub fn enter_client_view(&mut self, person: Person) {
+        if self
+            .unsaved
+            .iter()
+            .any(|unsaved| unsaved.save.person.dir != person.dir)
+        {
+            self.status = Some(Status::error(
+                "The client view stays off while another person's answers are not saved: the warning about them would show their name.",
+            ));
+            return;
+        }
+        self.client = Some(ClientView::new(
+            person.clone(),
+            self.store.root().to_path_buf(),
+        ));
+        self.help_open = false;
+        self.screens.clear();
+        self.status = None;
+        self.open_person(person);
+        self.fit_top();
+        self.status = Some(Status::info(format!(
+            "Client view: only this workbook is shown, no coach notes, no other names. {} leaves it.",
+            keymap::key_for(Context::ClientView, Action::LeaveClientView)
+        )));
+    }
+
+    /// Back to the coach's own view: the people list, with the client's
+    /// page open on it.
+    fn leave_client_view(&mut self) {
+        let Some(client) = self.client.take() else {
+            return;
+        };
+        let mut status = None;
+        let people = PeopleScreen::load(&self.store, &mut status);
+        self.screens = vec![Screen::People(Box::new(people))];
+        self.fit_top();
+        self.open_person(client.person);
+        self.status = Some(status.unwrap_or_else(|| Status::info("The client view is off.")));
+    }
+
+    /// Text for the screen or the terminal left behind: with the client
+    /// view on, without any path.
+    pub fn shareable(&self, text: &str) -> String {
+        match &self.client {
+            Some(client) => client.redact(text),
+            None => text.to_string(),
+        }
     }
 }
 

@@ -47,6 +47,10 @@ pub enum Context {
     /// The terminal is smaller than the workbook can be drawn in: nothing
     /// on it can be seen, so nothing on it may change.
     TooSmall,
+    /// The client view is on: one person's workbook, safe to share.
+    ClientView,
+    /// The client's own page, in the client view: nothing lies behind it.
+    ClientHome,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +90,10 @@ pub enum Action {
     Jump(u8),
     Yes,
     No,
+    /// Show only this person's workbook (the client view).
+    ClientView,
+    /// Leave the client view, after a yes.
+    LeaveClientView,
 }
 
 impl Action {
@@ -247,6 +255,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Home,        [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
     bind!(C::Home,        [K::Enter],                   A::Select,            "choose",        "Do the highlighted thing"),
     bind!(C::Home,        [K::Esc],                     A::Back,              "people",        "Back to the list of people"),
+    bind!(C::Home,        [K::Char('v')],               A::ClientView,        "client view",   "Client view: show only this person's workbook, safe to share (no other names, no coach notes, no paths)"),
     bind!(C::Draft,       [K::Char('d')],               A::Delete,            "discard draft", "Throw away the highlighted draft (asks first)"),
     // Rated worksheets.
     bind!(C::Rated,       [K::Up, K::Char('k')],        A::Up,                "item",          "Previous item"),
@@ -307,6 +316,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Reference,   [K::PageUp],                  A::PageUp,            "",              "Scroll the card up"),
     bind!(C::Reference,   [K::PageDown, K::Char(' ')],  A::PageDown,          "scroll",        "Scroll the card down"),
     bind!(C::Reference,   [K::Esc],                     A::Back,              "back",          "Close the cards"),
+    // While the client view is on, before any screen's own keys.
+    bind!(C::ClientHome,  [K::Esc],                     A::Back,              "",              "Nothing: in the client view this page is as far back as it goes"),
+    bind!(C::ClientView,  [K::Char('v')],               A::LeaveClientView,   "leave client view", "Leave the client view (asks first); other people's names can show again"),
     // Everywhere.
     bind!(C::Global,      [K::Char('?')],               A::Help,              "help",          "Show every key of this screen"),
     bind!(C::Global,      [K::Char('q'), K::Ctrl('c')], A::Quit,              "quit",          "Quit (asks first if anything could not be saved)"),

@@ -87,7 +87,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(fault) => store.failing_while(fault.step, fault.trigger),
                 None => store,
             };
-            run_workbook(store, chosen)
+            let client = match &cli.client {
+                Some(name) => Some(handoff::cli::client_person(&store, name)?),
+                None => None,
+            };
+            run_workbook(store, chosen, client)
         }
     }
 }
@@ -130,7 +134,11 @@ fn cannot_draw() -> Option<&'static str> {
     None
 }
 
-fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
+fn run_workbook(
+    store: Store,
+    chosen: Chosen,
+    client: Option<handoff::store::Person>,
+) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
@@ -138,6 +146,9 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     // A coach's content with problems is left out; the first screen says so.
     if let Some(warning) = chosen.warning {
         app.status = Some(Status::error(warning));
+    }
+    if let Some(person) = client {
+        app.enter_client_view(person);
     }
     #[cfg(debug_assertions)]
     {
@@ -147,11 +158,11 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error
     {
-        handoff::tui::say(&status.text);
+        handoff::tui::say(&app.shareable(&status.text));
     }
     let unsaved = app.unsaved_report();
     for line in &unsaved {
-        handoff::tui::say(line);
+        handoff::tui::say(&app.shareable(line));
     }
     Ok(match ending {
         handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,

@@ -59,6 +59,31 @@ pub fn person(store: &Store, name: &str) -> anyhow::Result<Person> {
     bail!("no person called “{}” ({known})", sanitize_line(name))
 }
 
+/// The person the client view opens on: named exactly, by folder name, or
+/// the one person whose name differs only in case, accents or
+/// punctuation. Unlike [`person`], a miss never lists who is on file: the
+/// screen may already be shared.
+pub fn client(store: &Store, name: &str) -> anyhow::Result<Person> {
+    if let Some(person) = store.find_person(name)? {
+        return Ok(person);
+    }
+    let people = store.people()?.people;
+    let mut alike = people
+        .into_iter()
+        .filter(|person| names_alike(&person.name, name));
+    match (alike.next(), alike.next()) {
+        (Some(person), None) => Ok(person),
+        (Some(_), Some(_)) => bail!(
+            "more than one person has a name like “{}”; give the name exactly as written",
+            sanitize_line(name)
+        ),
+        (None, _) => bail!(
+            "no one called “{}” is on file (`handoff list` shows who is, on a screen no client sees)",
+            sanitize_line(name)
+        ),
+    }
+}
+
 /// The assessment with this id, completed or draft, of `within` or of
 /// anyone. A completed file wins over a leftover draft of the same id.
 pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::Result<Assessment> {

@@ -21,6 +21,7 @@ pub use confirm::Answer;
 pub use content_check::content_check;
 pub use import::{Import, import};
 pub use list::list;
+pub use lookup::client as client_person;
 pub use person::person;
 pub use reports::{Destination, show, show_comparison};
 pub use revisit::revisit;
@@ -45,6 +46,12 @@ pub struct Cli {
     /// the data folder's `content` folder is used when it exists.
     #[arg(long, global = true, value_name = "DIR", env = "HANDOFF_CONTENT_DIR")]
     pub content: Option<PathBuf>,
+
+    /// Open in the client view: only this person's workbook, safe to
+    /// share on screen (no other names, no coach notes, no paths). The
+    /// name, or its folder name.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
