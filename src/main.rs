@@ -68,6 +68,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            // Named first: a name not on file is said plainly, terminal
+            // or not.
+            let client = match &cli.client {
+                Some(name) => Some(handoff::cli::client_person(&Store::new(data_dir()?), name)?),
+                None => None,
+            };
             if let Some(why) = cannot_draw() {
                 eprintln!(
                     "handoff: the workbook needs a terminal to draw in, and {why}. \
@@ -86,10 +92,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = match handoff::fault_injection::save_fault_from_env() {
                 Some(fault) => store.failing_while(fault.step, fault.trigger),
                 None => store,
-            };
-            let client = match &cli.client {
-                Some(name) => Some(handoff::cli::client_person(&store, name)?),
-                None => None,
             };
             run_workbook(store, chosen, client)
         }

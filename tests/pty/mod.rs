@@ -61,6 +61,13 @@ impl Tty {
         Self::spawn_program(&[binary], data_dir, cols, rows, env, None).0
     }
 
+    /// Runs handoff with these arguments (`--client NAME`, say).
+    pub fn spawn_args(data_dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Tty {
+        let mut argv = vec![env!("CARGO_BIN_EXE_handoff").to_string()];
+        argv.extend(args.iter().map(|arg| arg.to_string()));
+        Self::spawn_program(&argv, data_dir, cols, rows, &[], None).0
+    }
+
     /// Runs handoff under another program (`strace -f -o FILE`, say): the
     /// wrapper's words come first, then the handoff binary.
     pub fn spawn_under(

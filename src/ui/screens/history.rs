@@ -348,7 +348,7 @@ impl HistoryScreen {
         let shown = rows::on_screen(self.selected, usize::from(list.height), self.files.len());
         let lines: Vec<Line> = shown
             .map(|row| match self.rows.get(row) {
-                Some(entry) => self.row(row, entry, &kinds, theme),
+                Some(entry) => self.row(row, entry, &kinds, app),
                 // Only when drawn at a size the screen was not fitted to.
                 None => Line::styled("   …", theme.muted()),
             })
@@ -361,8 +361,9 @@ impl HistoryScreen {
         index: usize,
         entry: &HistoryEntry,
         kinds: &[SectionKind],
-        theme: crate::ui::Theme,
+        app: &App,
     ) -> Line<'static> {
+        let theme = app.theme;
         let cursor = if index == self.selected { "▶" } else { " " };
         let mark = if self.marked.as_deref() == Some(entry.path()) {
             "*"
@@ -395,7 +396,7 @@ impl HistoryScreen {
             }
             HistoryEntry::Unreadable { reason, .. } => Line::from(vec![
                 Span::styled(format!("{cursor}{mark} unreadable: "), theme.error()),
-                Span::styled(sanitize_line(reason), style),
+                Span::styled(sanitize_line(&app.shareable(reason)), style),
             ]),
         }
     }

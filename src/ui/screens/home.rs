@@ -379,7 +379,7 @@ impl HomeScreen {
         for reason in self.unreadable() {
             lines.push(Line::from(vec![
                 Span::styled("! unreadable: ", theme.error()),
-                Span::raw(sanitize_line(reason)),
+                Span::raw(sanitize_line(&app.shareable(reason))),
             ]));
         }
         let block = Block::new()
