@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use handoff::app::{App, Screen};
 use handoff::store::{Around, HistoryEntry, Listed, Person, Store};
 use handoff::ui::Theme;
-use handoff::ui::screens::{Choice, HomeScreen, Recent};
+use handoff::ui::screens::{Choice, Recent};
 use ratatui::crossterm::event::KeyCode;
 
 use cli_run::handoff;
@@ -295,9 +295,11 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
     let scene = scene();
     let workbook = handoff::content::load_builtin().expect("content");
     let mut app = App::new(workbook, scene.store.clone(), Theme::PLAIN, common::clock);
-    let mut home = HomeScreen::new(scene.person.clone());
-    let mut status = None;
-    home.reload(&app.store, app.workbook(), &mut status);
+    app.open_person(scene.person.clone());
+    let status = app.status.clone();
+    let Some(Screen::Home(home)) = app.screens.last_mut() else {
+        panic!("the person's page")
+    };
     // The page reads every draft and the newest few completed files; the
     // history screen lists the rest, each in its row.
     let on_home_page = scene.unreadable_on_home_page();
@@ -319,7 +321,6 @@ fn the_home_and_history_screens_list_each_bad_file_and_change_nothing() {
         .position(|choice| matches!(choice, Choice::History))
         .expect("look back is offered");
     home.selected = history_choice;
-    app.screens.push(Screen::Home(home));
     let screen = common::render(&app, 250, 80);
     let newer_draft = scene
         .planted

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
 use handoff::ui::Theme;
-use handoff::ui::screens::{HomeScreen, TrendScreen};
+use handoff::ui::screens::TrendScreen;
 
 use common::{clock, press, render};
 
@@ -17,16 +17,16 @@ use common::{clock, press, render};
 fn history_app(history: &history_fixture::History) -> App {
     let workbook = history_fixture::workbook();
     let mut app = App::new(workbook, history.store.clone(), Theme::PLAIN, clock);
-    let mut home = HomeScreen::new(history.person.clone());
-    let mut status = None;
-    home.reload(&app.store, app.workbook(), &mut status);
+    app.open_person(history.person.clone());
+    let Some(Screen::Home(home)) = app.screens.last_mut() else {
+        panic!("the person's page")
+    };
     let look_back = home
         .choices
         .iter()
         .position(|choice| matches!(choice, handoff::ui::screens::Choice::History))
         .expect("a look-back choice");
     home.selected = look_back;
-    app.screens.push(Screen::Home(home));
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::History(_)));
     app
@@ -265,10 +265,7 @@ fn the_home_page_counts_every_assessment_and_lists_the_five_newest() {
     }
     let workbook = history_fixture::workbook();
     let mut app = App::new(workbook, store, Theme::PLAIN, clock);
-    let mut home = HomeScreen::new(person);
-    let mut status = None;
-    home.reload(&app.store, app.workbook(), &mut status);
-    app.screens.push(Screen::Home(home));
+    app.open_person(person);
     for (width, height) in [(60, 20), (120, 40)] {
         let screen = render(&app, width, height);
         assert!(screen.contains("Completed assessments: 8"), "{screen}");

@@ -372,10 +372,7 @@ fn a_draft_with_only_words_in_it_counts_them_as_answers() {
     );
     draft.check_in.role = "Head of analytics".into();
     app.store.save_draft(&person, &draft).expect("draft");
-    let mut home = HomeScreen::new(person);
-    let mut status = None;
-    home.reload(&app.store, app.workbook(), &mut status);
-    app.screens.push(Screen::Home(home));
+    app.open_person(person);
     let screen = render(&app, 80, 24);
     assert!(screen.contains("· 1 answered"), "{screen}");
 }

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use common::{ctrl, press, press_without_effects, render, type_text};
 use handoff::app::{App, Screen};
 use handoff::store::{Person, WriteStep};
-use handoff::ui::screens::{HomeScreen, SessionScreen};
+use handoff::ui::screens::SessionScreen;
 
 /// Ana's session on the check-in, over her home page; saves work.
 fn session(dir: &tempfile::TempDir) -> (App, Person) {
@@ -27,10 +27,7 @@ fn session(dir: &tempfile::TempDir) -> (App, Person) {
         None,
         common::clock,
     ));
-    let mut home = HomeScreen::new(person.clone());
-    let mut status = None;
-    home.reload(&app.store, app.workbook(), &mut status);
-    app.screens.push(Screen::Home(home));
+    app.open_person(person.clone());
     app.screens.push(Screen::Session(Box::new(session)));
     app.set_size(100, 30);
     (app, person)

@@ -235,6 +235,29 @@ pub fn newest_trend(person_dir: &Path, workbook: &Workbook, at_most: usize) -> N
     }
 }
 
+/// The newest completed assessment older than `path` that can be read,
+/// listing the folder a stretch at a time and reading from the newest
+/// down: usually the file just before, read at once.
+pub fn readable_before(person_dir: &Path, path: &Path, workbook: &Workbook) -> Option<PathBuf> {
+    /// Names listed at a time; a listing is a few milliseconds at ten
+    /// thousand files.
+    const STRETCH: usize = 128;
+    let mut before = path.file_name()?.to_os_string();
+    loop {
+        let files = HistoryFiles::list(person_dir, Around::Name(&before), STRETCH, 0);
+        let held = files.held();
+        for at in held.clone().rev().take_while(|at| *at < files.anchor()) {
+            if let Some(HistoryEntry::Readable { path, .. }) = files.entry(at, workbook) {
+                return Some(path);
+            }
+        }
+        if held.is_empty() || held.start == 0 {
+            return None;
+        }
+        before = files.name(held.start)?.to_os_string();
+    }
+}
+
 /// A trend of a person's newest assessments, and what it leaves out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewestTrend {

@@ -39,7 +39,7 @@ pub use atomic::{
     write_new,
 };
 pub use error::{StoreError, Wanted};
-pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend};
+pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend, readable_before};
 pub use import::{TakeHome, check_take_home};
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};

@@ -9,25 +9,20 @@
 
 use std::ffi::OsStr;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Ctx, Outcome, Screen, Status};
-use crate::assessment::{Assessment, chronological, compare};
+use crate::app::{App, Ctx, Open, Outcome, Status};
 use crate::content::{SectionKind, Workbook};
 use crate::keymap::{self, Action, Context};
-use crate::report::comparison_report;
-use crate::store::{Around, HistoryEntry, HistoryFiles, Person, read_completed};
+use crate::store::{Around, HistoryEntry, HistoryFiles, Person};
 use crate::text::sanitize_line;
 use crate::ui::rows::{self, ReadRows};
 use crate::ui::widgets::inset;
-
-use super::{PageScreen, SessionScreen, TrendScreen};
-use crate::session::{Session, Sheet};
 
 /// Short column names, explained in the line above the list.
 fn short(kind: SectionKind) -> &'static str {
@@ -56,19 +51,21 @@ pub struct HistoryScreen {
     height: usize,
 }
 
-/// Names listed when the history opens: more rows than most screens show,
-/// so fitting to the screen needs no second listing.
-const FIRST_NAMES: usize = 256;
 /// The fewest names listed either side of the highlighted row when the
 /// list moves past those held: a listing is a few milliseconds at ten
 /// thousand files, so one for every dozen pages or so.
 const FEWEST_NAMES: usize = 128;
 
 impl HistoryScreen {
-    /// Lists the newest files; none is read until the screen is fitted to
-    /// its size ([`HistoryScreen::fit`]) and knows which rows it draws.
-    pub fn new(person: Person, cx: &Ctx<'_>) -> Self {
-        let files = cx.store.history_files(&person, Around::End, FIRST_NAMES, 0);
+    /// Names listed when the history opens: more rows than most screens
+    /// show, so fitting to the screen needs no second listing.
+    pub const FIRST_NAMES: usize = 256;
+
+    /// A history of the newest `files` (listed with
+    /// [`HistoryScreen::FIRST_NAMES`]); none is read until the loop fits
+    /// the screen to its size ([`HistoryScreen::fit`]) and it knows which
+    /// rows it draws.
+    pub fn new(person: Person, files: HistoryFiles) -> Self {
         Self {
             person,
             files,
@@ -80,7 +77,8 @@ impl HistoryScreen {
     }
 
     /// Reads the rows that drawing in `body` will show, and drops the
-    /// rest: opening reads no more than the screen.
+    /// rest: opening reads no more than the screen. Called by the loop,
+    /// never while a key is handled, as is [`HistoryScreen::read_around`].
     pub fn fit(&mut self, body: Rect, workbook: &Workbook) {
         let [_, _, _, list] = layout(body);
         self.height = usize::from(list.height);
@@ -145,43 +143,6 @@ impl HistoryScreen {
         len.saturating_sub(rows.end)..len.saturating_sub(rows.start)
     }
 
-    /// The file after the highlighted one (older) that can be read,
-    /// listing the folder further where the names held run out: usually
-    /// the next row, read already.
-    fn readable_after(&self, row: usize, workbook: &Workbook) -> Option<PathBuf> {
-        let len = self.files.len();
-        let mut further: Option<HistoryFiles> = None;
-        for next in row + 1..len {
-            if let Some(entry) = self.rows.get(next) {
-                if entry.header().is_some() {
-                    return Some(entry.path().to_path_buf());
-                }
-                continue;
-            }
-            let at = len - 1 - next;
-            let listed = further.as_ref().unwrap_or(&self.files);
-            if !listed.held().contains(&at) {
-                // The names just older than the last one looked at.
-                let newer = listed.name(at + 1)?.to_os_string();
-                let older =
-                    HistoryFiles::list(&self.person.dir, Around::Name(&newer), FEWEST_NAMES, 0);
-                if older.len() != len {
-                    // Files came or went meanwhile: positions no longer agree.
-                    return None;
-                }
-                further = Some(older);
-            }
-            let entry = further
-                .as_ref()
-                .unwrap_or(&self.files)
-                .entry(at, workbook)?;
-            if entry.header().is_some() {
-                return Some(entry.path().to_path_buf());
-            }
-        }
-        None
-    }
-
     /// How many rows are held read: those on screen and a page either
     /// side, never the whole list.
     pub fn rows_read(&self) -> usize {
@@ -198,15 +159,13 @@ impl HistoryScreen {
         vec![Context::History]
     }
 
-    /// Acts, then reads the rows on screen and a page either side, so
-    /// the next steps find theirs read.
-    pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
-        let outcome = self.act(action, cx);
-        self.read_rows(rows::around, cx.workbook);
-        outcome
+    /// Reads the rows on screen and a page either side, so the next keys
+    /// find theirs read: the loop's work after a key.
+    pub fn read_around(&mut self, workbook: &Workbook) {
+        self.read_rows(rows::around, workbook);
     }
 
-    fn act(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+    pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         let last = self.files.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -241,63 +200,42 @@ impl HistoryScreen {
                 };
             }
             Action::Select => return self.open(cx),
-            Action::Compare => return self.compare(cx),
-            Action::Trend => {
-                // Newest first, and only as many as a chart shows.
-                let trend = cx
-                    .store
-                    .newest_trend(&self.person, cx.workbook, TrendScreen::MOST);
-                return Outcome::Push(Screen::Trend(TrendScreen::newest(trend)));
-            }
+            Action::Compare => return self.compare(),
+            Action::Trend => return Outcome::open(Open::Trend(self.person.clone())),
             Action::Back => return Outcome::Pop,
             _ => {}
         }
         Outcome::Stay
     }
 
-    /// The assessment of a row, read in full.
-    fn load(&self, index: usize, cx: &mut Ctx<'_>) -> Option<Assessment> {
-        if let Some(HistoryEntry::Unreadable { reason, .. }) = self.rows.get(index) {
-            *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
-            return None;
-        }
-        load_file(&self.path(index)?, cx)
-    }
-
+    /// The highlighted assessment, read-only, at its summary.
     fn open(&self, cx: &mut Ctx<'_>) -> Outcome {
-        let Some(assessment) = self.load(self.selected, cx) else {
+        if let Some(HistoryEntry::Unreadable { reason, .. }) = self.rows.get(self.selected) {
+            *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
             return Outcome::Stay;
-        };
-        let mut session = Session::read_only(self.person.clone(), assessment, cx.clock);
-        session.go_to(Sheet::Summary);
-        Outcome::Push(Screen::Session(Box::new(SessionScreen::new(session))))
+        }
+        match self.path(self.selected) {
+            Some(path) => Outcome::open(Open::Completed {
+                person: self.person.clone(),
+                path,
+            }),
+            None => Outcome::Stay,
+        }
     }
 
-    /// The highlighted assessment against the marked one, or against the
-    /// one before it (which, by default, is the latest against the one
-    /// before that). A file that cannot be read is passed over: the one
-    /// before is the one before that can be compared.
-    fn compare(&self, cx: &mut Ctx<'_>) -> Outcome {
-        let other = match &self.marked {
-            Some(marked) if Some(marked) != self.path(self.selected).as_ref() => {
-                Some(marked.clone())
-            }
-            _ => self.readable_after(self.selected, cx.workbook),
-        };
-        let Some(other) = other else {
-            *cx.status = Some(Status::error(format!(
-                "There is no earlier assessment to compare with. Mark one with {}, or complete another.",
-                keymap::key_for(Context::History, Action::Mark)
-            )));
+    /// The highlighted assessment against the marked one or, with none
+    /// marked, against the one before it (by default, the latest against
+    /// the one before that).
+    fn compare(&self) -> Outcome {
+        let Some(path) = self.path(self.selected) else {
             return Outcome::Stay;
         };
-        let (Some(a), Some(b)) = (self.load(self.selected, cx), load_file(&other, cx)) else {
-            return Outcome::Stay;
-        };
-        let (earlier, later) = chronological(&a, &b);
-        let comparison = compare(cx.workbook, earlier, later);
-        let document = comparison_report(cx.workbook, &comparison);
-        Outcome::Push(Screen::Page(PageScreen::new("Comparison", document)))
+        let with = self.marked.clone().filter(|marked| *marked != path);
+        Outcome::open(Open::Compare {
+            person: self.person.clone(),
+            path,
+            with,
+        })
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
@@ -413,15 +351,4 @@ fn layout(area: Rect) -> [Rect; 4] {
         Constraint::Fill(1),
     ])
     .areas(area)
-}
-
-/// A completed assessment read in full, or why not on the status line.
-fn load_file(path: &Path, cx: &mut Ctx<'_>) -> Option<Assessment> {
-    match read_completed(path) {
-        Ok(loaded) => Some(loaded.assessment),
-        Err(error) => {
-            *cx.status = Some(Status::error(format!("Cannot open it: {error}")));
-            None
-        }
-    }
 }

@@ -6,21 +6,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{App, Ctx, Outcome, Screen, Status, reference_screen};
+use crate::app::{App, Ctx, Open, Outcome, Status, reference_screen};
 use crate::assessment::Assessment;
 use crate::keymap::{Action, Context};
-use crate::session::Session;
 use std::path::PathBuf;
 
 use crate::content::Workbook;
-use crate::store::{
-    FileVersion, Header, HistoryEntry, Listed, NewestFiles, Person, Store, StoreError, lock_person,
-    read_assessment,
-};
+use crate::store::{FileVersion, Header, HistoryEntry, Listed, NewestFiles, Person};
 use crate::text::{quoted, sanitize_line};
 use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
 
-use super::{HistoryScreen, SessionScreen, Sheet};
+use super::Sheet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
@@ -67,7 +63,7 @@ impl Recent {
     /// Completed assessments listed under the menu.
     pub const SHOWN: usize = 5;
 
-    fn of(files: NewestFiles) -> Recent {
+    pub fn of(files: NewestFiles) -> Recent {
         let mut recent = Recent {
             completed: files.total,
             ..Recent::default()
@@ -98,12 +94,12 @@ impl HomeScreen {
         }
     }
 
-    /// Reads drafts and history again; unreadable files are listed, never
-    /// hidden.
-    pub fn reload(&mut self, store: &Store, workbook: &Workbook, status: &mut Option<Status>) {
+    /// Shows the person's drafts and newest assessments, as the loop has
+    /// just read them; unreadable files are listed, never hidden.
+    pub fn show(&mut self, drafts: Vec<Listed>, history: Recent, status: &mut Option<Status>) {
         let mut choices = Vec::new();
         self.unreadable_drafts.clear();
-        for listed in store.drafts(&self.person) {
+        for listed in drafts {
             match listed {
                 Listed::Readable { loaded, path } if loaded.read_only => {
                     self.unreadable_drafts.push(format!(
@@ -118,9 +114,7 @@ impl HomeScreen {
                 Listed::Unreadable { reason, .. } => self.unreadable_drafts.push(reason),
             }
         }
-        // The count and the newest few: a long history must neither slow
-        // down this page nor fill memory.
-        self.history = Recent::of(store.newest_history(&self.person, workbook, Recent::SHOWN));
+        self.history = history;
         choices.push(Choice::Start);
         if !self.history.is_empty() {
             choices.push(Choice::History);
@@ -161,10 +155,13 @@ impl HomeScreen {
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         if let Some(index) = self.confirm_discard.take() {
-            if action == Action::Yes {
-                self.discard(index, cx);
-            }
-            return Outcome::Stay;
+            return match (action, self.choices.get(index)) {
+                (Action::Yes, Some(Choice::Resume(draft))) => Outcome::open(Open::DiscardDraft {
+                    person: self.person.clone(),
+                    draft: (**draft).clone(),
+                }),
+                _ => Outcome::Stay,
+            };
         }
         match action {
             Action::Delete
@@ -177,120 +174,25 @@ impl HomeScreen {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
             }
             Action::Back => return Outcome::Pop,
-            Action::Select => match self.choices.get(self.selected) {
-                Some(Choice::Resume(draft)) => {
-                    let assessment = draft.assessment.clone();
-                    return self.open(Some(assessment), cx);
-                }
-                Some(Choice::Start) => return self.open(None, cx),
-                Some(Choice::Reference) => return Outcome::Push(reference_screen(cx.workbook)),
-                Some(Choice::History) => {
-                    let history = HistoryScreen::new(self.person.clone(), cx);
-                    return Outcome::Push(Screen::History(Box::new(history)));
-                }
-                None => {}
-            },
+            Action::Select => {
+                let person = self.person.clone();
+                return match self.choices.get(self.selected) {
+                    Some(Choice::Resume(draft)) => Outcome::open(Open::Session {
+                        person,
+                        draft: Some(draft.assessment.clone()),
+                    }),
+                    Some(Choice::Start) => Outcome::open(Open::Session {
+                        person,
+                        draft: None,
+                    }),
+                    Some(Choice::Reference) => Outcome::Push(reference_screen(cx.workbook)),
+                    Some(Choice::History) => Outcome::open(Open::History(person)),
+                    None => Outcome::Stay,
+                };
+            }
             _ => {}
         }
         Outcome::Stay
-    }
-
-    /// Opens a session on `draft`, or on a new assessment, if no other
-    /// window holds this person's lock.
-    fn open(&self, draft: Option<Assessment>, cx: &mut Ctx<'_>) -> Outcome {
-        let lock = match lock_person(&self.person) {
-            Ok(lock) => lock,
-            Err(error) => {
-                *cx.status = Some(Status::error(error.to_string()));
-                return Outcome::Stay;
-            }
-        };
-        let session = match draft {
-            None => {
-                let last = self.last_completed();
-                Session::start(self.person.clone(), cx.workbook, last.as_ref(), cx.clock)
-            }
-            Some(listed) => {
-                // The list may be older than the file: another window may
-                // have saved since, and resuming the listed copy would
-                // overwrite its answers. Now that the lock is ours, read it
-                // again.
-                let path = cx.store.draft_path(&self.person, &listed.id);
-                let (assessment, version) = match read_assessment(&path) {
-                    Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-                    Err(StoreError::Io { cause, .. })
-                        if cause.kind() == std::io::ErrorKind::NotFound =>
-                    {
-                        (listed, None)
-                    }
-                    Ok(_) => {
-                        *cx.status = Some(Status::error(format!(
-                            "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
-                            path.display()
-                        )));
-                        return Outcome::Stay;
-                    }
-                    Err(error) => {
-                        *cx.status = Some(Status::error(error.to_string()));
-                        return Outcome::Stay;
-                    }
-                };
-                Session::resume(self.person.clone(), assessment, version, cx.clock)
-            }
-        };
-        let screen = SessionScreen::new(session).with_lock(lock);
-        Outcome::Push(Screen::Session(Box::new(screen)))
-    }
-
-    /// Throws the draft of choice `index` away, under the person's lock so
-    /// that a draft another window has open is never taken from it, and
-    /// only if its file is still the version listed.
-    fn discard(&mut self, index: usize, cx: &mut Ctx<'_>) {
-        let Some(Choice::Resume(draft)) = self.choices.get(index) else {
-            return;
-        };
-        let draft = (**draft).clone();
-        let _lock = match lock_person(&self.person) {
-            Ok(lock) => lock,
-            Err(StoreError::Busy { .. }) => {
-                *cx.status = Some(Status::error(format!(
-                    "Nothing was thrown away: {}'s workbook is open in another handoff window. Close it there first.",
-                    sanitize_line(&self.person.name)
-                )));
-                return;
-            }
-            Err(error) => {
-                *cx.status = Some(Status::error(format!(
-                    "The draft was not thrown away: {error}"
-                )));
-                return;
-            }
-        };
-        let result = cx
-            .store
-            .discard_draft(&self.person, &draft.assessment.id, draft.version);
-        let mut status = Some(match result {
-            Ok(()) => Status::info(format!(
-                "The draft changed {} was thrown away.",
-                changed_on(&draft.assessment)
-            )),
-            Err(StoreError::ChangedOnDisk { .. }) => Status::error(
-                "The draft was not thrown away: it changed since this page listed it. Here it is as it is now.",
-            ),
-            Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
-        });
-        self.reload(cx.store, cx.workbook, &mut status);
-        *cx.status = status;
-    }
-
-    /// The newest completed assessment, read in full for what a new one
-    /// carries forward: the role, and the commitments to follow up.
-    fn last_completed(&self) -> Option<Assessment> {
-        self.history
-            .newest
-            .first()
-            .and_then(|(path, _)| read_assessment(path).ok())
-            .map(|loaded| loaded.assessment)
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
@@ -411,7 +313,7 @@ impl HomeScreen {
 }
 
 /// "30 Nov 2026, 23:55": when a draft was last saved.
-fn changed_on(draft: &Assessment) -> String {
+pub fn changed_on(draft: &Assessment) -> String {
     draft.updated.format("%-d %b %Y, %H:%M").to_string()
 }
 

@@ -20,7 +20,7 @@ mod worksheet;
 
 pub use crate::session::Sheet;
 pub use history::HistoryScreen;
-pub use home::{Choice, HomeScreen, Recent};
+pub use home::{Choice, Draft, HomeScreen, Recent, changed_on};
 pub use page::PageScreen;
 pub use people::PeopleScreen;
 pub use reference::ReferenceScreen;

@@ -14,16 +14,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{App, Ctx, Outcome, Screen, Status};
+use crate::app::{App, Ctx, Open, Outcome, Status};
 use crate::keymap::{self, Action, Context};
-use crate::store::{Around, PeopleFolders, Person, Store, clean_name, names_alike};
+use crate::store::{Around, PeopleFolders, Person};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
 use crate::ui::rows::{self, ReadRows};
 use crate::ui::widgets::{split_bottom, split_top};
 use crate::ui::wrap;
-
-use super::HomeScreen;
 
 pub struct PeopleScreen {
     /// Every person's folder, by folder name: the order and the count.
@@ -43,16 +41,14 @@ pub struct PeopleScreen {
 }
 
 impl PeopleScreen {
-    /// Lists the people's folders, holding the first names; no one's file
-    /// is read until the screen is fitted to its size
-    /// ([`PeopleScreen::fit`]) and knows which rows it draws.
-    pub fn load(store: &Store, status: &mut Option<Status>) -> Self {
-        let folders = store
-            .people_folders(Around::Start, 0, FIRST_NAMES)
-            .unwrap_or_else(|error| {
-                *status = Some(Status::error(format!("Could not list people: {error}")));
-                PeopleFolders::default()
-            });
+    /// Names listed when the screen opens: more rows than most screens
+    /// show, so fitting to the screen needs no second listing.
+    pub const FIRST_NAMES: usize = 128;
+
+    /// The people's `folders` (listed with [`PeopleScreen::FIRST_NAMES`]);
+    /// no one's file is read until the loop fits the screen to its size
+    /// ([`PeopleScreen::fit`]) and it knows which rows it draws.
+    pub fn new(folders: PeopleFolders) -> Self {
         Self {
             folders,
             rows: ReadRows::default(),
@@ -65,6 +61,8 @@ impl PeopleScreen {
 
     /// Reads the people of the rows that drawing in `body` will show, and
     /// drops the rest: the first frame waits for no one else's file.
+    /// Called by the loop, never while a key is handled, as is
+    /// [`PeopleScreen::read_around`].
     pub fn fit(&mut self, body: Rect) {
         let [_, below] = split_top(crate::ui::widgets::inset(body), INTRO_ROWS);
         // The list's title line takes one row.
@@ -123,13 +121,25 @@ impl PeopleScreen {
         self.rows.len()
     }
 
-    /// Everyone, read: what adding a name is checked against. Only adding
-    /// needs it, and it is read then, once.
-    fn everyone(&self, store: &Store) -> Vec<Person> {
-        store
-            .people()
-            .map(|listing| listing.people)
-            .unwrap_or_default()
+    /// Reads the rows on screen and a page either side, so the next keys
+    /// find theirs read: the loop's work after a key.
+    pub fn read_around(&mut self) {
+        self.read_rows(rows::around);
+    }
+
+    /// The name being added resembles `like`'s: the box stays open, says
+    /// so, and `like` is highlighted, so Esc leaves them in view.
+    pub fn alike(&mut self, typed: String, like: Person) {
+        if let Some(folder) = like.dir.file_name() {
+            self.list_around(Some(folder));
+        }
+        self.alike = Some((typed, like));
+    }
+
+    /// The name being added was added (or found): the box closes.
+    pub fn added(&mut self) {
+        self.adding = None;
+        self.alike = None;
     }
 
     pub fn contexts(&self) -> Vec<Context> {
@@ -140,28 +150,16 @@ impl PeopleScreen {
         }
     }
 
-    /// Acts, then reads the rows on screen and a page either side, so
-    /// the next steps find theirs read.
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
-        let outcome = self.act(action, cx);
-        self.read_rows(rows::around);
-        outcome
-    }
-
-    fn act(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         if self.adding.is_some() {
-            return self.finish_adding(action, cx);
+            return self.finish_adding(action);
         }
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down if self.selected + 1 < self.folders.len() => self.selected += 1,
             Action::Add => self.adding = Some(name_editor(cx)),
             Action::Select => match self.rows.get(self.selected) {
-                Some(Ok(person)) => {
-                    let mut home = HomeScreen::new(person.clone());
-                    home.reload(cx.store, cx.workbook, cx.status);
-                    return Outcome::Push(Screen::Home(home));
-                }
+                Some(Ok(person)) => return Outcome::open(Open::Person(person.clone())),
                 Some(Err(reason)) => {
                     *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
                 }
@@ -173,59 +171,29 @@ impl PeopleScreen {
         Outcome::Stay
     }
 
-    fn finish_adding(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
-        let Some(editor) = self.adding.take() else {
+    /// Enter asks the loop to add the name typed (or open the person
+    /// already called so); the box stays open until it has, so a name
+    /// alike another's or a failure can be answered in it.
+    fn finish_adding(&mut self, action: Action) -> Outcome {
+        let Some(editor) = &self.adding else {
             return Outcome::Stay;
         };
-        let name = editor.text();
-        let warned = self.alike.take();
         match action {
-            Action::CancelEditing => return Outcome::Stay,
             Action::FinishEditing => {}
-            _ => {
-                self.adding = Some(editor);
+            Action::CancelEditing => {
+                self.added();
                 return Outcome::Stay;
             }
+            _ => return Outcome::Stay,
         }
+        let name = editor.text();
         if name.trim().is_empty() {
             // Enter on an empty name adds no one.
+            self.added();
             return Outcome::Stay;
         }
-        let cleaned = clean_name(&name).unwrap_or_default();
-        let everyone = self.everyone(cx.store);
-        let existing = everyone.iter().find(|person| person.name == cleaned);
-        let already_warned = warned.is_some_and(|(typed, _)| typed == name);
-        if existing.is_none()
-            && !already_warned
-            && let Some(like) = everyone
-                .iter()
-                .find(|person| names_alike(&person.name, &cleaned))
-        {
-            // Most likely the same person typed again: say so, and have
-            // Esc leave them highlighted.
-            if let Some(folder) = like.dir.file_name() {
-                self.list_around(Some(folder));
-            }
-            self.alike = Some((name, like.clone()));
-            self.adding = Some(editor);
-            return Outcome::Stay;
-        }
-        let added = match existing {
-            Some(person) => Ok(person.clone()),
-            None => cx.store.add_new_person(&name),
-        };
-        match added {
-            Ok(person) => {
-                let mut home = HomeScreen::new(person.clone());
-                home.reload(cx.store, cx.workbook, cx.status);
-                Outcome::Push(Screen::Home(home))
-            }
-            Err(error) => {
-                *cx.status = Some(Status::error(format!("Could not add {name}: {error}")));
-                self.adding = Some(editor);
-                Outcome::Stay
-            }
-        }
+        let alike_seen = self.alike.as_ref().is_some_and(|(typed, _)| *typed == name);
+        Outcome::open(Open::NewPerson { name, alike_seen })
     }
 
     /// A changed name is a new question: a warning about the old one goes.
@@ -351,9 +319,6 @@ const NOTE: &str = "note: ";
 /// The welcome above the list.
 const INTRO_ROWS: u16 = 4;
 
-/// Names listed before the first frame: more rows than most screens show,
-/// so fitting to the screen needs no second listing.
-const FIRST_NAMES: usize = 128;
 /// The fewest names listed either side of the highlighted row when the
 /// list moves past those held.
 const FEWEST_NAMES: usize = 128;

@@ -1,23 +1,28 @@
 //! The application model: a stack of screens, one update function, and the
-//! side effects it asks for, returned as data and run by the loop.
+//! side effects it asks for, returned as data and run by the loop: saves
+//! ([`Effect`]) and everything else that touches the data folder
+//! ([`Open`]). Handling a key reads and writes no file.
 
-use std::path::PathBuf;
+mod open;
+mod saving;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
-use crate::assessment::Assessment;
 use crate::client_view::ClientView;
 use crate::content::Workbook;
 #[cfg(debug_assertions)]
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
-use crate::store::{DraftSaved, FileVersion, Person, Store, StoreError};
+use crate::store::{Person, Store};
 use crate::ui::screens::{
     HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
     TrendScreen,
 };
+
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
+pub use open::Open;
+pub use saving::{DraftSave, Unsaved};
 
 pub use crate::session::{Clock, Effect};
 
@@ -83,6 +88,14 @@ pub enum Outcome {
     Quit,
     /// Ask before doing what cannot be taken back.
     Ask(Question),
+    /// Have the loop read or change the data folder, then show the result.
+    Open(Box<Open>),
+}
+
+impl Outcome {
+    pub fn open(open: Open) -> Self {
+        Outcome::Open(Box::new(open))
+    }
 }
 
 /// A yes-or-no question the whole app asks, over any screen.
@@ -96,61 +109,10 @@ pub enum Question {
     LeaveClientView,
 }
 
-/// A draft to write: whose, what, and the version of its file this
-/// process last read or wrote (see [`Effect::SaveDraft`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct DraftSave {
-    pub person: Person,
-    pub assessment: Box<Assessment>,
-    pub known: Option<FileVersion>,
-}
-
-impl DraftSave {
-    fn is_for(&self, person: &Person, id: &str) -> bool {
-        self.person.dir == person.dir && self.assessment.id == id
-    }
-}
-
-/// Answers on screen (or left on a closed worksheet) that their draft on
-/// disk does not hold, because the last try to write them failed. Kept
-/// until a try works, and tried again with every key and on the way out.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unsaved {
-    pub save: DraftSave,
-    /// The draft file.
-    pub draft: PathBuf,
-    /// Why the last try failed.
-    pub reason: String,
-    /// The file was written and renamed into place; only flushing its
-    /// folder failed, so a power cut could still lose it.
-    pub written: bool,
-}
-
-impl Unsaved {
-    pub fn person(&self) -> &str {
-        &self.save.person.name
-    }
-
-    /// What is on disk instead of the answers on screen, in a few words;
-    /// `draft` is how to name the file here, and `shown` "is" while the
-    /// program runs, "was" once it has ended.
-    pub fn what_is_on_disk(&self, draft: &str, shown: &str) -> String {
-        if self.written {
-            format!(
-                "the draft {draft} holds them but could not be flushed to disk, so a power cut could still lose them"
-            )
-        } else if self.draft.exists() {
-            format!("the draft on disk, {draft}, is older than what {shown} on screen")
-        } else {
-            format!("there is no draft of them on disk yet ({draft})")
-        }
-    }
-}
-
-/// What screens may read and ask for while handling an action.
+/// What screens may read and ask for while handling an action: never the
+/// data folder, which they reach through [`Outcome::Open`].
 pub struct Ctx<'a> {
     pub workbook: &'a Workbook,
-    pub store: &'a Store,
     pub now: DateTime<FixedOffset>,
     pub clock: Clock,
     pub theme: Theme,
@@ -199,6 +161,12 @@ pub struct App {
     #[cfg(debug_assertions)]
     pub panic_on_key: Option<PanicOnKey>,
     effects: Vec<Effect>,
+    opens: Vec<Open>,
+    /// A screen came back into view: its lists may be stale (a draft was
+    /// completed meanwhile), so the loop reads them again.
+    refresh_due: bool,
+    /// A key moved through a long list: the loop reads the rows around.
+    read_due: bool,
     clock: Clock,
     /// The terminal's size, once known.
     size: Option<(u16, u16)>,
@@ -208,14 +176,12 @@ pub struct App {
 
 impl App {
     pub fn new(workbook: Workbook, store: Store, theme: Theme, clock: Clock) -> Self {
-        let mut status = None;
-        let people = PeopleScreen::load(&store, &mut status);
         let mut app = Self {
             workbook,
             store,
             theme,
-            screens: vec![Screen::People(Box::new(people))],
-            status,
+            screens: Vec::new(),
+            status: None,
             help_open: false,
             help_scroll: 0,
             help_limit: Default::default(),
@@ -227,10 +193,15 @@ impl App {
             #[cfg(debug_assertions)]
             panic_on_key: None,
             effects: Vec::new(),
+            opens: Vec::new(),
+            refresh_due: false,
+            read_due: false,
             clock,
             size: None,
             client: None,
         };
+        let people = app.people_screen();
+        app.screens.push(Screen::People(Box::new(people)));
         // The program tells the size before its first frame, and the
         // People screen reads its rows then (`set_size`); a test may draw
         // without, so here they are read for a size not known yet.
@@ -473,7 +444,6 @@ impl App {
         };
         let mut cx = Ctx {
             workbook: &self.workbook,
-            store: &self.store,
             now,
             clock: self.clock,
             theme: self.theme,
@@ -482,6 +452,7 @@ impl App {
             unsaved: &mut self.unsaved,
         };
         let outcome = act(screen, &mut cx);
+        self.read_due = true;
         // What the session asked for goes to the loop before the screen
         // can close, and a session just opened has its first save asked.
         self.take_session_effects();
@@ -513,7 +484,7 @@ impl App {
             Outcome::Pop => {
                 if self.screens.len() > 1 {
                     self.screens.pop();
-                    self.refresh_top();
+                    self.refresh_due = true;
                 } else {
                     self.quit();
                 }
@@ -525,6 +496,7 @@ impl App {
             }
             Outcome::Quit => self.quit(),
             Outcome::Ask(question) => self.question = Some(question),
+            Outcome::Open(open) => self.opens.push(*open),
         }
     }
 
@@ -548,21 +520,36 @@ impl App {
         }
     }
 
-    /// A screen shown again may have stale lists (a draft was completed).
+    /// A screen shown again may have stale lists (a draft was completed):
+    /// they are read again, and a status already said stays.
     fn refresh_top(&mut self) {
-        let mut status = self.status.take();
-        if let Some(Screen::Home(home)) = self.screens.last_mut() {
-            home.reload(&self.store, &self.workbook, &mut status);
-        }
-        if let Some(Screen::People(people)) = self.screens.last_mut() {
-            **people = PeopleScreen::load(&self.store, &mut status);
+        let said = self.status.take();
+        match self.screens.pop() {
+            Some(Screen::Home(mut home)) => {
+                self.show_person(&mut home);
+                self.screens.push(Screen::Home(home));
+            }
+            Some(Screen::People(_)) => {
+                let people = self.people_screen();
+                self.screens.push(Screen::People(Box::new(people)));
+            }
+            Some(other) => self.screens.push(other),
+            None => {}
         }
         self.fit_top();
-        self.status = status;
+        if said.is_some() {
+            self.status = said;
+        }
     }
 
-    pub fn has_pending_effects(&self) -> bool {
-        !self.effects.is_empty()
+    /// Reads the rows around the highlighted one of a long list, after a
+    /// key moved it.
+    fn read_around_top(&mut self) {
+        match self.screens.last_mut() {
+            Some(Screen::People(people)) => people.read_around(),
+            Some(Screen::History(history)) => history.read_around(&self.workbook),
+            _ => {}
+        }
     }
 
     /// Has the next [`App::run_effects`] try the unsaved drafts again, as
@@ -574,103 +561,28 @@ impl App {
     /// Runs what the updates asked for, after trying again every draft
     /// whose last save failed, if a key was pressed since. Only the newest
     /// save of each assessment is written: the older ones are contained in
-    /// it. Returns true when the outcome changed what should be on screen.
+    /// it. Then opens what was asked to be opened, and reads what the
+    /// screen on top will draw. Returns true when the outcome changed what
+    /// should be on screen.
     pub fn run_effects(&mut self) -> bool {
-        let effects = std::mem::take(&mut self.effects);
         let before = self.shown();
-        let newest_save = |person: &Person, id: &str| {
-            effects.iter().rposition(|effect| {
-                matches!(effect, Effect::SaveDraft { person: p, assessment, .. }
-                    if p.dir == person.dir && assessment.id == id)
-            })
-        };
-        // The versions written in this run: an effect asked for before
-        // them carries an older one, which is no sign of another program.
-        let mut written: Vec<(PathBuf, String, Option<FileVersion>)> = Vec::new();
-        let retried = std::mem::take(&mut self.unsaved);
-        let retry_due = std::mem::take(&mut self.retry_due) || !effects.is_empty();
-        for retry in &retried {
-            if !retry_due {
-                self.unsaved.push(retry.clone());
-            } else if newest_save(&retry.save.person, &retry.save.assessment.id).is_none() {
-                self.save_draft(retry.save.clone(), &retried, &mut written);
-            }
-        }
-        let superseded: Vec<bool> = effects
-            .iter()
-            .enumerate()
-            .map(|(index, effect)| match effect {
-                Effect::SaveDraft {
-                    person, assessment, ..
-                } => newest_save(person, &assessment.id) != Some(index),
-                Effect::Complete { .. } | Effect::DiscardDraft { .. } => false,
-            })
-            .collect();
-        for (effect, superseded) in effects.into_iter().zip(superseded) {
-            match effect {
-                Effect::SaveDraft { .. } if superseded => {}
-                Effect::SaveDraft {
-                    person,
-                    assessment,
-                    known,
-                } => {
-                    let known = written_version(&written, &person, &assessment.id).unwrap_or(known);
-                    let save = DraftSave {
-                        person,
-                        assessment,
-                        known,
-                    };
-                    self.save_draft(save, &retried, &mut written);
-                }
-                Effect::DiscardDraft { person, id, known } => {
-                    self.unsaved
-                        .retain(|unsaved| !unsaved.save.is_for(&person, &id));
-                    let known = written_version(&written, &person, &id).unwrap_or(known);
-                    if let Err(error) = self.store.discard_draft(&person, &id, known) {
-                        self.status = Some(Status::error(format!(
-                            "Could not remove the empty draft: {error}"
-                        )));
-                    }
-                }
-                Effect::Complete {
-                    person,
-                    mut assessment,
-                    known,
-                } => {
-                    let now = (self.clock)();
-                    let known = written_version(&written, &person, &assessment.id).unwrap_or(known);
-                    match self
-                        .store
-                        .complete_checked(&person, &mut assessment, now, known)
-                    {
-                        Ok(done) => {
-                            // Complete, its draft is done with: a failed
-                            // save of it must not bring it back.
-                            self.unsaved
-                                .retain(|unsaved| !unsaved.save.is_for(&person, &assessment.id));
-                            self.completed(&person, done.path);
-                            if let Some(draft) = done.draft_kept {
-                                self.status = Some(Status::error(format!(
-                                    "Assessment complete. Its draft {} was changed by another program, so it was kept.",
-                                    self.shown_path(&draft)
-                                )));
-                            }
-                        }
-                        Err(error) => {
-                            self.status = Some(Status::error(not_saved(
-                                "Assessment",
-                                &error,
-                                &format!(
-                                    "Nothing is lost; press {} to try again.",
-                                    keymap::key_for(Context::Summary, Action::Complete)
-                                ),
-                            )))
-                        }
-                    }
-                }
-            }
-        }
+        self.run_saves();
         self.settle_questions();
+        if !self.opens.is_empty() {
+            for open in std::mem::take(&mut self.opens) {
+                self.open(open);
+            }
+            // A worksheet just opened on a new assessment asks for its
+            // first save, which is on disk before it is drawn.
+            self.take_session_effects();
+            self.run_saves();
+        }
+        if std::mem::take(&mut self.refresh_due) {
+            self.refresh_top();
+        }
+        if std::mem::take(&mut self.read_due) {
+            self.read_around_top();
+        }
         before != self.shown()
     }
 
@@ -684,180 +596,6 @@ impl App {
         )
     }
 
-    /// Writes one draft and records how it went; `retried` holds the
-    /// drafts whose last save had failed before this run.
-    fn save_draft(
-        &mut self,
-        save: DraftSave,
-        retried: &[Unsaved],
-        written: &mut Vec<(PathBuf, String, Option<FileVersion>)>,
-    ) {
-        let DraftSave {
-            person,
-            assessment,
-            mut known,
-        } = save;
-        let tried = known;
-        let saved = self
-            .store
-            .save_draft_checked(&person, &assessment, &mut known);
-        let id = saved.as_ref().map_or(&assessment.id, |saved| &saved.id);
-        self.draft_saved(&assessment.id, id.clone(), known);
-        written.push((person.dir.clone(), id.clone(), known));
-        let failed_before = retried
-            .iter()
-            .find(|unsaved| unsaved.save.is_for(&person, &assessment.id))
-            .cloned();
-        let mut save = DraftSave {
-            person,
-            assessment,
-            known,
-        };
-        match saved {
-            Ok(DraftSaved {
-                path,
-                id,
-                left_alone,
-            }) => {
-                if let Some(changed) = &left_alone {
-                    self.status = Some(Status::error(format!(
-                        "Not overwritten: {} was changed by another program. Your answers are saved beside it, in {}.",
-                        self.shown_path(changed),
-                        self.shown_path(&path)
-                    )));
-                }
-                save.assessment.id = id;
-                if failed_before.is_some() {
-                    self.saved_again(&save);
-                }
-            }
-            Err(error) => {
-                let written = known != tried;
-                self.draft_not_saved(save, &error, written);
-            }
-        }
-    }
-
-    fn saved_again(&mut self, save: &DraftSave) {
-        // Good news gives way to news that came since and must be read
-        // (a draft changed by another program, say).
-        if !self
-            .status
-            .as_ref()
-            .is_some_and(|status| status.kind == StatusKind::Error)
-        {
-            self.status = Some(Status::info("Draft saved again; nothing was lost."));
-        }
-        // A worksheet left while its answers were not saved: the page
-        // below lists drafts, and this one may be new there.
-        let open = self.screens.iter().any(|screen| {
-            matches!(screen, Screen::Session(session)
-                if session.person().dir == save.person.dir
-                    && session.assessment().id == save.assessment.id)
-        });
-        if !open {
-            self.refresh_top();
-        }
-    }
-
-    fn draft_not_saved(&mut self, save: DraftSave, error: &StoreError, written: bool) {
-        let reason = match error {
-            StoreError::Io { cause, .. } => cause.to_string(),
-            other => other.to_string(),
-        };
-        let draft = self.store.draft_path(&save.person, &save.assessment.id);
-        self.unsaved
-            .retain(|unsaved| !unsaved.save.is_for(&save.person, &save.assessment.id));
-        self.unsaved.push(Unsaved {
-            save,
-            draft,
-            reason,
-            written,
-        });
-        // Whatever the status line said may have claimed a save.
-        self.status = None;
-    }
-
-    /// A question about unsaved answers is moot once they are saved: what
-    /// was asked for is done. A quit asked for in the same keys as a
-    /// change whose save then failed is asked about after all.
-    fn settle_questions(&mut self) {
-        if self.unsaved.is_empty() {
-            match self.question {
-                Some(Question::QuitUnsaved) => self.running = false,
-                Some(Question::LeaveUnsaved) => self.leave_session(),
-                Some(Question::LeaveClientView) | None => return,
-            }
-            self.question = None;
-        } else if !self.running && !self.quit_confirmed {
-            self.running = true;
-            self.question = Some(Question::QuitUnsaved);
-        }
-    }
-
-    /// The line that stays on the status line while a draft is not saved.
-    pub fn unsaved_warning(&self) -> Option<Status> {
-        let first = self.unsaved.first()?;
-        let others = match self.unsaved.len() {
-            1 => String::new(),
-            2 => " One other draft is not saved either.".to_string(),
-            more => format!(" {} other drafts are not saved either.", more - 1),
-        };
-        Some(Status::error(format!(
-            "Draft NOT saved ({}). Your answers are kept here; saving is retried with every key and when you quit.{others} File: {}",
-            first.reason,
-            first.draft.display()
-        )))
-    }
-
-    /// The question open over the screen, in words, and what yes does.
-    pub fn question_text(&self) -> Option<(String, &'static str)> {
-        let question = self.question?;
-        let lost = self
-            .unsaved
-            .iter()
-            .map(|unsaved| lost(unsaved, false, &self.shown_path(&unsaved.draft)))
-            .collect::<Vec<_>>()
-            .join(" ");
-        Some(match question {
-            Question::QuitUnsaved => (
-                format!("{lost} Quit anyway and lose them?"),
-                "quit and lose them",
-            ),
-            Question::LeaveUnsaved => (
-                format!(
-                    "{lost} Leave the worksheet anyway? Saving them is still retried with every key and when you quit."
-                ),
-                "leave",
-            ),
-            Question::LeaveClientView => (
-                "Leave the client view? The list of people, with everyone's names, can show again: make sure the screen is no longer shared.".to_string(),
-                "leave the client view",
-            ),
-        })
-    }
-
-    /// What the program says on the way out about answers it could not
-    /// save, one line each, naming each draft in full.
-    pub fn unsaved_report(&self) -> Vec<String> {
-        self.unsaved
-            .iter()
-            .map(|unsaved| lost(unsaved, true, &unsaved.draft.display().to_string()))
-            .collect()
-    }
-
-    /// Tells the session that owned draft `was` which id and file version
-    /// it has now.
-    fn draft_saved(&mut self, was: &str, id: String, version: Option<FileVersion>) {
-        for screen in &mut self.screens {
-            if let Screen::Session(session) = screen
-                && session.assessment().id == was
-            {
-                session.saved(&id, version);
-            }
-        }
-    }
-
     /// A path short enough for the status line: from the data folder down.
     fn shown_path(&self, path: &std::path::Path) -> String {
         path.strip_prefix(self.store.root())
@@ -866,25 +604,9 @@ impl App {
             .to_string()
     }
 
-    fn completed(&mut self, person: &Person, path: PathBuf) {
-        if let Some(Screen::Session(_)) = self.screens.last() {
-            self.screens.pop();
-        }
-        if !matches!(self.screens.last(), Some(Screen::Home(_))) {
-            self.screens
-                .push(Screen::Home(HomeScreen::new(person.clone())));
-        }
-        self.refresh_top();
-        self.status = Some(Status::info(format!(
-            "Assessment complete, saved in the data folder as {}",
-            self.shown_path(&path)
-        )));
-    }
-
-    /// A new screen stack for a chosen person, used by tests and `--person`.
+    /// Opens a person's page, as `--person` does before the first frame.
     pub fn open_person(&mut self, person: Person) {
-        let mut home = HomeScreen::new(person);
-        home.reload(&self.store, &self.workbook, &mut self.status);
+        let home = self.person_page(person);
         self.screens.push(Screen::Home(home));
     }
 }
@@ -926,12 +648,13 @@ impl App {
         let Some(client) = self.client.take() else {
             return;
         };
-        let mut status = None;
-        let people = PeopleScreen::load(&self.store, &mut status);
+        self.status = None;
+        let people = self.people_screen();
         self.screens = vec![Screen::People(Box::new(people))];
         self.fit_top();
         self.open_person(client.person);
-        self.status = Some(status.unwrap_or_else(|| Status::info("The client view is off.")));
+        // Said over what opening the page said: the page lists that too.
+        self.status = Some(Status::info("The client view is off."));
     }
 
     /// Text for the screen or the terminal left behind: with the client
@@ -942,45 +665,6 @@ impl App {
             None => text.to_string(),
         }
     }
-}
-
-/// Whose answers are not saved, why, and what the disk holds instead.
-fn lost(unsaved: &Unsaved, ended: bool, draft: &str) -> String {
-    let (are, is) = if ended {
-        ("were", "was")
-    } else {
-        ("are", "is")
-    };
-    format!(
-        "{}'s latest answers {are} NOT saved ({}): {}.",
-        unsaved.person(),
-        unsaved.reason,
-        unsaved.what_is_on_disk(draft, is)
-    )
-}
-
-/// The version of `id`'s draft written earlier in this run of effects.
-fn written_version(
-    written: &[(PathBuf, String, Option<FileVersion>)],
-    person: &Person,
-    id: &str,
-) -> Option<Option<FileVersion>> {
-    written
-        .iter()
-        .rev()
-        .find(|(dir, written_id, _)| *dir == person.dir && written_id == id)
-        .map(|(_, _, version)| *version)
-}
-
-/// Why something was not saved, said so the reason and the reassurance
-/// come first and survive a status line too narrow for the whole path.
-fn not_saved(what: &str, error: &StoreError, reassurance: &str) -> String {
-    let (reason, path) = match error {
-        StoreError::Io { path, cause } => (cause.to_string(), Some(path)),
-        other => (other.to_string(), None),
-    };
-    let file = path.map_or(String::new(), |path| format!(" File: {}", path.display()));
-    format!("{what} NOT saved ({reason}). {reassurance}{file}")
 }
 
 fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {

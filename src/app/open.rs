@@ -1,0 +1,283 @@
+//! The file work a screen asks for besides saving: reading what the next
+//! screen shows, taking a person's lock, adding a person, throwing a draft
+//! away. A screen handling a key never touches the data folder; it returns
+//! an [`Open`], and the loop runs it with the saves, before the next frame
+//! (`App::run_effects`).
+
+use std::path::PathBuf;
+
+use super::{App, Outcome, Screen, Status};
+use crate::assessment::{Assessment, chronological, compare};
+use crate::keymap::{self, Action, Context};
+use crate::report::comparison_report;
+use crate::session::{Session, Sheet};
+use crate::store::{
+    Around, PeopleFolders, Person, StoreError, clean_name, lock_person, names_alike,
+    read_assessment, read_completed, readable_before,
+};
+use crate::text::sanitize_line;
+use crate::ui::screens::{
+    Draft, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent, SessionScreen, TrendScreen,
+    changed_on,
+};
+
+/// What a screen asks the loop to open or do in the data folder.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Open {
+    /// A person's page: their drafts and newest assessments.
+    Person(Person),
+    /// The person with the name typed on the People screen, added if new;
+    /// `alike_seen` once the person was told of a name like another's.
+    NewPerson {
+        name: String,
+        alike_seen: bool,
+    },
+    /// A worksheet on a listed draft, or on a new assessment (`None`),
+    /// under the person's lock.
+    Session {
+        person: Person,
+        draft: Option<Assessment>,
+    },
+    /// Throws a listed draft away, under the person's lock, if its file is
+    /// still the version listed.
+    DiscardDraft {
+        person: Person,
+        draft: Draft,
+    },
+    History(Person),
+    /// A completed assessment, read-only, at its summary.
+    Completed {
+        person: Person,
+        path: PathBuf,
+    },
+    /// The assessment at `path` against the one at `with` or, when `None`,
+    /// against the readable one just before it.
+    Compare {
+        person: Person,
+        path: PathBuf,
+        with: Option<PathBuf>,
+    },
+    Trend(Person),
+}
+
+impl App {
+    pub(super) fn open(&mut self, open: Open) {
+        let outcome = match open {
+            Open::Person(person) => Outcome::Push(Screen::Home(self.person_page(person))),
+            Open::NewPerson { name, alike_seen } => self.new_person(name, alike_seen),
+            Open::Session { person, draft } => self.open_session(person, draft),
+            Open::DiscardDraft { person, draft } => {
+                self.discard_draft(&person, &draft);
+                Outcome::Stay
+            }
+            Open::History(person) => {
+                let files =
+                    self.store
+                        .history_files(&person, Around::End, HistoryScreen::FIRST_NAMES, 0);
+                Outcome::Push(Screen::History(Box::new(HistoryScreen::new(person, files))))
+            }
+            Open::Completed { person, path } => match self.read_completed(&path) {
+                Some(assessment) => {
+                    let mut session = Session::read_only(person, assessment, self.clock);
+                    session.go_to(Sheet::Summary);
+                    Outcome::Push(Screen::Session(Box::new(SessionScreen::new(session))))
+                }
+                None => Outcome::Stay,
+            },
+            Open::Compare { person, path, with } => self.compare(&person, path, with),
+            Open::Trend(person) => {
+                // Newest first, and only as many as a chart shows.
+                let trend = self
+                    .store
+                    .newest_trend(&person, &self.workbook, TrendScreen::MOST);
+                Outcome::Push(Screen::Trend(TrendScreen::newest(trend)))
+            }
+        };
+        self.apply(outcome);
+    }
+
+    /// The People screen, its folder listed again.
+    pub(super) fn people_screen(&mut self) -> PeopleScreen {
+        let folders = self
+            .store
+            .people_folders(Around::Start, 0, PeopleScreen::FIRST_NAMES)
+            .unwrap_or_else(|error| {
+                self.status = Some(Status::error(format!("Could not list people: {error}")));
+                PeopleFolders::default()
+            });
+        PeopleScreen::new(folders)
+    }
+
+    /// A person's page, their drafts and newest assessments read.
+    pub(super) fn person_page(&mut self, person: Person) -> HomeScreen {
+        let mut home = HomeScreen::new(person);
+        self.show_person(&mut home);
+        home
+    }
+
+    /// Reads a person's drafts and newest assessments again. Only the
+    /// newest few and the folder's count: a long history must neither slow
+    /// this page down nor fill memory.
+    pub(super) fn show_person(&mut self, home: &mut HomeScreen) {
+        let drafts = self.store.drafts(&home.person);
+        let newest = self
+            .store
+            .newest_history(&home.person, &self.workbook, Recent::SHOWN);
+        home.show(drafts, Recent::of(newest), &mut self.status);
+    }
+
+    fn new_person(&mut self, name: String, alike_seen: bool) -> Outcome {
+        let cleaned = clean_name(&name).unwrap_or_default();
+        // Everyone, read: only adding a name needs it.
+        let everyone = self
+            .store
+            .people()
+            .map(|listing| listing.people)
+            .unwrap_or_default();
+        let existing = everyone.iter().find(|person| person.name == cleaned);
+        if existing.is_none()
+            && !alike_seen
+            && let Some(like) = everyone
+                .iter()
+                .find(|person| names_alike(&person.name, &cleaned))
+        {
+            // Most likely the same person typed again: say so.
+            if let Some(Screen::People(people)) = self.screens.last_mut() {
+                people.alike(name, like.clone());
+            }
+            return Outcome::Stay;
+        }
+        let added = match existing {
+            Some(person) => Ok(person.clone()),
+            None => self.store.add_new_person(&name),
+        };
+        match added {
+            Ok(person) => {
+                if let Some(Screen::People(people)) = self.screens.last_mut() {
+                    people.added();
+                }
+                Outcome::Push(Screen::Home(self.person_page(person)))
+            }
+            Err(error) => {
+                self.status = Some(Status::error(format!(
+                    "Could not add {}: {error}",
+                    sanitize_line(&name)
+                )));
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// A worksheet on `draft`, or on a new assessment, if no other window
+    /// holds this person's lock.
+    fn open_session(&mut self, person: Person, draft: Option<Assessment>) -> Outcome {
+        let lock = match lock_person(&person) {
+            Ok(lock) => lock,
+            Err(error) => {
+                self.status = Some(Status::error(error.to_string()));
+                return Outcome::Stay;
+            }
+        };
+        let session = match draft {
+            None => {
+                // What a new assessment carries forward (the role, the
+                // commitments to follow up) comes from the newest
+                // completed one, read now that the lock is ours.
+                let newest = self.store.newest_history(&person, &self.workbook, 1);
+                let last = newest
+                    .entries
+                    .first()
+                    .and_then(|entry| read_assessment(entry.path()).ok())
+                    .map(|loaded| loaded.assessment);
+                Session::start(person, &self.workbook, last.as_ref(), self.clock)
+            }
+            Some(listed) => {
+                // The list may be older than the file: another window may
+                // have saved since, and resuming the listed copy would
+                // overwrite its answers. Now that the lock is ours, read it
+                // again.
+                let path = self.store.draft_path(&person, &listed.id);
+                let (assessment, version) = match read_assessment(&path) {
+                    Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
+                    Err(StoreError::Io { cause, .. })
+                        if cause.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        (listed, None)
+                    }
+                    Ok(_) => {
+                        self.status = Some(Status::error(format!(
+                            "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
+                            path.display()
+                        )));
+                        return Outcome::Stay;
+                    }
+                    Err(error) => {
+                        self.status = Some(Status::error(error.to_string()));
+                        return Outcome::Stay;
+                    }
+                };
+                Session::resume(person, assessment, version, self.clock)
+            }
+        };
+        let screen = SessionScreen::new(session).with_lock(lock);
+        Outcome::Push(Screen::Session(Box::new(screen)))
+    }
+
+    /// Throws `draft` away under the person's lock, so that a draft
+    /// another window has open is never taken from it, and only if its
+    /// file is still the version listed; then lists the page again.
+    fn discard_draft(&mut self, person: &Person, draft: &Draft) {
+        let status = match lock_person(person) {
+            Err(StoreError::Busy { .. }) => Status::error(format!(
+                "Nothing was thrown away: {}'s workbook is open in another handoff window. Close it there first.",
+                sanitize_line(&person.name)
+            )),
+            Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
+            Ok(_lock) => match self
+                .store
+                .discard_draft(person, &draft.assessment.id, draft.version)
+            {
+                Ok(()) => Status::info(format!(
+                    "The draft changed {} was thrown away.",
+                    changed_on(&draft.assessment)
+                )),
+                Err(StoreError::ChangedOnDisk { .. }) => Status::error(
+                    "The draft was not thrown away: it changed since this page listed it. Here it is as it is now.",
+                ),
+                Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
+            },
+        };
+        self.status = Some(status);
+        self.refresh_top();
+    }
+
+    fn read_completed(&mut self, path: &std::path::Path) -> Option<Assessment> {
+        match read_completed(path) {
+            Ok(loaded) => Some(loaded.assessment),
+            Err(error) => {
+                self.status = Some(Status::error(format!("Cannot open it: {error}")));
+                None
+            }
+        }
+    }
+
+    /// A file that cannot be read is passed over: the one before is the
+    /// one before that can be compared.
+    fn compare(&mut self, person: &Person, path: PathBuf, with: Option<PathBuf>) -> Outcome {
+        let Some(other) = with.or_else(|| readable_before(&person.dir, &path, &self.workbook))
+        else {
+            self.status = Some(Status::error(format!(
+                "There is no earlier assessment to compare with. Mark one with {}, or complete another.",
+                keymap::key_for(Context::History, Action::Mark)
+            )));
+            return Outcome::Stay;
+        };
+        let (Some(a), Some(b)) = (self.read_completed(&path), self.read_completed(&other)) else {
+            return Outcome::Stay;
+        };
+        let (earlier, later) = chronological(&a, &b);
+        let comparison = compare(&self.workbook, earlier, later);
+        let document = comparison_report(&self.workbook, &comparison);
+        Outcome::Push(Screen::Page(PageScreen::new("Comparison", document)))
+    }
+}
