@@ -51,6 +51,9 @@ pub enum Context {
     ClientView,
     /// The client's own page, in the client view: nothing lies behind it.
     ClientHome,
+    /// A person's page, for the coach only: never offered in the client
+    /// view.
+    CoachHome,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +97,10 @@ pub enum Action {
     ClientView,
     /// Leave the client view, after a yes.
     LeaveClientView,
+    /// Write a private coach note on the person.
+    WriteNote,
+    /// Set the date of the next session.
+    SetNextSession,
 }
 
 impl Action {
@@ -255,7 +262,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Home,        [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
     bind!(C::Home,        [K::Enter],                   A::Select,            "choose",        "Do the highlighted thing"),
     bind!(C::Home,        [K::Esc],                     A::Back,              "people",        "Back to the list of people"),
-    bind!(C::Home,        [K::Char('v')],               A::ClientView,        "client view",   "Client view: show only this person's workbook, safe to share (no other names, no coach notes, no paths)"),
+    bind!(C::CoachHome,   [K::Char('n')],               A::WriteNote,         "coach note",    "Write a private coach note, dated now (never in an assessment or a client copy)"),
+    bind!(C::CoachHome,   [K::Char('s')],               A::SetNextSession,    "next session",  "Set the date of the next session"),
+    bind!(C::CoachHome,   [K::Char('v')],               A::ClientView,        "client view",   "Client view: show only this person's workbook, safe to share (no other names, no coach notes, no paths)"),
     bind!(C::Draft,       [K::Char('d')],               A::Delete,            "discard draft", "Throw away the highlighted draft (asks first)"),
     // Rated worksheets.
     bind!(C::Rated,       [K::Up, K::Char('k')],        A::Up,                "item",          "Previous item"),

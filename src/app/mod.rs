@@ -250,6 +250,7 @@ impl App {
             .any(|context| takes_every_key.contains(context))
         {
             if self.client.is_some() {
+                contexts.retain(|context| *context != Context::CoachHome);
                 contexts.insert(0, Context::ClientView);
                 if self.screens.len() == 1 {
                     contexts.insert(1, Context::ClientHome);
@@ -310,6 +311,7 @@ impl App {
                 self.dispatch(|screen, _| match screen {
                     Screen::Session(session) => session.edit_key(key),
                     Screen::People(people) => people.edit_key(key),
+                    Screen::Home(home) => home.edit_key(key),
                     _ => Outcome::Stay,
                 });
             }
@@ -379,6 +381,7 @@ impl App {
         self.dispatch(|screen, _| match screen {
             Screen::Session(session) => session.paste(text),
             Screen::People(people) => people.paste(text),
+            Screen::Home(home) => home.paste(text),
             _ => Outcome::Stay,
         });
     }

@@ -1,5 +1,6 @@
-//! A person's starting point: resume a draft, start a new assessment, or
-//! read the reference cards.
+//! A person's starting point: resume a draft, start a new assessment,
+//! prepare the next session, or read the reference cards; and, for the
+//! coach alone, their private notes on the person.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,21 +9,27 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::{App, Ctx, Open, Outcome, Status, reference_screen};
 use crate::assessment::Assessment;
-use crate::keymap::{Action, Context};
+use crate::keymap::{self, Action, Context};
 use std::path::PathBuf;
 
 use crate::content::Workbook;
-use crate::store::{FileVersion, Header, HistoryEntry, Listed, NewestFiles, Person};
+use crate::store::{
+    CoachNote, FileVersion, Header, HistoryEntry, Listed, NewestFiles, NoteListed, Person,
+};
 use crate::text::{quoted, sanitize_line};
 use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
 
 use super::Sheet;
+use super::writing::{Finished, Writing};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
     Resume(Box<Draft>),
     Start,
     History,
+    Prepare,
     Reference,
 }
 
@@ -44,6 +51,11 @@ pub struct HomeScreen {
     /// The draft (its index among the choices) asked about before it is
     /// thrown away.
     pub confirm_discard: Option<usize>,
+    /// The coach's notes, newest first; never read in the client view.
+    pub notes: Vec<NoteListed>,
+    pub next_session: Option<NaiveDate>,
+    /// A coach note or the next session's date being typed.
+    pub writing: Option<Writing>,
 }
 
 /// How many completed assessments there are (the folder's count, one
@@ -91,6 +103,9 @@ impl HomeScreen {
             history: Recent::default(),
             unreadable_drafts: Vec::new(),
             confirm_discard: None,
+            notes: Vec::new(),
+            next_session: None,
+            writing: None,
         }
     }
 
@@ -119,6 +134,7 @@ impl HomeScreen {
         if !self.history.is_empty() {
             choices.push(Choice::History);
         }
+        choices.push(Choice::Prepare);
         choices.push(Choice::Reference);
         self.choices = choices;
         self.selected = 0;
@@ -147,13 +163,78 @@ impl HomeScreen {
         if self.confirm_discard.is_some() {
             return vec![Context::Confirm];
         }
+        if let Some(writing) = &self.writing {
+            return writing.contexts();
+        }
         match self.choices.get(self.selected) {
-            Some(Choice::Resume(_)) => vec![Context::Draft, Context::Home],
-            _ => vec![Context::Home],
+            Some(Choice::Resume(_)) => vec![Context::Draft, Context::Home, Context::CoachHome],
+            _ => vec![Context::Home, Context::CoachHome],
+        }
+    }
+
+    /// A key typed into the note or the date.
+    pub fn edit_key(&mut self, key: KeyEvent) -> Outcome {
+        let note = self.writing.as_mut().and_then(|writing| writing.key(key));
+        self.save_note(note)
+    }
+
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        let note = self
+            .writing
+            .as_mut()
+            .and_then(|writing| writing.paste(text));
+        self.save_note(note)
+    }
+
+    fn save_note(&self, note: Option<CoachNote>) -> Outcome {
+        match note {
+            Some(note) => Outcome::open(Open::SaveNote {
+                person: self.person.clone(),
+                note,
+            }),
+            None => Outcome::Stay,
+        }
+    }
+
+    /// Keys while a note or the date is being typed.
+    fn handle_writing(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let Some(writing) = self.writing.as_mut() else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::NewLine => {
+                let note = writing.new_line();
+                self.save_note(note)
+            }
+            Action::FinishEditing => match writing.finish() {
+                Finished::Nothing => {
+                    self.writing = None;
+                    Outcome::Stay
+                }
+                Finished::Note(note) => {
+                    self.writing = None;
+                    self.save_note(Some(note))
+                }
+                Finished::NextSession(date) => {
+                    self.writing = None;
+                    Outcome::open(Open::NextSession {
+                        person: self.person.clone(),
+                        date,
+                    })
+                }
+                Finished::BadDate(problem) => {
+                    *cx.status = Some(Status::error(problem));
+                    Outcome::Stay
+                }
+            },
+            _ => Outcome::Stay,
         }
     }
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        if self.writing.is_some() {
+            return self.handle_writing(action, cx);
+        }
         if let Some(index) = self.confirm_discard.take() {
             return match (action, self.choices.get(index)) {
                 (Action::Yes, Some(Choice::Resume(draft))) => Outcome::open(Open::DiscardDraft {
@@ -174,6 +255,12 @@ impl HomeScreen {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
             }
             Action::Back => return Outcome::Pop,
+            Action::WriteNote => {
+                self.writing = Some(Writing::note(CoachNote::new("", cx.now), cx.theme));
+            }
+            Action::SetNextSession => {
+                self.writing = Some(Writing::next_session(self.next_session, cx.theme));
+            }
             Action::Select => {
                 let person = self.person.clone();
                 return match self.choices.get(self.selected) {
@@ -187,6 +274,7 @@ impl HomeScreen {
                     }),
                     Some(Choice::Reference) => Outcome::Push(reference_screen(cx.workbook)),
                     Some(Choice::History) => Outcome::open(Open::History(person)),
+                    Some(Choice::Prepare) => Outcome::open(Open::Prepare(person)),
                     None => Outcome::Stay,
                 };
             }
@@ -253,6 +341,10 @@ impl HomeScreen {
                         " Look back: {} completed, compare them, see the trend",
                         self.history.completed
                     ))],
+                    Choice::Prepare => vec![Line::from(format!(
+                        " Prepare the next session: {}",
+                        self.sessions(app.client.is_some())
+                    ))],
                     Choice::Reference => vec![Line::from(" Read the reference cards")],
                 })
             })
@@ -284,6 +376,9 @@ impl HomeScreen {
                 Span::raw(sanitize_line(&app.shareable(reason))),
             ]));
         }
+        if app.client.is_none() {
+            self.note_lines(&mut lines, app);
+        }
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(theme.border());
@@ -294,6 +389,15 @@ impl HomeScreen {
             history,
         );
 
+        if let Some(writing) = &self.writing {
+            let editor = writing.editor();
+            let [_, place] = crate::ui::widgets::split_bottom(
+                Rect::union(menu, history),
+                editor.height().min(area.height),
+            );
+            frame.render_widget(ratatui::widgets::Clear, place);
+            editor.draw(frame, place);
+        }
         if let Some(Choice::Resume(draft)) =
             self.confirm_discard.and_then(|at| self.choices.get(at))
         {
@@ -308,6 +412,66 @@ impl HomeScreen {
             let fits_below = history.height >= confirm_height(history.width, &question);
             let place = if fits_below { history } else { area };
             confirm_box(frame, place, &question, theme);
+        }
+    }
+}
+
+impl HomeScreen {
+    /// "last 23 Nov 2026 · next 14 Dec 2026": the newest trace of a session
+    /// (a completed assessment or, for the coach, a note), and the date set.
+    fn sessions(&self, client_view: bool) -> String {
+        let assessed = self
+            .history
+            .newest
+            .first()
+            .and_then(|(_, header)| header.completed);
+        let noted = if client_view {
+            None
+        } else {
+            self.notes
+                .iter()
+                .filter_map(NoteListed::note)
+                .map(|note| note.written)
+                .max()
+        };
+        let last = assessed.max(noted).map_or("none yet".to_string(), |last| {
+            last.format("%-d %b %Y").to_string()
+        });
+        let next = self.next_session.map_or("not set".to_string(), |next| {
+            next.format("%-d %b %Y").to_string()
+        });
+        format!("last {last}, next {next}")
+    }
+
+    /// The coach's notes under the history, newest first, a line each.
+    fn note_lines(&self, lines: &mut Vec<Line<'static>>, app: &App) {
+        let theme = app.theme;
+        lines.push(Line::styled(
+            format!(
+                "Coach notes (private): {}",
+                if self.notes.is_empty() {
+                    format!(
+                        "none yet; {} writes one",
+                        keymap::key_for(Context::CoachHome, Action::WriteNote)
+                    )
+                } else {
+                    self.notes.len().to_string()
+                }
+            ),
+            theme.heading(),
+        ));
+        for listed in &self.notes {
+            lines.push(match listed {
+                NoteListed::Readable { note, .. } => Line::from(format!(
+                    "  {}  {}",
+                    note.written.format("%-d %b %Y"),
+                    fit_words(&sanitize_line(note.text.trim()), 60)
+                )),
+                NoteListed::Unreadable { reason, .. } => Line::from(vec![
+                    Span::styled("! unreadable: ", theme.error()),
+                    Span::raw(sanitize_line(reason)),
+                ]),
+            });
         }
     }
 }

@@ -17,6 +17,7 @@ mod summary;
 mod trend;
 mod typing;
 mod worksheet;
+mod writing;
 
 pub use crate::session::Sheet;
 pub use history::HistoryScreen;
