@@ -16,7 +16,7 @@ use crate::content::Workbook;
 use crate::store::{
     CoachNote, FileVersion, Header, HistoryEntry, Listed, NewestFiles, NoteListed, Person,
 };
-use crate::text::{quoted, sanitize_line};
+use crate::text::{quoted, sanitize_line, text_width};
 use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
 
 use super::Sheet;
@@ -342,7 +342,7 @@ impl HomeScreen {
                         self.history.completed
                     ))],
                     Choice::Prepare => vec![Line::from(format!(
-                        " Prepare the next session: {}",
+                        " Prepare: {}",
                         self.sessions(app.client.is_some())
                     ))],
                     Choice::Reference => vec![Line::from(" Read the reference cards")],
@@ -377,7 +377,7 @@ impl HomeScreen {
             ]));
         }
         if app.client.is_none() {
-            self.note_lines(&mut lines, app);
+            self.note_lines(&mut lines, app, usize::from(history.width));
         }
         let block = Block::new()
             .borders(Borders::TOP)
@@ -417,8 +417,9 @@ impl HomeScreen {
 }
 
 impl HomeScreen {
-    /// "last 23 Nov 2026 · next 14 Dec 2026": the newest trace of a session
-    /// (a completed assessment or, for the coach, a note), and the date set.
+    /// "next session 14 Dec 2026, last 23 Nov 2026": the date set, and the
+    /// newest trace of a session
+    /// (a completed assessment or, for the coach, a note).
     fn sessions(&self, client_view: bool) -> String {
         let assessed = self
             .history
@@ -440,11 +441,11 @@ impl HomeScreen {
         let next = self.next_session.map_or("not set".to_string(), |next| {
             next.format("%-d %b %Y").to_string()
         });
-        format!("last {last}, next {next}")
+        format!("next session {next}, last {last}")
     }
 
     /// The coach's notes under the history, newest first, a line each.
-    fn note_lines(&self, lines: &mut Vec<Line<'static>>, app: &App) {
+    fn note_lines(&self, lines: &mut Vec<Line<'static>>, app: &App, width: usize) {
         let theme = app.theme;
         lines.push(Line::styled(
             format!(
@@ -462,11 +463,14 @@ impl HomeScreen {
         ));
         for listed in &self.notes {
             lines.push(match listed {
-                NoteListed::Readable { note, .. } => Line::from(format!(
-                    "  {}  {}",
-                    note.written.format("%-d %b %Y"),
-                    fit_words(&sanitize_line(note.text.trim()), 60)
-                )),
+                NoteListed::Readable { note, .. } => {
+                    let date = note.written.format("%-d %b %Y").to_string();
+                    let room = width.saturating_sub(text_width(&date) + 5);
+                    Line::from(format!(
+                        "  {date}  {}",
+                        fit_words(&sanitize_line(note.text.trim()), room)
+                    ))
+                }
                 NoteListed::Unreadable { reason, .. } => Line::from(vec![
                     Span::styled("! unreadable: ", theme.error()),
                     Span::raw(sanitize_line(reason)),

@@ -1,0 +1,132 @@
+//! A person's page as the coach sees it (private notes newest first, the
+//! next session, the page for preparing it) and as a client sees it in
+//! the client view (none of the coach's notes or keys, a badge on every
+//! frame, no way back to the list of people but a deliberate one).
+
+mod common;
+
+use handoff::app::{App, Screen};
+use handoff::store::{CoachNote, Person};
+use ratatui::crossterm::event::KeyCode;
+
+use common::{press, render};
+
+fn coach_page(dir: &tempfile::TempDir) -> (App, Person) {
+    let mut app = common::app(dir);
+    let ana = app.store.add_person("Ana Lima").expect("Ana");
+    app.store.add_person("Quentin Marlowe").expect("Quentin");
+    let mut done = common::full_assessment("Ana Lima");
+    app.store
+        .complete(&ana, &mut done, common::at("2026-11-16T10:15:00+01:00"))
+        .expect("complete");
+    for (text, when) in [
+        (
+            "First session: she redoes the charts at night.",
+            "2026-11-09T11:00:00+01:00",
+        ),
+        (
+            "Second: the checklist helped; ask about Priya.",
+            "2026-11-16T11:00:00+01:00",
+        ),
+    ] {
+        app.store
+            .save_note(&ana, &CoachNote::new(text, common::at(when)))
+            .expect("note");
+    }
+    app.store
+        .set_next_session(&ana, chrono::NaiveDate::from_ymd_opt(2026, 11, 30))
+        .expect("date");
+    app.open_person(ana.clone());
+    (app, ana)
+}
+
+#[test]
+fn the_coach_sees_notes_newest_first_and_the_next_session() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, _) = coach_page(&dir);
+    let screen = render(&app, 120, 40);
+    let second = screen.find("Second: the checklist").expect("second note");
+    let first = screen.find("First session").expect("first note");
+    assert!(second < first, "newest first:\n{screen}");
+    assert!(
+        screen.contains("Prepare: next session 30 Nov 2026, last 16 Nov 2026"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("coach_page_60x20", render(&app, 60, 20));
+
+    // The page for preparing the session, with the last note.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let page = render(&app, 120, 40);
+    assert!(
+        page.contains("Preparing the next session")
+            && page.contains("Next session: 30 November 2026 (in 7 days)")
+            && page.contains("ask about Priya"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, ana) = coach_page(&dir);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.client.is_some());
+    let screen = render(&app, 60, 20);
+    insta::assert_snapshot!("client_view_60x20", screen);
+    for width_height in [(60, 20), (200, 60)] {
+        let screen = render(&app, width_height.0, width_height.1);
+        assert!(
+            screen
+                .lines()
+                .next()
+                .is_some_and(|title| title.contains("CLIENT VIEW"))
+        );
+        assert!(
+            !screen.contains("Coach notes") && !screen.contains("checklist"),
+            "{screen}"
+        );
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(
+            !footer.contains("coach note") && !footer.contains("Esc"),
+            "{footer}"
+        );
+    }
+    // The coach's keys do nothing here.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.screen(), Screen::Home(home) if home.writing.is_none()));
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 120, 40);
+    assert!(
+        help.contains("Leave the client view") && !help.contains("coach note"),
+        "{help}"
+    );
+    press(&mut app, KeyCode::Esc);
+    // Esc goes nowhere: there is nothing behind her page.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screens.len(), 1);
+    assert!(render(&app, 60, 20).contains("This is the client view"));
+    // The preparation page, without the coach's note.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let page = render(&app, 120, 40);
+    assert!(
+        page.contains("Preparing the next session") && !page.contains("Priya"),
+        "{page}"
+    );
+    press(&mut app, KeyCode::Esc);
+
+    // Leaving takes v and a yes; n stays.
+    press(&mut app, KeyCode::Char('v'));
+    assert!(render(&app, 60, 20).contains("Leave the client view?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.client.is_some());
+    press(&mut app, KeyCode::Char('v'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.client.is_none());
+    assert!(matches!(app.screen(), Screen::Home(home) if home.person == ana));
+    press(&mut app, KeyCode::Esc);
+    assert!(render(&app, 60, 20).contains("Quentin Marlowe"));
+}
