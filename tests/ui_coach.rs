@@ -55,8 +55,9 @@ fn the_coach_sees_notes_newest_first_and_the_next_session() {
     insta::assert_snapshot!("coach_page_60x20", render(&app, 60, 20));
 
     // The page for preparing the session, with the last note.
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
     press(&mut app, KeyCode::Enter);
     let page = render(&app, 120, 40);
     assert!(
@@ -108,8 +109,9 @@ fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
     assert_eq!(app.screens.len(), 1);
     assert!(render(&app, 60, 20).contains("This is the client view"));
     // The preparation page, without the coach's note.
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
     press(&mut app, KeyCode::Enter);
     let page = render(&app, 120, 40);
     assert!(

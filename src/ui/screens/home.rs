@@ -29,8 +29,8 @@ pub enum Choice {
     Resume(Box<Draft>),
     Start,
     History,
-    Prepare,
     Reference,
+    Prepare,
 }
 
 /// A draft as listed, and the version of its file then, so throwing it
@@ -55,7 +55,7 @@ pub struct HomeScreen {
     pub notes: Vec<NoteListed>,
     pub next_session: Option<NaiveDate>,
     /// A coach note or the next session's date being typed.
-    pub writing: Option<Writing>,
+    pub writing: Option<Box<Writing>>,
 }
 
 /// How many completed assessments there are (the folder's count, one
@@ -134,8 +134,8 @@ impl HomeScreen {
         if !self.history.is_empty() {
             choices.push(Choice::History);
         }
-        choices.push(Choice::Prepare);
         choices.push(Choice::Reference);
+        choices.push(Choice::Prepare);
         self.choices = choices;
         self.selected = 0;
         self.confirm_discard = None;
@@ -256,10 +256,13 @@ impl HomeScreen {
             }
             Action::Back => return Outcome::Pop,
             Action::WriteNote => {
-                self.writing = Some(Writing::note(CoachNote::new("", cx.now), cx.theme));
+                self.writing = Some(Box::new(Writing::note(
+                    CoachNote::new("", cx.now),
+                    cx.theme,
+                )));
             }
             Action::SetNextSession => {
-                self.writing = Some(Writing::next_session(self.next_session, cx.theme));
+                self.writing = Some(Box::new(Writing::next_session(self.next_session, cx.theme)));
             }
             Action::Select => {
                 let person = self.person.clone();
