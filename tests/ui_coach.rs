@@ -130,5 +130,10 @@ fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
     assert!(app.client.is_none());
     assert!(matches!(app.screen(), Screen::Home(home) if home.person == ana));
     press(&mut app, KeyCode::Esc);
-    assert!(render(&app, 60, 20).contains("Quentin Marlowe"));
+    let people = render(&app, 80, 24);
+    assert!(
+        people.contains("Ana Lima  · last 23 Nov 2026  · next 30 Nov 2026")
+            && people.contains("Quentin Marlowe"),
+        "the list shows each person's last and next session:\n{people}"
+    );
 }

@@ -239,3 +239,32 @@ fn read_person_file(dir: &Path) -> Result<PersonDetails, StoreError> {
         problem: super::read::describe(&text, &error),
     })
 }
+
+/// When a person's last session was and the next is, for a list of
+/// people: read from two folders' file names (an id starts with the day it
+/// was made) and `person.toml`, no assessment or note opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sessions {
+    pub last: Option<NaiveDate>,
+    pub next: Option<NaiveDate>,
+}
+
+impl Sessions {
+    pub fn of(person: &Person) -> Sessions {
+        let newest_in = |folder: &str| {
+            super::list_names(&person.dir.join(folder))
+                .ok()
+                .and_then(|names| names.last().cloned())
+                .and_then(|path| {
+                    let stem = path.file_stem()?.to_string_lossy().into_owned();
+                    NaiveDate::parse_from_str(stem.get(..8)?, "%Y%m%d").ok()
+                })
+        };
+        Sessions {
+            last: newest_in("assessments").max(newest_in("notes")),
+            next: read_person_file(&person.dir)
+                .ok()
+                .and_then(|details| details.next_session),
+        }
+    }
+}

@@ -41,6 +41,7 @@ pub use atomic::{
 pub use error::{StoreError, Wanted};
 pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend, readable_before};
 pub use import::{TakeHome, check_take_home};
+pub use lifecycle::Sessions;
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
