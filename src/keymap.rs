@@ -54,6 +54,12 @@ pub enum Context {
     /// A person's page, for the coach only: never offered in the client
     /// view.
     CoachHome,
+    /// What is on screen can be exported (an assessment, a comparison).
+    Exportable,
+    /// Choosing a copy to export: the client's.
+    ExportClient,
+    /// Choosing a copy to export: the coach's (never in the client view).
+    ExportCoach,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +107,10 @@ pub enum Action {
     WriteNote,
     /// Set the date of the next session.
     SetNextSession,
+    /// Write what is on screen to a file, as a client or a coach copy.
+    Export,
+    ClientCopy,
+    CoachCopy,
 }
 
 impl Action {
@@ -325,6 +335,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Reference,   [K::PageUp],                  A::PageUp,            "",              "Scroll the card up"),
     bind!(C::Reference,   [K::PageDown, K::Char(' ')],  A::PageDown,          "scroll",        "Scroll the card down"),
     bind!(C::Reference,   [K::Esc],                     A::Back,              "back",          "Close the cards"),
+    // Exporting a report from inside the program.
+    bind!(C::Exportable,  [K::Char('x')],               A::Export,            "export",        "Write this to a file: a client copy or a coach copy (asks which)"),
+    bind!(C::ExportCoach, [K::Char('k')],               A::CoachCopy,         "coach copy",    "A coach copy: the report with your coach notes on the person"),
+    bind!(C::ExportClient,[K::Char('c')],               A::ClientCopy,        "client copy",   "A client copy: their own answers and notes, never a coach note"),
+    bind!(C::ExportClient,[K::Esc],                     A::Back,              "back",          "Go back without writing anything"),
     // While the client view is on, before any screen's own keys.
     bind!(C::ClientHome,  [K::Esc],                     A::Back,              "",              "Nothing: in the client view this page is as far back as it goes"),
     bind!(C::ClientView,  [K::Char('v')],               A::LeaveClientView,   "leave client view", "Leave the client view (asks first); other people's names can show again"),

@@ -21,11 +21,11 @@ fn coach_page(dir: &tempfile::TempDir) -> (App, Person) {
         .expect("complete");
     for (text, when) in [
         (
-            "First session: she redoes the charts at night.",
+            "First session: ZNOTE she redoes the charts at night.",
             "2026-11-09T11:00:00+01:00",
         ),
         (
-            "Second: the checklist helped; ask about Priya.",
+            "Second: the rota helped; ZNOTE ask about Teodor.",
             "2026-11-16T11:00:00+01:00",
         ),
     ] {
@@ -45,7 +45,7 @@ fn the_coach_sees_notes_newest_first_and_the_next_session() {
     let dir = tempfile::tempdir().expect("temp");
     let (mut app, _) = coach_page(&dir);
     let screen = render(&app, 120, 40);
-    let second = screen.find("Second: the checklist").expect("second note");
+    let second = screen.find("Second: the rota").expect("second note");
     let first = screen.find("First session").expect("first note");
     assert!(second < first, "newest first:\n{screen}");
     assert!(
@@ -63,7 +63,7 @@ fn the_coach_sees_notes_newest_first_and_the_next_session() {
     assert!(
         page.contains("Preparing the next session")
             && page.contains("Next session: 30 November 2026 (in 7 days)")
-            && page.contains("ask about Priya"),
+            && page.contains("ask about Teodor"),
         "{page}"
     );
 }
@@ -85,7 +85,7 @@ fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
                 .is_some_and(|title| title.contains("CLIENT VIEW"))
         );
         assert!(
-            !screen.contains("Coach notes") && !screen.contains("checklist"),
+            !screen.contains("Coach notes") && !screen.contains("ZNOTE"),
             "{screen}"
         );
         let footer = screen.lines().last().unwrap_or_default();
@@ -115,7 +115,7 @@ fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
     press(&mut app, KeyCode::Enter);
     let page = render(&app, 120, 40);
     assert!(
-        page.contains("Preparing the next session") && !page.contains("Priya"),
+        page.contains("Preparing the next session") && !page.contains("Teodor"),
         "{page}"
     );
     press(&mut app, KeyCode::Esc);
@@ -136,4 +136,85 @@ fn the_client_view_shows_no_note_no_coach_key_and_holds_until_a_yes() {
             && people.contains("Quentin Marlowe"),
         "the list shows each person's last and next session:\n{people}"
     );
+}
+
+/// Replaces the file name offered with `path`.
+fn name_the_file(app: &mut App, path: &std::path::Path) {
+    for _ in 0..60 {
+        press(app, KeyCode::Backspace);
+    }
+    common::type_text(app, path.to_str().expect("utf-8"));
+}
+
+#[test]
+fn a_report_is_exported_from_the_history_as_the_copy_chosen_and_never_over_a_file_unasked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, _) = coach_page(&dir);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::History(_)));
+    assert!(render(&app, 80, 24).contains("x export"));
+    press(&mut app, KeyCode::Char('x'));
+    let asking = render(&app, 60, 20);
+    assert!(
+        asking.contains("a client copy") && asking.contains("a coach copy"),
+        "{asking}"
+    );
+    press(&mut app, KeyCode::Char('c'));
+    assert!(render(&app, 60, 20).contains("ana-lima-2026-11-23-client.md"));
+    let file = dir.path().join("report.md");
+    name_the_file(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    let client = std::fs::read_to_string(&file).expect("written");
+    assert!(client.contains("# Delegation workbook: Ana Lima") && !client.contains("ZNOTE"));
+    let mode = std::fs::metadata(&file).expect("file").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(
+        matches!(app.screen(), Screen::History(_)),
+        "back where it was asked for"
+    );
+    assert!(render(&app, 120, 40).contains("Saved the client copy to"));
+
+    // A coach copy over it: asked first; n keeps the file as it was.
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('k'));
+    name_the_file(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 60, 20).contains("is there already"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), client);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    let coach = std::fs::read_to_string(&file).expect("file");
+    assert!(
+        coach.starts_with(&client) && coach.contains("ask about Teodor"),
+        "{coach}"
+    );
+}
+
+#[test]
+fn the_client_view_exports_a_client_copy_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, _) = coach_page(&dir);
+    press(&mut app, KeyCode::Char('v'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('x'));
+    let asking = render(&app, 60, 20);
+    assert!(
+        asking.contains("a client copy") && !asking.contains("coach copy"),
+        "{asking}"
+    );
+    press(&mut app, KeyCode::Char('k'));
+    assert!(
+        !render(&app, 60, 20).contains("File name"),
+        "k does nothing here"
+    );
+    press(&mut app, KeyCode::Char('c'));
+    let file = dir.path().join("client.md");
+    name_the_file(&mut app, &file);
+    press(&mut app, KeyCode::Enter);
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(!text.contains("Coach notes") && !text.contains("ZNOTE"));
 }

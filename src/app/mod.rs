@@ -3,6 +3,7 @@
 //! ([`Effect`]) and everything else that touches the data folder
 //! ([`Open`]). Handling a key reads and writes no file.
 
+mod export;
 mod open;
 mod saving;
 
@@ -16,8 +17,8 @@ use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{Person, Store};
 use crate::ui::screens::{
-    HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
-    TrendScreen,
+    ExportScreen, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen,
+    SessionScreen, TrendScreen,
 };
 
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
@@ -77,6 +78,7 @@ pub enum Screen {
     History(Box<HistoryScreen>),
     Page(PageScreen),
     Trend(TrendScreen),
+    Export(Box<ExportScreen>),
 }
 
 /// What a screen wants after handling an action.
@@ -243,12 +245,16 @@ impl App {
             Screen::History(screen) => screen.contexts(),
             Screen::Page(screen) => screen.contexts(),
             Screen::Trend(screen) => screen.contexts(),
+            Screen::Export(screen) => screen.contexts(),
         };
         let takes_every_key = [Context::Editing, Context::Naming, Context::Confirm];
         if !contexts
             .iter()
             .any(|context| takes_every_key.contains(context))
         {
+            if self.export_target().is_some() {
+                contexts.insert(0, Context::Exportable);
+            }
             if self.client.is_some() {
                 contexts.retain(|context| *context != Context::CoachHome);
                 contexts.insert(0, Context::ClientView);
@@ -306,12 +312,14 @@ impl App {
                 }
             }
             Some(Action::LeaveClientView) => self.question = Some(Question::LeaveClientView),
+            Some(Action::Export) => self.start_export(),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, _| match screen {
                     Screen::Session(session) => session.edit_key(key),
                     Screen::People(people) => people.edit_key(key),
                     Screen::Home(home) => home.edit_key(key),
+                    Screen::Export(export) => export.edit_key(key),
                     _ => Outcome::Stay,
                 });
             }
@@ -382,6 +390,7 @@ impl App {
             Screen::Session(session) => session.paste(text),
             Screen::People(people) => people.paste(text),
             Screen::Home(home) => home.paste(text),
+            Screen::Export(export) => export.paste(text),
             _ => Outcome::Stay,
         });
     }
@@ -679,6 +688,7 @@ fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outco
         Screen::History(screen) => screen.handle(action, cx),
         Screen::Page(screen) => screen.handle(action, cx),
         Screen::Trend(screen) => screen.handle(action, cx),
+        Screen::Export(screen) => screen.handle(action, cx),
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::{App, Outcome, Screen, Status};
 use crate::assessment::{Assessment, chronological, compare};
 use crate::keymap::{self, Action, Context};
-use crate::report::{Preparation, READ_AT_MOST, comparison_report, preparation};
+use crate::report::{Copy, Preparation, READ_AT_MOST, comparison_report, preparation};
 use crate::session::{Session, Sheet};
 use crate::store::{
     Around, CoachNote, PeopleFolders, Person, StoreError, clean_name, lock_person, names_alike,
@@ -19,8 +19,8 @@ use crate::store::{
 };
 use crate::text::sanitize_line;
 use crate::ui::screens::{
-    Draft, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent, SessionScreen, TrendScreen,
-    changed_on,
+    Draft, ExportTarget, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent,
+    SessionScreen, TrendScreen, changed_on,
 };
 
 /// What a screen asks the loop to open or do in the data folder.
@@ -72,6 +72,14 @@ pub enum Open {
     },
     /// The page for preparing the next session.
     Prepare(Person),
+    /// Writes a report to `file`; over a file already there only with
+    /// `replace`.
+    Export {
+        target: ExportTarget,
+        copy: Copy,
+        file: String,
+        replace: bool,
+    },
 }
 
 impl App {
@@ -115,6 +123,12 @@ impl App {
                 Outcome::Stay
             }
             Open::Prepare(person) => self.prepare(&person),
+            Open::Export {
+                target,
+                copy,
+                file,
+                replace,
+            } => self.export(&target, copy, file, replace),
         };
         self.apply(outcome);
     }
@@ -349,7 +363,7 @@ impl App {
         self.refresh_top();
     }
 
-    fn read_completed(&mut self, path: &std::path::Path) -> Option<Assessment> {
+    pub(super) fn read_completed(&mut self, path: &std::path::Path) -> Option<Assessment> {
         match read_completed(path) {
             Ok(loaded) => Some(loaded.assessment),
             Err(error) => {
@@ -376,6 +390,13 @@ impl App {
         let (earlier, later) = chronological(&a, &b);
         let comparison = compare(&self.workbook, earlier, later);
         let document = comparison_report(&self.workbook, &comparison);
-        Outcome::Push(Screen::Page(PageScreen::new("Comparison", document)))
+        let target = ExportTarget::Comparison {
+            person: person.clone(),
+            earlier: other,
+            later: path,
+        };
+        Outcome::Push(Screen::Page(
+            PageScreen::new("Comparison", document).with_export(target),
+        ))
     }
 }

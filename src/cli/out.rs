@@ -2,11 +2,11 @@
 //! (0600), and never over an existing file unless asked to.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context;
 
-use crate::store::{write_atomic, write_new};
+use crate::store::{with_folder, write_atomic, write_new};
 use crate::text::sanitize_line;
 
 pub fn write_report(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
@@ -22,14 +22,5 @@ pub fn write_report(path: &Path, text: &str, force: bool) -> anyhow::Result<()> 
             anyhow::bail!("{shown} already exists; pass --force to replace it")
         }
         result => result.with_context(|| format!("cannot write {shown}")),
-    }
-}
-
-/// `report.md` has an empty parent; the temporary file must still go in
-/// the same folder as the target for the rename to be atomic.
-fn with_folder(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
-        _ => path.to_path_buf(),
     }
 }

@@ -74,6 +74,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<WriteStep>) -> io
         .sync_all()
 }
 
+/// `report.md` has an empty parent; the temporary file must still go in
+/// the same folder as the target for the rename to be atomic.
+pub fn with_folder(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Like [`write_atomic`], but the last step links rather than renames, so
 /// a file that is there, or appears in the meantime, is never replaced:
 /// that is an `AlreadyExists` error.

@@ -35,8 +35,8 @@ use crate::assessment::Assessment;
 use crate::content::Workbook;
 
 pub use atomic::{
-    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
-    write_new,
+    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, with_folder,
+    write_atomic, write_new,
 };
 pub use error::{StoreError, Wanted};
 pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend, readable_before};

@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::History(history) => (Some(&history.person.name), "History".to_string()),
         Screen::Page(page) => (None, sanitize_line(&page.title)),
         Screen::Trend(_) => (None, "Trend".to_string()),
+        Screen::Export(screen) => (Some(&screen.target.person().name), "Export".to_string()),
     };
     // Said in words on every frame, so it shows without colour too.
     let badge = if app.client.is_some() { BADGE } else { "" };
@@ -72,6 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::History(screen) => screen.draw(frame, body, app),
         Screen::Page(screen) => screen.draw(frame, body, app),
         Screen::Trend(screen) => screen.draw(frame, body, app),
+        Screen::Export(screen) => screen.draw(frame, body, app),
     }
 
     // A draft not saved is said on every frame, whatever key was pressed

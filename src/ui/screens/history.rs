@@ -208,6 +208,15 @@ impl HistoryScreen {
         Outcome::Stay
     }
 
+    /// The highlighted assessment's file, if it could be read: what `x`
+    /// exports.
+    pub fn highlighted(&self) -> Option<PathBuf> {
+        match self.rows.get(self.selected) {
+            Some(HistoryEntry::Readable { path, .. }) => Some(path.clone()),
+            _ => None,
+        }
+    }
+
     /// The highlighted assessment, read-only, at its summary.
     fn open(&self, cx: &mut Ctx<'_>) -> Outcome {
         if let Some(HistoryEntry::Unreadable { reason, .. }) = self.rows.get(self.selected) {

@@ -3,6 +3,7 @@
 
 mod checkin;
 mod commitments;
+mod export;
 mod history;
 mod home;
 mod modes;
@@ -20,6 +21,7 @@ mod worksheet;
 mod writing;
 
 pub use crate::session::Sheet;
+pub use export::{ExportScreen, ExportTarget};
 pub use history::HistoryScreen;
 pub use home::{Choice, Draft, HomeScreen, Recent, changed_on};
 pub use page::PageScreen;

@@ -11,9 +11,13 @@ use crate::ui::document_lines;
 use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
 use crate::ui::widgets::inset;
 
+use super::ExportTarget;
+
 pub struct PageScreen {
     pub title: String,
     pub document: Document,
+    /// What `x` writes to a file, on a page that can be exported.
+    pub export: Option<ExportTarget>,
     pub scroll: u16,
     limit: ScrollLimit,
 }
@@ -23,9 +27,15 @@ impl PageScreen {
         Self {
             title: title.into(),
             document,
+            export: None,
             scroll: 0,
             limit: ScrollLimit::default(),
         }
+    }
+
+    pub fn with_export(mut self, target: ExportTarget) -> Self {
+        self.export = Some(target);
+        self
     }
 
     pub fn contexts(&self) -> Vec<Context> {
