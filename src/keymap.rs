@@ -109,6 +109,9 @@ pub enum Action {
     SetNextSession,
     /// Write what is on screen to a file, as a client or a coach copy.
     Export,
+    Rename,
+    Archive,
+    Forget,
     ClientCopy,
     CoachCopy,
 }
@@ -274,6 +277,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Home,        [K::Esc],                     A::Back,              "people",        "Back to the list of people"),
     bind!(C::CoachHome,   [K::Char('n')],               A::WriteNote,         "coach note",    "Write a private coach note, dated now (never in an assessment or a client copy)"),
     bind!(C::CoachHome,   [K::Char('s')],               A::SetNextSession,    "next session",  "Set the date of the next session"),
+    bind!(C::CoachHome,   [K::Char('R')],               A::Rename,            "",              "Rename this person (their assessments keep the name they were taken under)"),
+    bind!(C::CoachHome,   [K::Char('A')],               A::Archive,           "",              "Archive this person: off the list, every file kept (asks first)"),
+    bind!(C::CoachHome,   [K::Char('F')],               A::Forget,            "",              "Forget this person: delete every file of theirs, after their name is typed"),
     bind!(C::CoachHome,   [K::Char('v')],               A::ClientView,        "client view",   "Client view: show only this person's workbook, safe to share (no other names, no coach notes, no paths)"),
     bind!(C::Draft,       [K::Char('d')],               A::Delete,            "discard draft", "Throw away the highlighted draft (asks first)"),
     // Rated worksheets.

@@ -218,3 +218,58 @@ fn the_client_view_exports_a_client_copy_only() {
     let text = std::fs::read_to_string(&file).expect("written");
     assert!(!text.contains("Coach notes") && !text.contains("ZNOTE"));
 }
+
+#[test]
+fn rename_archive_and_forget_from_the_persons_page_change_the_files() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, ana) = coach_page(&dir);
+    let root = app.store.root().to_path_buf();
+
+    press(&mut app, KeyCode::Char('R'));
+    for _ in 0.."Ana Lima".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    common::type_text(&mut app, "Ana Lima-Souza");
+    press(&mut app, KeyCode::Enter);
+    let person_file = std::fs::read_to_string(ana.dir.join("person.toml")).expect("file");
+    assert!(person_file.contains("Ana Lima-Souza"), "{person_file}");
+    assert!(render(&app, 60, 20).contains("Hello, Ana Lima-Souza."));
+
+    // Archived after a yes: the folder moved whole.
+    press(&mut app, KeyCode::Char('A'));
+    assert!(render(&app, 60, 20).contains("Archive Ana Lima-Souza?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(ana.dir.exists());
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(!ana.dir.exists() && root.join("archive/ana-lima/notes").is_dir());
+    assert!(matches!(app.screen(), Screen::People(_)));
+    let list = render(&app, 60, 20);
+    assert!(
+        list.contains("Archived Ana Lima-Souza: off the list")
+            && list.matches("Ana Lima").count() == 1
+            && list.contains("▶ Quentin Marlowe"),
+        "only the message names her: {list}"
+    );
+
+    // Forgetting Quentin takes his name, typed.
+    let quentin = app
+        .store
+        .find_person("Quentin Marlowe")
+        .expect("list")
+        .expect("Quentin");
+    app.open_person(quentin.clone());
+    press(&mut app, KeyCode::Char('F'));
+    common::type_text(&mut app, "Quentin");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        quentin.dir.exists(),
+        "a name not typed in full deletes nothing"
+    );
+    assert!(render(&app, 120, 40).contains("so nothing was deleted"));
+    press(&mut app, KeyCode::Char('F'));
+    common::type_text(&mut app, "Quentin Marlowe");
+    press(&mut app, KeyCode::Enter);
+    assert!(!quentin.dir.exists());
+    assert!(render(&app, 80, 24).contains("Every file of Quentin Marlowe is deleted."));
+}

@@ -5,6 +5,7 @@
 
 mod export;
 mod open;
+mod people;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};

@@ -72,6 +72,14 @@ pub enum Open {
     },
     /// The page for preparing the next session.
     Prepare(Person),
+    Rename {
+        person: Person,
+        name: String,
+    },
+    /// Moves the person out of the list, every file kept.
+    Archive(Person),
+    /// Deletes every file of the person.
+    Forget(Person),
     /// Writes a report to `file`; over a file already there only with
     /// `replace`.
     Export {
@@ -123,6 +131,12 @@ impl App {
                 Outcome::Stay
             }
             Open::Prepare(person) => self.prepare(&person),
+            Open::Rename { person, name } => {
+                self.rename(&person, &name);
+                Outcome::Stay
+            }
+            Open::Archive(person) => self.archive(&person),
+            Open::Forget(person) => self.forget(&person),
             Open::Export {
                 target,
                 copy,

@@ -56,6 +56,8 @@ pub struct HomeScreen {
     pub next_session: Option<NaiveDate>,
     /// A coach note or the next session's date being typed.
     pub writing: Option<Box<Writing>>,
+    /// Asked before the person is archived.
+    pub confirm_archive: bool,
 }
 
 /// How many completed assessments there are (the folder's count, one
@@ -106,6 +108,7 @@ impl HomeScreen {
             notes: Vec::new(),
             next_session: None,
             writing: None,
+            confirm_archive: false,
         }
     }
 
@@ -160,7 +163,7 @@ impl HomeScreen {
     }
 
     pub fn contexts(&self) -> Vec<Context> {
-        if self.confirm_discard.is_some() {
+        if self.confirm_discard.is_some() || self.confirm_archive {
             return vec![Context::Confirm];
         }
         if let Some(writing) = &self.writing {
@@ -226,6 +229,25 @@ impl HomeScreen {
                     *cx.status = Some(Status::error(problem));
                     Outcome::Stay
                 }
+                Finished::Rename(name) => {
+                    self.writing = None;
+                    Outcome::open(Open::Rename {
+                        person: self.person.clone(),
+                        name,
+                    })
+                }
+                Finished::Forget(typed) => {
+                    self.writing = None;
+                    if typed.trim() == self.person.name {
+                        Outcome::open(Open::Forget(self.person.clone()))
+                    } else {
+                        *cx.status = Some(Status::error(format!(
+                            "The name typed was not “{}”, so nothing was deleted.",
+                            sanitize_line(&self.person.name)
+                        )));
+                        Outcome::Stay
+                    }
+                }
             },
             _ => Outcome::Stay,
         }
@@ -234,6 +256,12 @@ impl HomeScreen {
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
         if self.writing.is_some() {
             return self.handle_writing(action, cx);
+        }
+        if std::mem::take(&mut self.confirm_archive) {
+            return match action {
+                Action::Yes => Outcome::open(Open::Archive(self.person.clone())),
+                _ => Outcome::Stay,
+            };
         }
         if let Some(index) = self.confirm_discard.take() {
             return match (action, self.choices.get(index)) {
@@ -261,6 +289,11 @@ impl HomeScreen {
                     cx.theme,
                 )));
             }
+            Action::Rename => {
+                self.writing = Some(Box::new(Writing::rename(&self.person.name, cx.theme)));
+            }
+            Action::Forget => self.writing = Some(Box::new(Writing::forget(cx.theme))),
+            Action::Archive => self.confirm_archive = true,
             Action::SetNextSession => {
                 self.writing = Some(Box::new(Writing::next_session(self.next_session, cx.theme)));
             }
@@ -400,6 +433,13 @@ impl HomeScreen {
             );
             frame.render_widget(ratatui::widgets::Clear, place);
             editor.draw(frame, place);
+        }
+        if self.confirm_archive {
+            let question = format!(
+                "Archive {}? They leave the list of people; every file is kept, and `handoff person restore` brings them back.",
+                sanitize_line(&self.person.name)
+            );
+            confirm_box(frame, area, &question, theme);
         }
         if let Some(Choice::Resume(draft)) =
             self.confirm_discard.and_then(|at| self.choices.get(at))

@@ -1,6 +1,7 @@
 //! What the coach types on a person's page: a coach note (several lines,
-//! saved to its own file with every change, as a worksheet's answers are)
-//! or the next session's date (one line, saved when finished and valid).
+//! saved to its own file with every change, as a worksheet's answers are),
+//! the next session's date (one line, saved when finished and valid), a
+//! new name, or the name typed to forget the person.
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -11,8 +12,20 @@ use crate::store::CoachNote;
 use crate::ui::{Editor, Theme};
 
 pub enum Writing {
-    Note { note: CoachNote, editor: Editor },
-    NextSession { editor: Editor },
+    Note {
+        note: CoachNote,
+        editor: Editor,
+    },
+    NextSession {
+        editor: Editor,
+    },
+    Rename {
+        editor: Editor,
+    },
+    /// Their name, typed to confirm that every file of theirs goes.
+    Forget {
+        editor: Editor,
+    },
 }
 
 /// What finishing asks for.
@@ -24,6 +37,8 @@ pub enum Finished {
     NextSession(Option<NaiveDate>),
     /// The date cannot be read; the box stays open.
     BadDate(String),
+    Rename(String),
+    Forget(String),
 }
 
 impl Writing {
@@ -48,16 +63,33 @@ impl Writing {
         Writing::NextSession { editor }
     }
 
+    pub fn rename(name: &str, theme: Theme) -> Self {
+        let title = "New name · Enter when done";
+        Writing::Rename {
+            editor: Editor::new(name, false, title, theme),
+        }
+    }
+
+    pub fn forget(theme: Theme) -> Self {
+        let title = "Type their name to delete every file of theirs · Enter";
+        Writing::Forget {
+            editor: Editor::new("", false, title, theme),
+        }
+    }
+
     pub fn editor(&self) -> &Editor {
         match self {
-            Writing::Note { editor, .. } | Writing::NextSession { editor } => editor,
+            Writing::Note { editor, .. }
+            | Writing::NextSession { editor }
+            | Writing::Rename { editor }
+            | Writing::Forget { editor } => editor,
         }
     }
 
     pub fn contexts(&self) -> Vec<Context> {
         match self {
             Writing::Note { .. } => vec![Context::EditingText, Context::Editing],
-            Writing::NextSession { .. } => vec![Context::EditingLine, Context::Editing],
+            _ => vec![Context::EditingLine, Context::Editing],
         }
     }
 
@@ -67,7 +99,9 @@ impl Writing {
             Writing::Note { note, editor } => {
                 editor.key(key).then(|| changed(note, editor)).flatten()
             }
-            Writing::NextSession { editor } => {
+            Writing::NextSession { editor }
+            | Writing::Rename { editor }
+            | Writing::Forget { editor } => {
                 editor.key(key);
                 None
             }
@@ -79,7 +113,9 @@ impl Writing {
             Writing::Note { note, editor } => {
                 editor.paste(text).then(|| changed(note, editor)).flatten()
             }
-            Writing::NextSession { editor } => {
+            Writing::NextSession { editor }
+            | Writing::Rename { editor }
+            | Writing::Forget { editor } => {
                 editor.paste(text);
                 None
             }
@@ -106,6 +142,8 @@ impl Writing {
                 Ok(date) => Finished::NextSession(date),
                 Err(problem) => Finished::BadDate(problem),
             },
+            Writing::Rename { editor } => Finished::Rename(editor.text()),
+            Writing::Forget { editor } => Finished::Forget(editor.text()),
         }
     }
 }
