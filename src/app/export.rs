@@ -20,7 +20,11 @@ impl App {
                 path: history.highlighted()?,
             }),
             Screen::Page(page) => page.export.clone(),
-            Screen::Session(session) if session.is_read_only() => {
+            // On its summary only: on a worksheet, x clears a rating (and
+            // is refused there, read-only).
+            Screen::Session(session)
+                if session.is_read_only() && session.sheet() == crate::session::Sheet::Summary =>
+            {
                 let person = session.person().clone();
                 let path = self
                     .store

@@ -253,15 +253,16 @@ impl App {
             .iter()
             .any(|context| takes_every_key.contains(context))
         {
-            if self.export_target().is_some() {
-                contexts.insert(0, Context::Exportable);
-            }
             if self.client.is_some() {
                 contexts.retain(|context| *context != Context::CoachHome);
                 contexts.insert(0, Context::ClientView);
                 if self.screens.len() == 1 {
                     contexts.insert(1, Context::ClientHome);
                 }
+            }
+            // After the screen's own keys, so its hints come first.
+            if self.export_target().is_some() {
+                contexts.push(Context::Exportable);
             }
             contexts.push(Context::Global);
         }

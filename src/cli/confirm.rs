@@ -34,7 +34,11 @@ pub fn typed(
         )?;
         return Ok(None);
     };
-    write!(out, "{question} {hint} ")?;
+    if hint.is_empty() {
+        write!(out, "{question} ")?;
+    } else {
+        write!(out, "{question} {hint} ")?;
+    }
     out.flush()?;
     let mut line = String::new();
     input.read_line(&mut line)?;
