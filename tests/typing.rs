@@ -455,3 +455,56 @@ fn the_next_session_box_takes_a_date_and_refuses_anything_else() {
     let screen = common::render(&app, 60, 20);
     assert!(screen.contains("next session 14 Dec 2026"), "{screen}");
 }
+
+#[test]
+fn a_new_name_and_the_name_typed_to_forget_are_text_every_key() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    // Keys that are commands on this page: R A F n s v d x q ?
+    let name = "Ana RAF nsv dxq? 0-9";
+    common::press(&mut app, KeyCode::Char('R'));
+    for _ in 0.."Ana".len() {
+        common::press(&mut app, KeyCode::Backspace);
+    }
+    common::type_text(&mut app, name);
+    common::press(&mut app, KeyCode::Enter);
+    let renamed = app.store.find_person(name).expect("list").expect("renamed");
+    assert_eq!(renamed.dir, person.dir);
+    assert!(matches!(app.screen(), Screen::Home(home) if home.writing.is_none()));
+
+    // The name typed to forget: a wrong one (every letter a command
+    // somewhere) deletes nothing and nothing else happens.
+    common::press(&mut app, KeyCode::Char('F'));
+    common::type_text(&mut app, "Ana RAF nsv dxq?");
+    common::press(&mut app, KeyCode::Enter);
+    assert!(person.dir.exists());
+    assert!(
+        matches!(app.screen(), Screen::Home(home) if home.writing.is_none() && !home.confirm_archive)
+    );
+}
+
+#[test]
+fn an_export_file_name_is_text_every_key() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    let mut done = common::full_assessment("Ana");
+    app.store
+        .complete(&person, &mut done, common::at("2026-11-16T10:15:00+01:00"))
+        .expect("complete");
+    app.open_person(person);
+    common::press(&mut app, KeyCode::Down);
+    common::press(&mut app, KeyCode::Enter);
+    common::press(&mut app, KeyCode::Char('x'));
+    common::press(&mut app, KeyCode::Char('c'));
+    for _ in 0..60 {
+        common::press(&mut app, KeyCode::Backspace);
+    }
+    let folder = dir.path().to_str().expect("utf-8");
+    let name = "x ck q? vnjk Esc.md";
+    common::type_text(&mut app, &format!("{folder}/{name}"));
+    common::press(&mut app, KeyCode::Enter);
+    assert!(
+        dir.path().join(name).is_file(),
+        "the file is named as typed"
+    );
+}
