@@ -11,6 +11,8 @@ pub mod content;
 #[cfg(debug_assertions)]
 pub mod fault_injection;
 pub mod keymap;
+pub mod opening;
+pub mod plain;
 pub mod report;
 pub mod session;
 pub mod store;

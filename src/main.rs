@@ -74,10 +74,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(name) => Some(handoff::cli::client_person(&Store::new(data_dir()?), name)?),
                 None => None,
             };
-            if let Some(why) = cannot_draw() {
+            let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+            if cli.plain || dumb {
+                return run_plain(data_dir()?, cli.content.as_deref());
+            }
+            if !io::stdout().is_terminal() {
                 eprintln!(
-                    "handoff: the workbook needs a terminal to draw in, and {why}. \
-                     These work without one: handoff list, show, compare, export, where \
+                    "handoff: the workbook needs a terminal to draw in, and its output is not a terminal. \
+                     handoff --plain runs it as printed lines read from standard input. \
+                     These work without one too: handoff list, show, compare, export, where \
                      and content check (handoff --help says more)."
                 );
                 return Ok(ExitCode::FAILURE);
@@ -123,17 +128,34 @@ fn answer<'a>(stdin: &'a mut io::StdinLock<'static>) -> Answer<'a> {
     }
 }
 
-/// Why the full-screen workbook cannot be drawn here, if it cannot: it
-/// writes cursor movements and colours that would otherwise land in a
-/// file, a pipe or a terminal that shows them as text.
-fn cannot_draw() -> Option<&'static str> {
-    if !io::stdout().is_terminal() {
-        return Some("its output is not a terminal");
-    }
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        return Some("this one (TERM=dumb) cannot move the cursor");
-    }
-    None
+/// The workbook as a conversation of printed lines (`--plain`, or a
+/// terminal that cannot move its cursor): nothing is drawn, so it works
+/// in a pipe, a dumb terminal or with a screen reader.
+fn run_plain(
+    data_dir: std::path::PathBuf,
+    content: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let chosen = choose_workbook(content, &data_dir)?;
+    let store = Store::new(data_dir);
+    #[cfg(debug_assertions)]
+    let store = match handoff::fault_injection::save_fault_from_env() {
+        Some(fault) => store.failing_while(fault.step, fault.trigger),
+        None => store,
+    };
+    let plain = handoff::plain::Plain {
+        store: &store,
+        workbook: &chosen.workbook,
+        clock: local_now,
+    };
+    let ending = plain.run(
+        io::stdin().lock(),
+        io::stdout().lock(),
+        chosen.warning.as_deref(),
+    )?;
+    Ok(match ending {
+        handoff::plain::Ending::Quit => ExitCode::SUCCESS,
+        handoff::plain::Ending::QuitUnsaved => ExitCode::from(QUIT_UNSAVED),
+    })
 }
 
 fn run_workbook(

@@ -137,7 +137,7 @@ fn a_draft_open_in_another_window_cannot_be_thrown_away_from_this_one() {
     second.type_text("d");
     second.wait_for("Throw away the draft");
     second.type_text("y");
-    second.wait_for("it changed since this page listed it");
+    second.wait_for("it changed since it was listed");
     assert_eq!(data_folder::survey(&data).drafts.len(), 1);
     second.type_text("d");
     second.wait_for("Throw away the draft");

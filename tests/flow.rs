@@ -275,10 +275,24 @@ fn leaving_a_new_assessment_untouched_leaves_no_draft() {
     d.keys("a").keys("Sam").enter().enter();
     d.tab().tab();
     d.esc();
+    assert_no_draft(&d, "Sam");
+}
+
+#[test]
+fn quitting_a_new_assessment_untouched_leaves_no_draft_either() {
+    let mut d = Driver::new();
+    d.keys("a").keys("Sam").enter().enter();
+    assert_eq!(d.sheet(), "Check-in");
+    d.keys("q");
+    assert!(!d.app.running, "q quits");
+    assert_no_draft(&d, "Sam");
+}
+
+fn assert_no_draft(d: &Driver, name: &str) {
     let person = d
         .app
         .store
-        .find_person("Sam")
+        .find_person(name)
         .expect("list")
         .expect("person");
     assert!(

@@ -22,43 +22,6 @@ const KEYS_AS_TEXT: &str = "the quick brown fox jumps over a lazy dog \
     THE QUICK BROWN FOX JUMPS OVER A LAZY DOG 0123456789 \
     ?!.,;:'\"-_()[]{}<>/\\|@#$%^&*+=~` lhxrqnegcadmjk";
 
-/// Ana's structure (a follow-up, two tasks, a commitment, ratings on every
-/// sheet) with every text field empty, so a field's text after typing is
-/// exactly what was typed.
-fn blank_assessment() -> Assessment {
-    let mut assessment = common::full_assessment("Ana");
-    assessment.check_in.role.clear();
-    assessment.check_in.situation.clear();
-    for follow_up in &mut assessment.check_in.follow_ups {
-        follow_up.note.clear();
-    }
-    assessment.placement.note.clear();
-    for answers in [
-        &mut assessment.readiness,
-        &mut assessment.drivers,
-        &mut assessment.symptoms,
-        &mut assessment.aggravators,
-        &mut assessment.remedies,
-        &mut assessment.support,
-    ] {
-        for answer in answers.values_mut() {
-            answer.note.clear();
-        }
-    }
-    for task in &mut assessment.tasks {
-        task.title.clear();
-        task.to_whom.clear();
-        task.note.clear();
-    }
-    for commitment in &mut assessment.commitments {
-        commitment.first_step.clear();
-        commitment.with_whom.clear();
-        commitment.checkpoint.clear();
-        commitment.due = None;
-    }
-    assessment
-}
-
 struct Typist {
     app: App,
     _dir: tempfile::TempDir,
@@ -70,15 +33,17 @@ impl Typist {
         let mut app = common::app(&dir);
         let person = app.store.add_person("Ana").expect("person");
         app.store
-            .save_draft(&person, &blank_assessment())
+            .save_draft(&person, &common::blank_assessment())
             .expect("first save");
-        let path = app.store.draft_path(&person, &blank_assessment().id);
+        let path = app
+            .store
+            .draft_path(&person, &common::blank_assessment().id);
         let version = handoff::store::read_assessment(&path)
             .expect("the first save reads back")
             .version;
         let session = SessionScreen::new(handoff::session::Session::resume(
             person.clone(),
-            blank_assessment(),
+            common::blank_assessment(),
             version,
             common::clock,
         ));

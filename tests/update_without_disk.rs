@@ -68,10 +68,8 @@ fn kind(app: &App) -> &'static str {
     }
 }
 
-#[test]
-fn every_screen_a_key_opens_is_read_by_the_loop_not_by_the_key() {
-    let history = history_fixture::history();
-    let folder = Folder::new(history.data());
+/// An app on the fixture's data folder, at 120×40, on the People screen.
+fn app_on(history: &history_fixture::History) -> App {
     let mut app = App::new(
         history_fixture::workbook(),
         history.store.clone(),
@@ -79,6 +77,14 @@ fn every_screen_a_key_opens_is_read_by_the_loop_not_by_the_key() {
         clock,
     );
     app.set_size(120, 40);
+    app
+}
+
+#[test]
+fn every_screen_a_key_opens_is_read_by_the_loop_not_by_the_key() {
+    let history = history_fixture::history();
+    let folder = Folder::new(history.data());
+    let mut app = app_on(&history);
     assert_eq!(kind(&app), "people");
 
     // Each key, the screen still on top until the loop has run, and the
@@ -144,13 +150,7 @@ fn every_screen_a_key_opens_is_read_by_the_loop_not_by_the_key() {
 fn adding_a_person_is_done_by_the_loop_and_a_name_alike_is_asked_about() {
     let history = history_fixture::history();
     let folder = Folder::new(history.data());
-    let mut app = App::new(
-        history_fixture::workbook(),
-        history.store.clone(),
-        Theme::PLAIN,
-        clock,
-    );
-    app.set_size(120, 40);
+    let mut app = app_on(&history);
     folder.press(&mut app, KeyCode::Char('a'));
     for letter in "sam rivera".chars() {
         folder.press(&mut app, KeyCode::Char(letter));

@@ -332,9 +332,21 @@ impl App {
     /// Quits, unless answers on screen are not saved: then asks first.
     fn quit(&mut self) {
         if self.unsaved.is_empty() {
+            self.leave_untouched();
             self.running = false;
         } else {
             self.question = Some(Question::QuitUnsaved);
+        }
+    }
+
+    /// A new assessment quit with nothing answered leaves no draft behind,
+    /// as leaving its worksheet does.
+    fn leave_untouched(&mut self) {
+        if let Some(Screen::Session(screen)) = self.screens.last_mut()
+            && screen.session.is_untouched()
+        {
+            screen.session.leave();
+            self.take_session_effects();
         }
     }
 

@@ -11,16 +11,17 @@ use chrono::NaiveDate;
 use super::{App, Outcome, Screen, Status};
 use crate::assessment::{Assessment, chronological, compare};
 use crate::keymap::{self, Action, Context};
+use crate::opening::{self, Opened, changed_on};
 use crate::report::{Copy, Preparation, READ_AT_MOST, comparison_report, preparation};
 use crate::session::{Session, Sheet};
 use crate::store::{
-    Around, CoachNote, PeopleFolders, Person, StoreError, clean_name, lock_person, names_alike,
-    read_assessment, read_completed, readable_before,
+    Around, CoachNote, PeopleFolders, Person, clean_name, names_alike, read_completed,
+    readable_before,
 };
 use crate::text::sanitize_line;
 use crate::ui::screens::{
     Draft, ExportTarget, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent,
-    SessionScreen, TrendScreen, changed_on,
+    SessionScreen, TrendScreen,
 };
 
 /// What a screen asks the loop to open or do in the data folder.
@@ -294,86 +295,30 @@ impl App {
         }
     }
 
-    /// A worksheet on `draft`, or on a new assessment, if no other window
-    /// holds this person's lock.
     fn open_session(&mut self, person: Person, draft: Option<Assessment>) -> Outcome {
-        let lock = match lock_person(&person) {
-            Ok(lock) => lock,
-            Err(error) => {
-                self.status = Some(Status::error(error.to_string()));
-                return Outcome::Stay;
+        match opening::open_session(&self.store, &self.workbook, &person, draft, self.clock) {
+            Ok(Opened { session, lock }) => {
+                let screen = SessionScreen::new(session).with_lock(lock);
+                Outcome::Push(Screen::Session(Box::new(screen)))
             }
-        };
-        let session = match draft {
-            None => {
-                // What a new assessment carries forward (the role, the
-                // commitments to follow up) comes from the newest
-                // completed one, read now that the lock is ours.
-                let newest = self.store.newest_history(&person, &self.workbook, 1);
-                let last = newest
-                    .entries
-                    .first()
-                    .and_then(|entry| read_assessment(entry.path()).ok())
-                    .map(|loaded| loaded.assessment);
-                Session::start(person, &self.workbook, last.as_ref(), self.clock)
+            Err(why) => {
+                self.status = Some(Status::error(why));
+                Outcome::Stay
             }
-            Some(listed) => {
-                // The list may be older than the file: another window may
-                // have saved since, and resuming the listed copy would
-                // overwrite its answers. Now that the lock is ours, read it
-                // again.
-                let path = self.store.draft_path(&person, &listed.id);
-                let (assessment, version) = match read_assessment(&path) {
-                    Ok(loaded) if !loaded.read_only => (loaded.assessment, loaded.version),
-                    Err(StoreError::Io { cause, .. })
-                        if cause.kind() == std::io::ErrorKind::NotFound =>
-                    {
-                        (listed, None)
-                    }
-                    Ok(_) => {
-                        self.status = Some(Status::error(format!(
-                            "{}: written by a newer handoff meanwhile, so it cannot be resumed here",
-                            path.display()
-                        )));
-                        return Outcome::Stay;
-                    }
-                    Err(error) => {
-                        self.status = Some(Status::error(error.to_string()));
-                        return Outcome::Stay;
-                    }
-                };
-                Session::resume(person, assessment, version, self.clock)
-            }
-        };
-        let screen = SessionScreen::new(session).with_lock(lock);
-        Outcome::Push(Screen::Session(Box::new(screen)))
+        }
     }
 
-    /// Throws `draft` away under the person's lock, so that a draft
-    /// another window has open is never taken from it, and only if its
-    /// file is still the version listed; then lists the page again.
     fn discard_draft(&mut self, person: &Person, draft: &Draft) {
-        let status = match lock_person(person) {
-            Err(StoreError::Busy { .. }) => Status::error(format!(
-                "Nothing was thrown away: {}'s workbook is open in another handoff window. Close it there first.",
-                sanitize_line(&person.name)
-            )),
-            Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
-            Ok(_lock) => match self
-                .store
-                .discard_draft(person, &draft.assessment.id, draft.version)
-            {
+        let id = &draft.assessment.id;
+        self.status = Some(
+            match opening::discard_draft(&self.store, person, id, draft.version) {
                 Ok(()) => Status::info(format!(
                     "The draft changed {} was thrown away.",
                     changed_on(&draft.assessment)
                 )),
-                Err(StoreError::ChangedOnDisk { .. }) => Status::error(
-                    "The draft was not thrown away: it changed since this page listed it. Here it is as it is now.",
-                ),
-                Err(error) => Status::error(format!("The draft was not thrown away: {error}")),
+                Err(why) => Status::error(why),
             },
-        };
-        self.status = Some(status);
+        );
         self.refresh_top();
     }
 

@@ -1,5 +1,5 @@
 //! Every piece of text a person can write into an assessment, addressed as
-//! data, so any front end (the terminal UI, a future line-by-line mode) edits
+//! data, so any front end (the terminal UI, plain mode) edits
 //! answers the same way and date checks live in one place.
 
 use chrono::NaiveDate;

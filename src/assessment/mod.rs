@@ -21,7 +21,7 @@ pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
 pub use leaning::{Leaning, Pointer, Towards, leaning};
 pub use model::{
     Answer, Answers, Assessment, CheckIn, Commitment, DelegationMode, FollowUp, FollowUpStatus,
-    MAX_COMMITMENTS, SCHEMA_VERSION, Task, new_id,
+    MAX_COMMITMENTS, SCHEMA_VERSION, Task, new_id, started_on,
 };
 pub use score::{SectionScore, section_score, section_scores};
 pub use summary::{Notable, PatternPointer, Recommendation, Summary, notable};

@@ -250,6 +250,11 @@ impl Assessment {
     }
 }
 
+/// The day an assessment was started, read from its id (see [`new_id`]).
+pub fn started_on(id: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(id.get(..8)?, "%Y%m%d").ok()
+}
+
 /// Sortable by creation time and unique enough for one person: the store
 /// still refuses to overwrite an existing id.
 pub fn new_id(now: DateTime<FixedOffset>) -> String {

@@ -53,6 +53,12 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub client: Option<String>,
 
+    /// The workbook as printed lines and numbered choices, read line by
+    /// line from standard input: for screen readers, dumb terminals and
+    /// serial consoles. Also used when TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,6 +1,6 @@
 //! Reports a coach can send: one assessment, or two compared, as Markdown
 //! or as plain text. Built from the domain alone (no terminal), so the
-//! command line, the TUI or a future line mode can all use them.
+//! command line, the TUI or plain mode can all use them.
 
 pub mod cards;
 mod compared;
@@ -33,6 +33,12 @@ impl Document {
     /// replaced.
     pub fn plain(&self) -> String {
         plain::render(self)
+    }
+
+    /// Plain text to be heard line by line (plain mode): headings without
+    /// the rules under them.
+    pub fn spoken(&self) -> String {
+        plain::render_spoken(self)
     }
 }
 

@@ -7,7 +7,33 @@ use super::document::{Block, Document, Score, Span, Tone};
 use crate::text::{quoted, sanitize, sanitize_line, text_width};
 
 pub fn render(document: &Document) -> String {
-    let parts: Vec<String> = document.blocks.iter().map(block).collect();
+    render_with(document, Headings::Underlined)
+}
+
+/// As [`render`], for a page heard rather than seen (plain mode, with a
+/// screen reader): a rule of dashes under a heading, read aloud, is only
+/// noise, so headings stand alone.
+pub fn render_spoken(document: &Document) -> String {
+    render_with(document, Headings::Bare)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Headings {
+    Underlined,
+    Bare,
+}
+
+fn render_with(document: &Document, headings: Headings) -> String {
+    let parts: Vec<String> = document
+        .blocks
+        .iter()
+        .map(|part| match part {
+            Block::Heading(level, title) if headings == Headings::Bare && *level < 3 => {
+                sanitize_line(title)
+            }
+            part => block(part),
+        })
+        .collect();
     let mut out = parts.join("\n\n");
     out.push('\n');
     out
@@ -123,5 +149,18 @@ mod tests {
             render(&document),
             "- Set checkpoints\n    Because: one\n    two\u{FFFD}\n\n! Every task is one kind.\n"
         );
+    }
+
+    #[test]
+    fn a_spoken_page_has_no_rules_under_its_headings() {
+        let mut document = Document::default();
+        document.heading(1, "Summary");
+        document.heading(2, "Scores");
+        document.heading(3, "Drivers");
+        assert_eq!(
+            render(&document),
+            "Summary\n=======\n\nScores\n------\n\nDrivers:\n"
+        );
+        assert_eq!(render_spoken(&document), "Summary\n\nScores\n\nDrivers:\n");
     }
 }

@@ -5,8 +5,8 @@
 //! and what is complete. It reads and writes no files: every change asks
 //! for a save as data ([`Effect`]), which the front end's loop runs.
 //!
-//! The terminal UI turns keys into calls on it; a line-by-line front end
-//! can turn typed answers into the same calls.
+//! The terminal UI turns keys into calls on it; plain mode (`crate::plain`)
+//! turns typed answers into the same calls.
 
 mod records;
 mod sheet;

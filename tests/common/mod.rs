@@ -99,6 +99,43 @@ pub fn full_assessment(person: &str) -> Assessment {
     assessment
 }
 
+/// Ana's structure (a follow-up, two tasks, a commitment, ratings on every
+/// sheet) with every text field empty, so a field's text after typing is
+/// exactly what was typed.
+pub fn blank_assessment() -> Assessment {
+    let mut assessment = full_assessment("Ana");
+    assessment.check_in.role.clear();
+    assessment.check_in.situation.clear();
+    for follow_up in &mut assessment.check_in.follow_ups {
+        follow_up.note.clear();
+    }
+    assessment.placement.note.clear();
+    for answers in [
+        &mut assessment.readiness,
+        &mut assessment.drivers,
+        &mut assessment.symptoms,
+        &mut assessment.aggravators,
+        &mut assessment.remedies,
+        &mut assessment.support,
+    ] {
+        for answer in answers.values_mut() {
+            answer.note.clear();
+        }
+    }
+    for task in &mut assessment.tasks {
+        task.title.clear();
+        task.to_whom.clear();
+        task.note.clear();
+    }
+    for commitment in &mut assessment.commitments {
+        commitment.first_step.clear();
+        commitment.with_whom.clear();
+        commitment.checkpoint.clear();
+        commitment.due = None;
+    }
+    assessment
+}
+
 /// Sam's answers: a leader who passes work on quickly and trusts it to
 /// land. He places himself at the letting-go end; what stands out is late
 /// rescues and shifting dates, plus pressures that push either way, and one

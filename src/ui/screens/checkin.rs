@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::assessment::{Assessment, Field, FollowUpStatus};
+use crate::assessment::{Assessment, Field, FollowUpStatus, started_on};
 use crate::keymap::Action;
 use crate::session::Session;
 use crate::text::sanitize_line;
@@ -114,7 +114,18 @@ impl CheckInView {
                     let follow_up = &assessment.check_in.follow_ups[number];
                     if number == 0 {
                         lines.push(Line::from(""));
-                        lines.push(Line::styled("Last time you committed to", theme.heading()));
+                        let when = assessment
+                            .check_in
+                            .previous
+                            .as_deref()
+                            .and_then(started_on)
+                            .map_or("Last time".to_string(), |day| {
+                                format!("Last time, on {}", day.format("%-d %b %Y"))
+                            });
+                        lines.push(Line::styled(
+                            format!("{when}, you committed to"),
+                            theme.heading(),
+                        ));
                     }
                     let commitment = &follow_up.commitment;
                     let remedy = view

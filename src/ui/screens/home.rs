@@ -12,14 +12,13 @@ use crate::assessment::Assessment;
 use crate::keymap::{self, Action, Context};
 use std::path::PathBuf;
 
-use crate::content::Workbook;
+use crate::opening::{answered, changed_on, holds};
 use crate::store::{
     CoachNote, FileVersion, Header, HistoryEntry, Listed, NewestFiles, NoteListed, Person,
 };
-use crate::text::{quoted, sanitize_line, text_width};
+use crate::text::{sanitize_line, text_width};
 use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
 
-use super::Sheet;
 use super::writing::{Finished, Writing};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
@@ -521,31 +520,4 @@ impl HomeScreen {
             });
         }
     }
-}
-
-/// "30 Nov 2026, 23:55": when a draft was last saved.
-pub fn changed_on(draft: &Assessment) -> String {
-    draft.updated.format("%-d %b %Y, %H:%M").to_string()
-}
-
-/// What tells one draft from another at a glance: the first words of its
-/// situation, as the person wrote them.
-fn holds(draft: &Assessment) -> String {
-    let situation = sanitize_line(draft.check_in.situation.trim());
-    if situation.is_empty() {
-        "nothing written about the situation yet".to_string()
-    } else {
-        quoted(&fit_words(&situation, 40))
-    }
-}
-
-/// Answers given so far, as the worksheet list counts them: ratings,
-/// filled-in check-in fields and follow-ups, tasks given a kind,
-/// commitments.
-fn answered(workbook: &Workbook, assessment: &Assessment) -> usize {
-    Sheet::ALL
-        .iter()
-        .filter_map(|sheet| sheet.progress(workbook, assessment))
-        .map(|(done, _)| done)
-        .sum()
 }

@@ -23,7 +23,7 @@ mod writing;
 pub use crate::session::Sheet;
 pub use export::{ExportScreen, ExportTarget};
 pub use history::HistoryScreen;
-pub use home::{Choice, Draft, HomeScreen, Recent, changed_on};
+pub use home::{Choice, Draft, HomeScreen, Recent};
 pub use page::PageScreen;
 pub use people::PeopleScreen;
 pub use reference::ReferenceScreen;

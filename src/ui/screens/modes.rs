@@ -130,7 +130,7 @@ impl ModesView {
         )];
         if counts.undecided > 0 {
             balance_line.push(Span::styled(
-                format!(" · {} undecided", counts.undecided),
+                format!(" · {} not decided", counts.undecided),
                 theme.muted(),
             ));
         }
