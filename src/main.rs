@@ -76,6 +76,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
             if cli.plain || dumb {
+                // Plain mode would list everyone: never in place of the
+                // client view asked for.
+                if client.is_some() {
+                    anyhow::bail!(
+                        "the client view needs the full-screen workbook; plain mode (--plain, or TERM=dumb) does not have it yet"
+                    );
+                }
                 return run_plain(data_dir()?, cli.content.as_deref());
             }
             if !io::stdout().is_terminal() {

@@ -211,3 +211,34 @@ fn an_unknown_client_is_refused_without_listing_who_is_on_file() {
         assert!(!said.contains(name), "{said}");
     }
 }
+
+#[test]
+fn plain_mode_never_stands_in_for_the_client_view() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    three_people(&data);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .args([
+            "--data-dir",
+            data.to_str().expect("utf-8"),
+            "--plain",
+            "--client",
+            CLIENT,
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!output.status.success());
+    assert!(
+        said.contains("the client view needs the full-screen workbook"),
+        "{said}"
+    );
+    for name in OTHERS {
+        assert!(!said.contains(name), "{said}");
+    }
+}
