@@ -112,6 +112,8 @@ pub enum Action {
     Rename,
     Archive,
     Forget,
+    /// Correct the wording of a completed assessment.
+    Amend,
     ClientCopy,
     CoachCopy,
 }
@@ -318,6 +320,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Sheet,       [K::Char('g')],               A::SheetList,         "sheets",        "Jump to any worksheet"),
     bind!(C::Sheet,       [K::Char('r')],               A::Reference,         "cards",         "Open the reference cards"),
     bind!(C::ReadOnly,    [K::Esc],                     A::Back,              "back",          "Back to the history"),
+    bind!(C::ReadOnly,    [K::Char('E')],               A::Amend,             "",              "Correct a typo: the wording of notes, the situation and commitments (ratings stay as given)"),
     bind!(C::Sheet,       [K::Esc],                     A::Back,              "",              "Leave the assessment; it stays a draft (asks first if it could not be saved)"),
     // A person's history.
     bind!(C::History,     [K::Up, K::Char('k')],        A::Up,                "",              "Previous assessment"),

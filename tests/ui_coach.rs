@@ -273,3 +273,46 @@ fn rename_archive_and_forget_from_the_persons_page_change_the_files() {
     assert!(!quentin.dir.exists());
     assert!(render(&app, 80, 24).contains("Every file of Quentin Marlowe is deleted."));
 }
+
+#[test]
+fn a_completed_assessment_takes_a_corrected_word_but_never_a_new_rating() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, ana) = coach_page(&dir);
+    let file = app.store.assessment_path(&ana, "20261123-093000-beef");
+    let before = std::fs::read_to_string(&file).expect("file");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Session(s) if s.is_read_only()));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(render(&app, 120, 40).contains("Correct a typo"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('E'));
+    assert!(matches!(app.screen(), Screen::Session(s) if !s.is_read_only()));
+    assert!(render(&app, 120, 40).contains("Correcting the wording"));
+    // The role, on the check-in: typed into, finished.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    common::type_text(&mut app, " (acting)");
+    press(&mut app, KeyCode::Enter);
+    let after = std::fs::read_to_string(&file).expect("file");
+    assert!(
+        after.contains("role = \"Head of analytics (acting)\""),
+        "{after}"
+    );
+    assert!(after.contains("amended = "), "{after}");
+    // A rating is refused, in words, and the file keeps it.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('0'));
+    assert!(render(&app, 120, 40).contains("ratings, choices and dates stay"));
+    let last = std::fs::read_to_string(&file).expect("file");
+    let ratings = |text: &str| {
+        text.lines()
+            .filter(|line| line.starts_with("rating"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ratings(&last), ratings(&before));
+}

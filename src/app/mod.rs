@@ -3,6 +3,7 @@
 //! ([`Effect`]) and everything else that touches the data folder
 //! ([`Open`]). Handling a key reads and writes no file.
 
+mod amend;
 mod export;
 mod open;
 mod people;
@@ -315,6 +316,7 @@ impl App {
             }
             Some(Action::LeaveClientView) => self.question = Some(Question::LeaveClientView),
             Some(Action::Export) => self.start_export(),
+            Some(Action::Amend) => self.start_amending(),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, _| match screen {

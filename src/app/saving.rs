@@ -129,7 +129,9 @@ impl App {
                 Effect::SaveDraft {
                     person, assessment, ..
                 } => newest_save(person, &assessment.id) != Some(index),
-                Effect::Complete { .. } | Effect::DiscardDraft { .. } => false,
+                Effect::Complete { .. } | Effect::DiscardDraft { .. } | Effect::Amend { .. } => {
+                    false
+                }
             })
             .collect();
         for (effect, superseded) in effects.into_iter().zip(superseded) {
@@ -148,6 +150,11 @@ impl App {
                     };
                     self.save_draft(save, &retried, &mut written);
                 }
+                Effect::Amend {
+                    person,
+                    assessment,
+                    known,
+                } => self.save_amend(&person, &assessment, known),
                 Effect::DiscardDraft { person, id, known } => {
                     self.unsaved
                         .retain(|unsaved| !unsaved.save.is_for(&person, &id));
