@@ -54,6 +54,9 @@ pub enum Context {
     /// A person's page, for the coach only: never offered in the client
     /// view.
     CoachHome,
+    /// A completed assessment open to correct its wording: keys that
+    /// would change a rating, a choice or a date are not offered.
+    Amending,
     /// What is on screen can be exported (an assessment, a comparison).
     Exportable,
     /// Choosing a copy to export: the client's.
@@ -132,6 +135,24 @@ impl Action {
                 | Action::Right
                 | Action::Select
                 | Action::NewLine
+                | Action::Add
+                | Action::Delete
+                | Action::ToggleMode
+                | Action::Complete
+        )
+    }
+}
+
+impl Action {
+    /// Whether the action changes something other than wording: what a
+    /// correction of a completed assessment never offers.
+    pub fn changes_choices(self) -> bool {
+        matches!(
+            self,
+            Action::Rate(_)
+                | Action::ClearRating
+                | Action::Left
+                | Action::Right
                 | Action::Add
                 | Action::Delete
                 | Action::ToggleMode
@@ -383,11 +404,14 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 /// repeating an action a more specific context already took.
 pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
     let read_only = contexts.contains(&Context::ReadOnly);
+    let amending = contexts.contains(&Context::Amending);
     let mut seen: Vec<(Action, &'static [Key])> = Vec::new();
     let mut found = Vec::new();
     for context in contexts {
         for binding in BINDINGS.iter().filter(|binding| {
-            binding.context == *context && !(read_only && binding.action.changes_answers())
+            binding.context == *context
+                && !(read_only && binding.action.changes_answers())
+                && !(amending && binding.action.changes_choices())
         }) {
             if seen
                 .iter()

@@ -289,7 +289,16 @@ fn a_completed_assessment_takes_a_corrected_word_but_never_a_new_rating() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('E'));
     assert!(matches!(app.screen(), Screen::Session(s) if !s.is_read_only()));
-    assert!(render(&app, 120, 40).contains("Correcting the wording"));
+    let correcting = render(&app, 120, 40);
+    assert!(
+        correcting.contains("Correcting the wording"),
+        "{correcting}"
+    );
+    let footer = correcting.lines().last().unwrap_or_default();
+    assert!(
+        !footer.contains("complete"),
+        "only wording is offered: {footer}"
+    );
     // The role, on the check-in: typed into, finished.
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Char('1'));
@@ -306,7 +315,12 @@ fn a_completed_assessment_takes_a_corrected_word_but_never_a_new_rating() {
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('0'));
-    assert!(render(&app, 120, 40).contains("ratings, choices and dates stay"));
+    let refused = render(&app, 120, 40);
+    assert!(
+        refused.contains("ratings, choices and dates stay"),
+        "{refused}"
+    );
+    assert!(!refused.lines().last().unwrap_or_default().contains("rate"));
     let last = std::fs::read_to_string(&file).expect("file");
     let ratings = |text: &str| {
         text.lines()
