@@ -66,6 +66,22 @@ pub enum Context {
     /// The terminal is smaller than the workbook can be drawn in: nothing
     /// on it can be seen, so nothing on it may change.
     TooSmall,
+    /// The client view is on: one person's workbook, safe to share.
+    ClientView,
+    /// The client's own page, in the client view: nothing lies behind it.
+    ClientHome,
+    /// A person's page, for the coach only: never offered in the client
+    /// view.
+    CoachHome,
+    /// A completed assessment open to correct its wording: keys that
+    /// would change a rating, a choice or a date are not offered.
+    Amending,
+    /// What is on screen can be exported (an assessment, a comparison).
+    Exportable,
+    /// Choosing a copy to export: the client's.
+    ExportClient,
+    /// Choosing a copy to export: the coach's (never in the client view).
+    ExportCoach,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +130,23 @@ pub enum Action {
     AcceptSuggestion,
     Yes,
     No,
+    /// Show only this person's workbook (the client view).
+    ClientView,
+    /// Leave the client view, after a yes.
+    LeaveClientView,
+    /// Write a private coach note on the person.
+    WriteNote,
+    /// Set the date of the next session.
+    SetNextSession,
+    /// Write what is on screen to a file, as a client or a coach copy.
+    Export,
+    Rename,
+    Archive,
+    Forget,
+    /// Correct the wording of a completed assessment.
+    Amend,
+    ClientCopy,
+    CoachCopy,
 }
 
 impl Action {
@@ -136,6 +169,24 @@ impl Action {
                 | Action::Complete
                 | Action::Letter(_)
                 | Action::AcceptSuggestion
+        )
+    }
+}
+
+impl Action {
+    /// Whether the action changes something other than wording: what a
+    /// correction of a completed assessment never offers.
+    pub fn changes_choices(self) -> bool {
+        matches!(
+            self,
+            Action::Rate(_)
+                | Action::ClearRating
+                | Action::Left
+                | Action::Right
+                | Action::Add
+                | Action::Delete
+                | Action::ToggleMode
+                | Action::Complete
         )
     }
 }
@@ -277,6 +328,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Home,        [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
     bind!(C::Home,        [K::Enter],                   A::Select,            "choose",        "Do the highlighted thing"),
     bind!(C::Home,        [K::Esc],                     A::Back,              "people",        "Back to the list of people"),
+    bind!(C::CoachHome,   [K::Char('n')],               A::WriteNote,         "coach note",    "Write a private coach note, dated now (never in an assessment or a client copy)"),
+    bind!(C::CoachHome,   [K::Char('s')],               A::SetNextSession,    "next session",  "Set the date of the next session"),
+    bind!(C::CoachHome,   [K::Char('R')],               A::Rename,            "",              "Rename this person (their assessments keep the name they were taken under)"),
+    bind!(C::CoachHome,   [K::Char('A')],               A::Archive,           "",              "Archive this person: off the list, every file kept (asks first)"),
+    bind!(C::CoachHome,   [K::Char('F')],               A::Forget,            "",              "Forget this person: delete every file of theirs, after their name is typed"),
+    bind!(C::CoachHome,   [K::Char('v')],               A::ClientView,        "client view",   "Client view: show only this person's workbook, safe to share (no other names, no coach notes, no paths)"),
     bind!(C::Draft,       [K::Char('d')],               A::Delete,            "discard draft", "Throw away the highlighted draft (asks first)"),
     // Rated worksheets.
     bind!(C::Rated,       [K::Up, K::Char('k')],        A::Up,                "item",          "Previous item"),
@@ -340,6 +397,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Sheet,       [K::Char('g')],               A::SheetList,         "sheets",        "Jump to any worksheet"),
     bind!(C::Sheet,       [K::Char('r')],               A::Reference,         "cards",         "Open the reference cards"),
     bind!(C::ReadOnly,    [K::Esc],                     A::Back,              "back",          "Back to the history"),
+    bind!(C::ReadOnly,    [K::Char('E')],               A::Amend,             "",              "Correct a typo: the wording of notes, the situation and commitments (ratings stay as given)"),
     bind!(C::Sheet,       [K::Esc],                     A::Back,              "",              "Leave the assessment; it stays a draft (asks first if it could not be saved)"),
     // A person's history.
     bind!(C::History,     [K::Up, K::Char('k')],        A::Up,                "",              "Previous assessment"),
@@ -367,6 +425,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Reference,   [K::PageUp],                  A::PageUp,            "",              "Scroll the card up"),
     bind!(C::Reference,   [K::PageDown, K::Char(' ')],  A::PageDown,          "scroll",        "Scroll the card down"),
     bind!(C::Reference,   [K::Esc],                     A::Back,              "back",          "Close the cards"),
+    // Exporting a report from inside the program.
+    bind!(C::Exportable,  [K::Char('x')],               A::Export,            "export",        "Write this to a file: a client copy or a coach copy (asks which)"),
+    bind!(C::ExportCoach, [K::Char('k')],               A::CoachCopy,         "coach copy",    "A coach copy: the report with your coach notes on the person"),
+    bind!(C::ExportClient,[K::Char('c')],               A::ClientCopy,        "client copy",   "A client copy: their own answers and notes, never a coach note"),
+    bind!(C::ExportClient,[K::Esc],                     A::Back,              "back",          "Go back without writing anything"),
+    // While the client view is on, before any screen's own keys.
+    bind!(C::ClientHome,  [K::Esc],                     A::Back,              "",              "Nothing: in the client view this page is as far back as it goes"),
+    bind!(C::ClientView,  [K::Char('v')],               A::LeaveClientView,   "leave client view", "Leave the client view (asks first); other people's names can show again"),
     // Everywhere.
     bind!(C::Global,      [K::Char('?')],               A::Help,              "help",          "Show every key of this screen"),
     bind!(C::Global,      [K::Char('q'), K::Ctrl('c')], A::Quit,              "quit",          "Quit (asks first if anything could not be saved)"),
@@ -398,11 +464,14 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 /// repeating an action a more specific context already took.
 pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
     let read_only = contexts.contains(&Context::ReadOnly);
+    let amending = contexts.contains(&Context::Amending);
     let mut seen: Vec<(Action, &'static [Key])> = Vec::new();
     let mut found = Vec::new();
     for context in contexts {
         for binding in BINDINGS.iter().filter(|binding| {
-            binding.context == *context && !(read_only && binding.action.changes_answers())
+            binding.context == *context
+                && !(read_only && binding.action.changes_answers())
+                && !(amending && binding.action.changes_choices())
         }) {
             if seen
                 .iter()

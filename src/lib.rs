@@ -6,6 +6,7 @@
 pub mod app;
 pub mod assessment;
 pub mod cli;
+pub mod client_view;
 pub mod content;
 #[cfg(debug_assertions)]
 pub mod fault_injection;

@@ -5,7 +5,7 @@ use anyhow::Context;
 use clap::Parser;
 
 use handoff::app::{App, Status, local_now};
-use handoff::cli::{Cli, Command, ContentCommand, content_check, where_data};
+use handoff::cli::{Answer, Cli, Command, ContentCommand, content_check, where_data};
 use handoff::content::{Chosen, choose_workbook};
 use handoff::store::{Store, resolve_data_dir};
 use handoff::text::sanitize;
@@ -33,6 +33,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &mut io::stderr().lock(),
         )),
         Some(Command::Where) => Ok(where_data(&data_dir()?, &mut io::stdout().lock())),
+        Some(Command::Import { file, person, yes }) => {
+            let (store, workbook) = open_store(&cli, data_dir()?)?;
+            let mut stdin = io::stdin().lock();
+            let input = answer(&mut stdin);
+            let asked = handoff::cli::Import {
+                file,
+                person: person.as_deref(),
+                yes: *yes,
+            };
+            handoff::cli::import(&store, &workbook, &asked, input, &mut io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Person(command)) => {
+            let (store, _) = open_store(&cli, data_dir()?)?;
+            let mut stdin = io::stdin().lock();
+            handoff::cli::person(
+                &store,
+                command,
+                answer(&mut stdin),
+                &mut io::stdout().lock(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(command) => {
             let data_dir = data_dir()?;
             let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
@@ -40,12 +63,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("handoff: {}", sanitize(warning));
             }
             let store = Store::new(data_dir);
+            store.finish_forgetting();
             handoff::cli::revisit(command, &store, &chosen.workbook, &mut io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            // Named first: a name not on file is said plainly, terminal
+            // or not.
+            let client = match &cli.client {
+                Some(name) => Some(handoff::cli::client_person(&Store::new(data_dir()?), name)?),
+                None => None,
+            };
             let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
             if cli.plain || dumb {
+                // Plain mode would list everyone: never in place of the
+                // client view asked for.
+                if client.is_some() {
+                    anyhow::bail!(
+                        "the client view needs the full-screen workbook; plain mode (--plain, or TERM=dumb) does not have it yet"
+                    );
+                }
                 return run_plain(data_dir()?, cli.content.as_deref());
             }
             if !io::stdout().is_terminal() {
@@ -62,13 +99,39 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // used is reported plainly and the run stops.
             let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
             let store = Store::new(data_dir);
+            store.finish_forgetting();
             #[cfg(debug_assertions)]
             let store = match handoff::fault_injection::save_fault_from_env() {
                 Some(fault) => store.failing_while(fault.step, fault.trigger),
                 None => store,
             };
-            run_workbook(store, chosen)
+            run_workbook(store, chosen, client)
         }
+    }
+}
+
+/// The store and the workbook for a subcommand that changes the data
+/// folder, with a warning about the coach's content said first.
+fn open_store(
+    cli: &Cli,
+    data_dir: std::path::PathBuf,
+) -> anyhow::Result<(Store, handoff::content::Workbook)> {
+    let chosen = choose_workbook(cli.content.as_deref(), &data_dir)?;
+    if let Some(warning) = &chosen.warning {
+        eprintln!("handoff: {}", sanitize(warning));
+    }
+    let store = Store::new(data_dir);
+    store.finish_forgetting();
+    Ok((store, chosen.workbook))
+}
+
+/// Answers to a question come from the terminal, or from nobody when
+/// input is a pipe or a file: a script answers with a flag instead.
+fn answer<'a>(stdin: &'a mut io::StdinLock<'static>) -> Answer<'a> {
+    if stdin.is_terminal() {
+        Answer::Typed(stdin)
+    } else {
+        Answer::Nobody
     }
 }
 
@@ -102,7 +165,11 @@ fn run_plain(
     })
 }
 
-fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
+fn run_workbook(
+    store: Store,
+    chosen: Chosen,
+    client: Option<handoff::store::Person>,
+) -> anyhow::Result<ExitCode> {
     // Hooks first, terminal second: a panic must find the terminal
     // restorable.
     handoff::tui::install_panic_hook();
@@ -110,6 +177,9 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     // A coach's content with problems is left out; the first screen says so.
     if let Some(warning) = chosen.warning {
         app.status = Some(Status::error(warning));
+    }
+    if let Some(person) = client {
+        app.enter_client_view(person);
     }
     #[cfg(debug_assertions)]
     {
@@ -119,11 +189,11 @@ fn run_workbook(store: Store, chosen: Chosen) -> anyhow::Result<ExitCode> {
     if let Some(status) = &app.status
         && status.kind == handoff::app::StatusKind::Error
     {
-        handoff::tui::say(&status.text);
+        handoff::tui::say(&app.shareable(&status.text));
     }
     let unsaved = app.unsaved_report();
     for line in &unsaved {
-        handoff::tui::say(line);
+        handoff::tui::say(&app.shareable(line));
     }
     Ok(match ending {
         handoff::tui::Ending::Quit if unsaved.is_empty() => ExitCode::SUCCESS,

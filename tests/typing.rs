@@ -446,3 +446,124 @@ fn a_line_feed_is_enter_never_a_deletion() {
     typist.press(KeyCode::Esc);
     assert_eq!(typist.saved().placement.note, "first line\nsecond");
 }
+
+/// A person's page with the coach typing: Ana on file, her page open.
+fn coach_page(dir: &tempfile::TempDir) -> (App, handoff::store::Person) {
+    let mut app = common::app(dir);
+    let person = app.store.add_person("Ana").expect("Ana");
+    app.open_person(person.clone());
+    (app, person)
+}
+
+#[test]
+fn a_coach_note_is_text_every_key_of_it_and_is_on_disk_as_typed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    common::press(&mut app, KeyCode::Char('n'));
+    let typed = format!("{KEYS_AS_TEXT} svpd\nsecond line q ?");
+    for c in typed.chars() {
+        match c {
+            '\n' => common::press(&mut app, KeyCode::Enter),
+            c => common::press(&mut app, KeyCode::Char(c)),
+        }
+    }
+    // Saved with every change, before it is finished.
+    let notes = app.store.notes(&person);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        notes[0].note().map(|note| note.text.as_str()),
+        Some(typed.as_str())
+    );
+    common::press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Home(home) if home.writing.is_none()));
+    assert_eq!(
+        app.store.notes(&person).len(),
+        1,
+        "one note, not one per key"
+    );
+    let screen = common::render(&app, 120, 40);
+    assert!(
+        screen.contains("Coach notes (private): 1") && screen.contains("the quick brown fox"),
+        "{screen}"
+    );
+    // An empty note is never written.
+    common::press(&mut app, KeyCode::Char('n'));
+    common::press(&mut app, KeyCode::Esc);
+    assert_eq!(app.store.notes(&person).len(), 1);
+}
+
+#[test]
+fn the_next_session_box_takes_a_date_and_refuses_anything_else() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    common::press(&mut app, KeyCode::Char('s'));
+    common::type_text(&mut app, "next friday q");
+    common::press(&mut app, KeyCode::Enter);
+    let screen = common::render(&app, 60, 20);
+    assert!(screen.contains("like 2026-12-15"), "{screen}");
+    assert_eq!(app.store.next_session(&person).expect("read"), None);
+    for _ in 0.."next friday q".len() {
+        common::press(&mut app, KeyCode::Backspace);
+    }
+    common::type_text(&mut app, "2026-12-14");
+    common::press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.store.next_session(&person).expect("read"),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 14)
+    );
+    let screen = common::render(&app, 60, 20);
+    assert!(screen.contains("next session 14 Dec 2026"), "{screen}");
+}
+
+#[test]
+fn a_new_name_and_the_name_typed_to_forget_are_text_every_key() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    // Keys that are commands on this page: R A F n s v d x q ?
+    let name = "Ana RAF nsv dxq? 0-9";
+    common::press(&mut app, KeyCode::Char('R'));
+    for _ in 0.."Ana".len() {
+        common::press(&mut app, KeyCode::Backspace);
+    }
+    common::type_text(&mut app, name);
+    common::press(&mut app, KeyCode::Enter);
+    let renamed = app.store.find_person(name).expect("list").expect("renamed");
+    assert_eq!(renamed.dir, person.dir);
+    assert!(matches!(app.screen(), Screen::Home(home) if home.writing.is_none()));
+
+    // The name typed to forget: a wrong one (every letter a command
+    // somewhere) deletes nothing and nothing else happens.
+    common::press(&mut app, KeyCode::Char('F'));
+    common::type_text(&mut app, "Ana RAF nsv dxq?");
+    common::press(&mut app, KeyCode::Enter);
+    assert!(person.dir.exists());
+    assert!(
+        matches!(app.screen(), Screen::Home(home) if home.writing.is_none() && !home.confirm_archive)
+    );
+}
+
+#[test]
+fn an_export_file_name_is_text_every_key() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (mut app, person) = coach_page(&dir);
+    let mut done = common::full_assessment("Ana");
+    app.store
+        .complete(&person, &mut done, common::at("2026-11-16T10:15:00+01:00"))
+        .expect("complete");
+    app.open_person(person);
+    common::press(&mut app, KeyCode::Down);
+    common::press(&mut app, KeyCode::Enter);
+    common::press(&mut app, KeyCode::Char('x'));
+    common::press(&mut app, KeyCode::Char('c'));
+    for _ in 0..60 {
+        common::press(&mut app, KeyCode::Backspace);
+    }
+    let folder = dir.path().to_str().expect("utf-8");
+    let name = "x ck q? vnjk Esc.md";
+    common::type_text(&mut app, &format!("{folder}/{name}"));
+    common::press(&mut app, KeyCode::Enter);
+    assert!(
+        dir.path().join(name).is_file(),
+        "the file is named as typed"
+    );
+}

@@ -64,6 +64,7 @@ fn kind(app: &App) -> &'static str {
         Screen::History(_) => "history",
         Screen::Page(_) => "comparison",
         Screen::Trend(_) => "trend",
+        Screen::Export(_) => "export",
     }
 }
 

@@ -3,20 +3,24 @@
 //! ([`Effect`]) and everything else that touches the data folder
 //! ([`Open`]). Handling a key reads and writes no file.
 
+mod amend;
+mod export;
 mod open;
+mod people;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
+use crate::client_view::ClientView;
 use crate::content::Workbook;
 #[cfg(debug_assertions)]
 use crate::fault_injection::PanicOnKey;
 use crate::keymap::{self, Action, Context};
 use crate::store::{Person, Store};
 use crate::ui::screens::{
-    HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen, SessionScreen,
-    TrendScreen,
+    ExportScreen, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, ReferenceScreen,
+    SessionScreen, TrendScreen,
 };
 
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme};
@@ -76,6 +80,7 @@ pub enum Screen {
     History(Box<HistoryScreen>),
     Page(PageScreen),
     Trend(TrendScreen),
+    Export(Box<ExportScreen>),
 }
 
 /// What a screen wants after handling an action.
@@ -104,6 +109,8 @@ pub enum Question {
     QuitUnsaved,
     /// Leave the worksheet although its answers are not in their draft.
     LeaveUnsaved,
+    /// Leave the client view, so other people's names can show again.
+    LeaveClientView,
 }
 
 /// What screens may read and ask for while handling an action: never the
@@ -167,6 +174,8 @@ pub struct App {
     clock: Clock,
     /// The terminal's size, once known.
     size: Option<(u16, u16)>,
+    /// On while the screen is shared with one client (`client_view`).
+    pub client: Option<ClientView>,
 }
 
 impl App {
@@ -193,6 +202,7 @@ impl App {
             read_due: false,
             clock,
             size: None,
+            client: None,
         };
         let people = app.people_screen();
         app.screens.push(Screen::People(Box::new(people)));
@@ -237,12 +247,24 @@ impl App {
             Screen::History(screen) => screen.contexts(),
             Screen::Page(screen) => screen.contexts(),
             Screen::Trend(screen) => screen.contexts(),
+            Screen::Export(screen) => screen.contexts(),
         };
         let takes_every_key = [Context::Editing, Context::Naming, Context::Confirm];
         if !contexts
             .iter()
             .any(|context| takes_every_key.contains(context))
         {
+            if self.client.is_some() {
+                contexts.retain(|context| *context != Context::CoachHome);
+                contexts.insert(0, Context::ClientView);
+                if self.screens.len() == 1 {
+                    contexts.insert(1, Context::ClientHome);
+                }
+            }
+            // After the screen's own keys, so its hints come first.
+            if self.export_target().is_some() {
+                contexts.push(Context::Exportable);
+            }
             contexts.push(Context::Global);
         }
         contexts
@@ -286,11 +308,22 @@ impl App {
                 self.help_scroll = 0;
             }
             Some(Action::Quit) => self.quit(),
+            Some(Action::ClientView) => {
+                if let Screen::Home(home) = self.screen() {
+                    let person = home.person.clone();
+                    self.enter_client_view(person);
+                }
+            }
+            Some(Action::LeaveClientView) => self.question = Some(Question::LeaveClientView),
+            Some(Action::Export) => self.start_export(),
+            Some(Action::Amend) => self.start_amending(),
             Some(action) => self.dispatch(|screen, cx| screen_action(screen, action, cx)),
             None if contexts.contains(&Context::Editing) || contexts.contains(&Context::Naming) => {
                 self.dispatch(|screen, _| match screen {
                     Screen::Session(session) => session.edit_key(key),
                     Screen::People(people) => people.edit_key(key),
+                    Screen::Home(home) => home.edit_key(key),
+                    Screen::Export(export) => export.edit_key(key),
                     _ => Outcome::Stay,
                 });
             }
@@ -323,12 +356,17 @@ impl App {
     fn answer(&mut self, key: KeyEvent) {
         match keymap::lookup(&[Context::Confirm], &key) {
             Some(Action::Yes) => {
-                match self.question.take() {
+                let question = self.question.take();
+                match question {
                     Some(Question::QuitUnsaved) => {
                         self.quit_confirmed = true;
                         self.running = false;
                     }
                     Some(Question::LeaveUnsaved) => self.leave_session(),
+                    Some(Question::LeaveClientView) => {
+                        self.leave_client_view();
+                        return;
+                    }
                     None => {}
                 }
                 self.status = None;
@@ -367,6 +405,8 @@ impl App {
         self.dispatch(|screen, _| match screen {
             Screen::Session(session) => session.paste(text),
             Screen::People(people) => people.paste(text),
+            Screen::Home(home) => home.paste(text),
+            Screen::Export(export) => export.paste(text),
             _ => Outcome::Stay,
         });
     }
@@ -461,6 +501,13 @@ impl App {
                 self.resume_unsaved(&mut screen);
                 self.fit(&mut screen);
                 self.screens.push(screen);
+            }
+            // The client's page is as far back as the client view goes.
+            Outcome::Pop if self.client.is_some() && self.screens.len() == 1 => {
+                self.status = Some(Status::notice(format!(
+                    "This is the client view: only this workbook is shown. {} leaves it (asks first).",
+                    keymap::key_for(Context::ClientView, Action::LeaveClientView)
+                )));
             }
             Outcome::Pop => {
                 if self.screens.len() > 1 {
@@ -592,6 +639,62 @@ impl App {
     }
 }
 
+impl App {
+    /// Shows only `person`'s workbook: their page becomes the only screen,
+    /// so no other person's page, name or list can be reached. Refused
+    /// while someone else's answers are not saved, as the warning about
+    /// them would name them.
+    pub fn enter_client_view(&mut self, person: Person) {
+        if self
+            .unsaved
+            .iter()
+            .any(|unsaved| unsaved.save.person.dir != person.dir)
+        {
+            self.status = Some(Status::error(
+                "The client view stays off while another person's answers are not saved: the warning about them would show their name.",
+            ));
+            return;
+        }
+        self.client = Some(ClientView::new(
+            person.clone(),
+            self.store.root().to_path_buf(),
+        ));
+        self.help_open = false;
+        self.screens.clear();
+        self.status = None;
+        self.open_person(person);
+        self.fit_top();
+        self.status = Some(Status::info(format!(
+            "Client view: only this workbook is shown, no coach notes, no other names. {} leaves it.",
+            keymap::key_for(Context::ClientView, Action::LeaveClientView)
+        )));
+    }
+
+    /// Back to the coach's own view: the people list, with the client's
+    /// page open on it.
+    fn leave_client_view(&mut self) {
+        let Some(client) = self.client.take() else {
+            return;
+        };
+        self.status = None;
+        let people = self.people_screen();
+        self.screens = vec![Screen::People(Box::new(people))];
+        self.fit_top();
+        self.open_person(client.person);
+        // Said over what opening the page said: the page lists that too.
+        self.status = Some(Status::info("The client view is off."));
+    }
+
+    /// Text for the screen or the terminal left behind: with the client
+    /// view on, without any path.
+    pub fn shareable(&self, text: &str) -> String {
+        match &self.client {
+            Some(client) => client.redact(text),
+            None => text.to_string(),
+        }
+    }
+}
+
 fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outcome {
     match screen {
         Screen::People(screen) => screen.handle(action, cx),
@@ -601,6 +704,7 @@ fn screen_action(screen: &mut Screen, action: Action, cx: &mut Ctx<'_>) -> Outco
         Screen::History(screen) => screen.handle(action, cx),
         Screen::Page(screen) => screen.handle(action, cx),
         Screen::Trend(screen) => screen.handle(action, cx),
+        Screen::Export(screen) => screen.handle(action, cx),
     }
 }
 

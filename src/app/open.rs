@@ -6,18 +6,22 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use super::{App, Outcome, Screen, Status};
 use crate::assessment::{Assessment, chronological, compare};
 use crate::keymap::{self, Action, Context};
 use crate::opening::{self, Opened, changed_on};
-use crate::report::comparison_report;
+use crate::report::{Copy, Preparation, READ_AT_MOST, comparison_report, preparation};
 use crate::session::{Session, Sheet};
 use crate::store::{
-    Around, PeopleFolders, Person, clean_name, names_alike, read_completed, readable_before,
+    Around, CoachNote, PeopleFolders, Person, clean_name, names_alike, read_completed,
+    readable_before,
 };
 use crate::text::sanitize_line;
 use crate::ui::screens::{
-    Draft, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent, SessionScreen, TrendScreen,
+    Draft, ExportTarget, HistoryScreen, HomeScreen, PageScreen, PeopleScreen, Recent,
+    SessionScreen, TrendScreen,
 };
 
 /// What a screen asks the loop to open or do in the data folder.
@@ -57,6 +61,34 @@ pub enum Open {
         with: Option<PathBuf>,
     },
     Trend(Person),
+    /// Saves a coach note (new or changed) in its own file.
+    SaveNote {
+        person: Person,
+        note: CoachNote,
+    },
+    /// Sets, or with `None` clears, the next session's date.
+    NextSession {
+        person: Person,
+        date: Option<NaiveDate>,
+    },
+    /// The page for preparing the next session.
+    Prepare(Person),
+    Rename {
+        person: Person,
+        name: String,
+    },
+    /// Moves the person out of the list, every file kept.
+    Archive(Person),
+    /// Deletes every file of the person.
+    Forget(Person),
+    /// Writes a report to `file`; over a file already there only with
+    /// `replace`.
+    Export {
+        target: ExportTarget,
+        copy: Copy,
+        file: String,
+        replace: bool,
+    },
 }
 
 impl App {
@@ -91,6 +123,27 @@ impl App {
                     .newest_trend(&person, &self.workbook, TrendScreen::MOST);
                 Outcome::Push(Screen::Trend(TrendScreen::newest(trend)))
             }
+            Open::SaveNote { person, note } => {
+                self.save_note(&person, note);
+                Outcome::Stay
+            }
+            Open::NextSession { person, date } => {
+                self.set_next_session(&person, date);
+                Outcome::Stay
+            }
+            Open::Prepare(person) => self.prepare(&person),
+            Open::Rename { person, name } => {
+                self.rename(&person, &name);
+                Outcome::Stay
+            }
+            Open::Archive(person) => self.archive(&person),
+            Open::Forget(person) => self.forget(&person),
+            Open::Export {
+                target,
+                copy,
+                file,
+                replace,
+            } => self.export(&target, copy, file, replace),
         };
         self.apply(outcome);
     }
@@ -123,6 +176,81 @@ impl App {
             .store
             .newest_history(&home.person, &self.workbook, Recent::SHOWN);
         home.show(drafts, Recent::of(newest), &mut self.status);
+        // The coach's notes never leave the disk while a client looks on.
+        home.notes = if self.client.is_some() {
+            Vec::new()
+        } else {
+            self.store.notes(&home.person)
+        };
+        home.next_session = match self.store.next_session(&home.person) {
+            Ok(date) => date,
+            Err(error) => {
+                self.status = Some(Status::error(format!(
+                    "The next session's date could not be read: {error}"
+                )));
+                None
+            }
+        };
+    }
+
+    fn save_note(&mut self, person: &Person, mut note: CoachNote) {
+        note.updated = (self.clock)();
+        match self.store.save_note(person, &note) {
+            Ok(_) => {
+                if let Some(Screen::Home(home)) = self.screens.last_mut() {
+                    home.notes = self.store.notes(person);
+                    if home.writing.is_none() {
+                        self.status = Some(Status::info("Coach note saved."));
+                    }
+                }
+            }
+            Err(error) => {
+                self.status = Some(Status::error(format!(
+                    "Coach note NOT saved ({error}). It is still on screen; every change tries again."
+                )));
+            }
+        }
+    }
+
+    fn set_next_session(&mut self, person: &Person, date: Option<NaiveDate>) {
+        match self.store.set_next_session(person, date) {
+            Ok(()) => {
+                if let Some(Screen::Home(home)) = self.screens.last_mut() {
+                    home.next_session = date;
+                }
+                self.status = Some(Status::info(match date {
+                    Some(date) => format!("Next session: {}.", date.format("%A %-d %B %Y")),
+                    None => "No next session is set.".to_string(),
+                }));
+            }
+            Err(error) => {
+                self.status = Some(Status::error(format!(
+                    "The next session's date was NOT saved: {error}"
+                )));
+            }
+        }
+    }
+
+    /// The page for preparing the next session; in the client view,
+    /// without the coach's note.
+    fn prepare(&mut self, person: &Person) -> Outcome {
+        let completed = self.store.newest_completed(person, READ_AT_MOST);
+        let last_note = if self.client.is_some() {
+            None
+        } else {
+            self.store.last_note(person)
+        };
+        let next_session = self.store.next_session(person).unwrap_or_default();
+        let document = preparation(
+            &self.workbook,
+            &Preparation {
+                today: (self.clock)().date_naive(),
+                next_session,
+                completed: &completed,
+                last_note: last_note.as_ref(),
+            },
+        );
+        Outcome::Push(Screen::Page(PageScreen::new("Next session", document)))
     }
 
     fn new_person(&mut self, name: String, alike_seen: bool) -> Outcome {
@@ -194,7 +322,7 @@ impl App {
         self.refresh_top();
     }
 
-    fn read_completed(&mut self, path: &std::path::Path) -> Option<Assessment> {
+    pub(super) fn read_completed(&mut self, path: &std::path::Path) -> Option<Assessment> {
         match read_completed(path) {
             Ok(loaded) => Some(loaded.assessment),
             Err(error) => {
@@ -221,6 +349,13 @@ impl App {
         let (earlier, later) = chronological(&a, &b);
         let comparison = compare(&self.workbook, earlier, later);
         let document = comparison_report(&self.workbook, &comparison);
-        Outcome::Push(Screen::Page(PageScreen::new("Comparison", document)))
+        let target = ExportTarget::Comparison {
+            person: person.clone(),
+            earlier: other,
+            later: path,
+        };
+        Outcome::Push(Screen::Page(
+            PageScreen::new("Comparison", document).with_export(target),
+        ))
     }
 }

@@ -129,7 +129,9 @@ impl App {
                 Effect::SaveDraft {
                     person, assessment, ..
                 } => newest_save(person, &assessment.id) != Some(index),
-                Effect::Complete { .. } | Effect::DiscardDraft { .. } => false,
+                Effect::Complete { .. } | Effect::DiscardDraft { .. } | Effect::Amend { .. } => {
+                    false
+                }
             })
             .collect();
         for (effect, superseded) in effects.into_iter().zip(superseded) {
@@ -148,6 +150,11 @@ impl App {
                     };
                     self.save_draft(save, &retried, &mut written);
                 }
+                Effect::Amend {
+                    person,
+                    assessment,
+                    known,
+                } => self.save_amend(&person, &assessment, known),
                 Effect::DiscardDraft { person, id, known } => {
                     self.unsaved
                         .retain(|unsaved| !unsaved.save.is_for(&person, &id));
@@ -297,11 +304,12 @@ impl App {
     /// change whose save then failed is asked about after all.
     pub(super) fn settle_questions(&mut self) {
         if self.unsaved.is_empty() {
-            match self.question.take() {
+            match self.question {
                 Some(Question::QuitUnsaved) => self.running = false,
                 Some(Question::LeaveUnsaved) => self.leave_session(),
-                None => {}
+                Some(Question::LeaveClientView) | None => return,
             }
+            self.question = None;
         } else if !self.running && !self.quit_confirmed {
             self.running = true;
             self.question = Some(Question::QuitUnsaved);
@@ -342,6 +350,10 @@ impl App {
                     "{lost} Leave the worksheet anyway? Saving them is still retried with every key and when you quit."
                 ),
                 "leave",
+            ),
+            Question::LeaveClientView => (
+                "Leave the client view? The list of people, with everyone's names, can show again: make sure the screen is no longer shared.".to_string(),
+                "leave the client view",
             ),
         })
     }

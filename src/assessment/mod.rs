@@ -1,5 +1,6 @@
 //! Assessments: what a person answered, and what those answers add up to.
 
+mod amend;
 mod balance;
 mod compare;
 mod field;
@@ -10,9 +11,10 @@ mod summary;
 mod team;
 mod team_compare;
 mod team_map;
-mod time;
+pub mod time;
 mod trend;
 
+pub use amend::{NotOnlyWording, only_wording};
 pub use balance::{Balance, Lean, balance};
 pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,

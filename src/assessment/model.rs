@@ -149,6 +149,11 @@ pub struct Assessment {
     pub updated: DateTime<FixedOffset>,
     #[serde(with = "optional_timestamp", skip_serializing_if = "Option::is_none")]
     pub completed: Option<DateTime<FixedOffset>>,
+    /// When text of a completed assessment was last corrected (a typo in
+    /// a note, the situation, a commitment's wording). Ratings are never
+    /// changed after completion (see `assessment::amend`).
+    #[serde(with = "optional_timestamp", skip_serializing_if = "Option::is_none")]
+    pub amended: Option<DateTime<FixedOffset>>,
     pub content_version: String,
     pub check_in: CheckIn,
     /// Where the leader places themself between the gap's two directions.
@@ -176,6 +181,7 @@ impl Default for Assessment {
             created: epoch,
             updated: epoch,
             completed: None,
+            amended: None,
             content_version: String::new(),
             check_in: CheckIn::default(),
             placement: Answer::default(),

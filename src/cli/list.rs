@@ -10,7 +10,9 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use crate::content::Workbook;
-use crate::store::{Around, Header, HistoryEntry, HistoryFiles, Listed, Person, Store};
+use crate::store::{
+    Around, Header, HistoryEntry, HistoryFiles, Listed, PeopleListing, Person, Store,
+};
 use crate::text::sanitize_line;
 
 use super::lookup;
@@ -19,23 +21,39 @@ pub fn list(
     store: &Store,
     workbook: &Workbook,
     person: Option<&str>,
+    archived: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match person {
         Some(name) => history(store, workbook, &lookup::person(store, name)?, out),
-        None => people(store, workbook, out),
+        None if archived => {
+            let listing = store.archived_people()?;
+            if listing.people.is_empty() && listing.unreadable.is_empty() {
+                writeln!(out, "Nobody is archived.")?;
+                return Ok(());
+            }
+            people(store, workbook, listing, out)
+        }
+        None => {
+            let listing = store.people()?;
+            if listing.people.is_empty() && listing.unreadable.is_empty() {
+                writeln!(
+                    out,
+                    "Nobody is saved yet. Run `handoff` to start a workbook."
+                )?;
+                return Ok(());
+            }
+            people(store, workbook, listing, out)
+        }
     }
 }
 
-fn people(store: &Store, workbook: &Workbook, out: &mut dyn Write) -> anyhow::Result<()> {
-    let listing = store.people()?;
-    if listing.people.is_empty() && listing.unreadable.is_empty() {
-        writeln!(
-            out,
-            "Nobody is saved yet. Run `handoff` to start a workbook."
-        )?;
-        return Ok(());
-    }
+fn people(
+    store: &Store,
+    workbook: &Workbook,
+    listing: PeopleListing,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     for person in &listing.people {
         // The folder's count and its newest file: one file read per person.
         let newest = store.newest_history(person, workbook, 1);

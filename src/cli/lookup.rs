@@ -59,9 +59,43 @@ pub fn person(store: &Store, name: &str) -> anyhow::Result<Person> {
     bail!("no person called “{}” ({known})", sanitize_line(name))
 }
 
+/// The person the client view opens on: named exactly, by folder name, or
+/// the one person whose name differs only in case, accents or
+/// punctuation. Unlike [`person`], a miss never lists who is on file: the
+/// screen may already be shared.
+pub fn client(store: &Store, name: &str) -> anyhow::Result<Person> {
+    if let Some(person) = store.find_person(name)? {
+        return Ok(person);
+    }
+    let people = store.people()?.people;
+    let mut alike = people
+        .into_iter()
+        .filter(|person| names_alike(&person.name, name));
+    match (alike.next(), alike.next()) {
+        (Some(person), None) => Ok(person),
+        (Some(_), Some(_)) => bail!(
+            "more than one person has a name like “{}”; give the name exactly as written",
+            sanitize_line(name)
+        ),
+        (None, _) => bail!(
+            "no one called “{}” is on file (`handoff list` shows who is, on a screen no client sees)",
+            sanitize_line(name)
+        ),
+    }
+}
+
 /// The assessment with this id, completed or draft, of `within` or of
 /// anyone. A completed file wins over a leftover draft of the same id.
 pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::Result<Assessment> {
+    assessment_of(store, id, within).map(|(_, assessment)| assessment)
+}
+
+/// As [`assessment`], with whose it is.
+pub fn assessment_of(
+    store: &Store,
+    id: &str,
+    within: Option<&Person>,
+) -> anyhow::Result<(Person, Assessment)> {
     // Ids are file stems; anything a slug would change cannot name a file
     // of ours, and must never become a path.
     if id.is_empty() || slug(id) != id {
@@ -106,9 +140,10 @@ pub fn assessment(store: &Store, id: &str, within: Option<&Person>) -> anyhow::R
     } else {
         read_assessment
     };
-    Ok(read(&path)
+    let assessment = read(&path)
         .context("cannot read that assessment")?
-        .assessment)
+        .assessment;
+    Ok((person, assessment))
 }
 
 fn scope(store: &Store, within: Option<&Person>) -> String {

@@ -7,7 +7,9 @@ use crate::content::Workbook;
 use crate::store::Store;
 
 use super::Command;
+use super::export::{Export, export};
 use super::list::list;
+use super::prepare::prepare;
 use super::reports::{Destination, show, show_comparison};
 
 /// Runs one of the revisiting subcommands. A closed pipe
@@ -26,7 +28,9 @@ pub fn revisit(
         }
     };
     let result = match command {
-        Command::List { person } => list(store, workbook, person.as_deref(), out),
+        Command::List { person, archived } => {
+            list(store, workbook, person.as_deref(), *archived, out)
+        }
         Command::Show {
             id,
             markdown,
@@ -57,27 +61,25 @@ pub fn revisit(
             out: file,
             force,
             person,
-        } => {
-            let destination = match file {
-                Some(path) => Destination::File {
-                    path,
-                    force: *force,
-                },
-                None => Destination::Markdown,
-            };
-            match ids.as_slice() {
-                [id] => show(store, workbook, id, person.as_deref(), destination, out),
-                [a, b] => {
-                    show_comparison(store, workbook, [a, b], person.as_deref(), destination, out)
-                }
-                _ => Err(anyhow::anyhow!(
-                    "export takes one assessment id, or two to compare"
-                )),
-            }
-        }
-        Command::Content(_) | Command::Where => Err(anyhow::anyhow!(
-            "`{command:?}` does not look back at saved assessments"
-        )),
+            copy,
+            format,
+        } => export(
+            store,
+            workbook,
+            &Export {
+                ids,
+                file: file.as_deref(),
+                force: *force,
+                person: person.as_deref(),
+                copy: *copy,
+                format: *format,
+            },
+            out,
+        ),
+        Command::Prepare { person } => prepare(store, workbook, person, out),
+        Command::Content(_) | Command::Where | Command::Import { .. } | Command::Person(_) => Err(
+            anyhow::anyhow!("`{command:?}` does not look back at saved assessments"),
+        ),
     };
     match result.and_then(|()| Ok(out.flush()?)) {
         Err(error) if is_closed_pipe(&error) => Ok(()),

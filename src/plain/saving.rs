@@ -122,6 +122,8 @@ impl<'a> Saves<'a> {
                         ))?;
                     }
                 }
+                // Plain mode opens no completed assessment to correct.
+                Effect::Amend { .. } => {}
             }
         }
         Ok(ran)

@@ -4,9 +4,11 @@
 
 pub mod cards;
 mod compared;
+mod copy;
 mod document;
 mod markdown;
 mod plain;
+mod preparation;
 mod single;
 mod team;
 pub(crate) mod words;
@@ -15,11 +17,13 @@ use crate::assessment::{Assessment, Comparison};
 use crate::content::Workbook;
 
 pub use compared::comparison_report;
+pub use copy::{Copy, for_copy};
 pub use document::{
     BarSide, Block, Detail, Document, Item, KeyHint, Mark, Pair, Score, ScoreChange, Span, Tone,
     bar, better_arrow, better_words, key, strong, text,
 };
 pub use markdown::escape as escape_markdown;
+pub use preparation::{Preparation, READ_AT_MOST, last_session, preparation};
 pub use single::{Audience, SHOWN_STEPS, assessment_report, summary, summary_sheet};
 
 impl Document {

@@ -50,6 +50,13 @@ pub enum Effect {
         id: String,
         known: Option<FileVersion>,
     },
+    /// A correction to the wording of a completed assessment, saved over
+    /// its file (`known`: the version last read or written).
+    Amend {
+        person: Person,
+        assessment: Box<Assessment>,
+        known: Option<FileVersion>,
+    },
 }
 
 /// Why an answer was not taken, in words a person can act on.
@@ -62,6 +69,9 @@ impl std::fmt::Display for Refused {
     }
 }
 
+/// What a correction of a completed assessment may change.
+pub const ONLY_WORDING: &str = "Correcting a completed assessment changes its wording only: its ratings, choices and dates stay as they were given.";
+
 /// Why nothing in a completed assessment can change.
 pub const READ_ONLY: &str =
     "This assessment is complete, so it is shown read-only. Start a new one to answer again.";
@@ -72,6 +82,9 @@ pub struct Session {
     sheet: Sheet,
     /// A completed assessment opened to read: shown, never changed.
     read_only: bool,
+    /// A completed assessment opened to correct its wording: text may
+    /// change, nothing else (see `assessment::only_wording`).
+    amending: bool,
     /// The assessment as it was started, so leaving a new one without
     /// answering anything leaves no empty draft behind.
     untouched: Option<Assessment>,
@@ -129,6 +142,23 @@ impl Session {
         session
     }
 
+    /// A completed assessment, to correct its wording: every other change
+    /// is refused, and each correction is saved over its file.
+    pub fn amend(
+        person: Person,
+        assessment: Assessment,
+        version: Option<FileVersion>,
+        clock: Clock,
+    ) -> Self {
+        let mut session = Self::open(person, assessment, version, clock);
+        session.amending = true;
+        session
+    }
+
+    pub fn is_amending(&self) -> bool {
+        self.amending
+    }
+
     fn open(
         person: Person,
         assessment: Assessment,
@@ -140,6 +170,7 @@ impl Session {
             assessment,
             sheet: Sheet::CheckIn,
             read_only: false,
+            amending: false,
             untouched: None,
             draft_version: version,
             effects: Vec::new(),
@@ -251,6 +282,9 @@ impl Session {
     /// changes and the reason says how to write it.
     pub fn set_text(&mut self, field: &Field, text: &str) -> Result<(), Refused> {
         self.refuse_if_read_only()?;
+        if self.amending && matches!(field, Field::Commitment(_, CommitmentField::Due)) {
+            return Err(Refused(ONLY_WORDING.to_string()));
+        }
         let mut changed = self.assessment.clone();
         field.set(&mut changed, text).map_err(Refused)?;
         if changed != self.assessment {
@@ -321,6 +355,9 @@ impl Session {
     /// Asks for the assessment to be completed and saved as finished.
     pub fn complete(&mut self) -> Result<(), Refused> {
         self.refuse_if_read_only()?;
+        if self.amending {
+            return Err(Refused(ONLY_WORDING.to_string()));
+        }
         self.effects.push(Effect::Complete {
             person: self.person.clone(),
             assessment: Box::new(self.assessment.clone()),
@@ -332,7 +369,7 @@ impl Session {
     /// Leaving the assessment. A new one left with nothing answered asks
     /// for its draft to be removed; true when the draft is kept.
     pub fn leave(&mut self) -> bool {
-        if self.read_only || !self.is_untouched() {
+        if self.read_only || self.amending || !self.is_untouched() {
             return true;
         }
         self.effects.push(Effect::DiscardDraft {
@@ -363,6 +400,9 @@ impl Session {
     /// Applies a change, stamps it and asks for it to be saved.
     fn change(&mut self, apply: impl FnOnce(&mut Assessment)) -> Result<(), Refused> {
         self.refuse_if_read_only()?;
+        if self.amending {
+            return Err(Refused(ONLY_WORDING.to_string()));
+        }
         apply(&mut self.assessment);
         self.touched();
         Ok(())
@@ -377,6 +417,14 @@ impl Session {
     }
 
     fn save(&mut self) {
+        if self.amending {
+            self.effects.push(Effect::Amend {
+                person: self.person.clone(),
+                assessment: Box::new(self.assessment.clone()),
+                known: self.draft_version,
+            });
+            return;
+        }
         self.effects.push(Effect::SaveDraft {
             person: self.person.clone(),
             assessment: Box::new(self.assessment.clone()),

@@ -74,6 +74,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<WriteStep>) -> io
         .sync_all()
 }
 
+/// `report.md` has an empty parent; the temporary file must still go in
+/// the same folder as the target for the rename to be atomic.
+pub fn with_folder(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Like [`write_atomic`], but the last step links rather than renames, so
+/// a file that is there, or appears in the meantime, is never replaced:
+/// that is an `AlreadyExists` error.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
+    if path.symlink_metadata().is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .permissions(Permissions::from_mode(0o600))
+        .tempfile_in(folder)?;
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(0o600))?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    temp.as_file().sync_all()?;
+    temp.persist_noclobber(path).map_err(|error| error.error)?;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY)
+        .open(folder)?
+        .sync_all()
+}
+
 fn injected(fail_at: Option<WriteStep>, step: WriteStep) -> io::Result<()> {
     if fail_at == Some(step) {
         Err(io::Error::other(format!("injected failure at {step:?}")))

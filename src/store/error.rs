@@ -44,6 +44,13 @@ pub enum StoreError {
         path.display()
     )]
     ChangedOnDisk { path: PathBuf },
+    #[error(
+        "someone is already called “{}”; choose a name that tells them apart",
+        crate::text::sanitize_line(name)
+    )]
+    NameTaken { name: String },
+    #[error("{}: {problem}", path.display())]
+    Refused { path: PathBuf, problem: String },
     #[error("a name needs at least one visible character")]
     EmptyName,
 }

@@ -9,13 +9,17 @@
 //! Folders are 0700 and files 0600. Every write is atomic. A file that
 //! cannot be read is reported and left exactly as it is.
 
+mod amend;
 mod atomic;
 mod error;
 mod history;
+mod import;
+mod lifecycle;
 mod location;
 mod lock;
 mod name;
 mod names;
+mod notes;
 mod people;
 mod plain;
 mod read;
@@ -31,14 +35,18 @@ use crate::assessment::Assessment;
 use crate::content::Workbook;
 
 pub use atomic::{
-    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, write_atomic,
+    TEMP_PREFIX, TEMP_SUFFIX, WriteStep, create_private_dir, new_private_dir, with_folder,
+    write_atomic, write_new,
 };
 pub use error::{StoreError, Wanted};
 pub use history::{Header, HistoryEntry, HistoryFiles, NewestFiles, NewestTrend, readable_before};
+pub use import::{TakeHome, check_take_home};
+pub use lifecycle::Sessions;
 pub use location::{DATA_DIR_ENV, resolve_data_dir};
 pub use lock::{PersonLock, lock_person};
 pub use name::{MAX_NAME_CHARS, clean_name, names_alike, slug};
 pub use names::{Around, Stretch};
+pub use notes::{CoachNote, NoteListed};
 pub use people::PeopleFolders;
 pub use plain::kind_of;
 pub use read::{
@@ -160,24 +168,7 @@ impl Store {
     /// prints them all. The People screen lists [`Store::people_folders`].
     pub fn people(&self) -> Result<PeopleListing, StoreError> {
         let folders = self.people_folders(Around::Start, 0, usize::MAX)?;
-        let mut listing = PeopleListing {
-            people: Vec::new(),
-            unreadable: Vec::new(),
-        };
-        for at in 0..folders.len() {
-            match folders.read(at) {
-                Some(Ok(person)) => listing.people.push(person),
-                Some(Err(error)) => {
-                    let path = folders.path(at).unwrap_or_default();
-                    listing.unreadable.push((path, error.to_string()));
-                }
-                None => {}
-            }
-        }
-        listing
-            .people
-            .sort_by_key(|person| person.name.to_lowercase());
-        Ok(listing)
+        Ok(read_everyone(&folders))
     }
 
     /// How many people's folders there are, and the names of those
@@ -314,6 +305,20 @@ impl Store {
         count: usize,
     ) -> NewestFiles {
         history::newest_files(&person.dir, workbook, count)
+    }
+
+    /// The person's newest `count` completed assessments that can be read,
+    /// oldest first, each parsed in full: what preparing a session looks
+    /// at. Only the newest files are read, however long the history.
+    pub fn newest_completed(&self, person: &Person, count: usize) -> Vec<Assessment> {
+        let files = self.history_files(person, Around::End, count, 0);
+        files
+            .held()
+            .filter_map(|at| files.path(at))
+            .filter_map(|path| read_completed(&path).ok())
+            .filter(|loaded| !loaded.read_only)
+            .map(|loaded| loaded.assessment)
+            .collect()
     }
 
     pub fn draft_path(&self, person: &Person, id: &str) -> PathBuf {
@@ -540,6 +545,29 @@ fn file_name(id: &str) -> String {
     format!("{}.toml", slug(id))
 }
 
+/// Every person of a listing, read, sorted by name; the unreadable with
+/// the reason.
+fn read_everyone(folders: &PeopleFolders) -> PeopleListing {
+    let mut listing = PeopleListing {
+        people: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    for at in 0..folders.len() {
+        match folders.read(at) {
+            Some(Ok(person)) => listing.people.push(person),
+            Some(Err(error)) => {
+                let path = folders.path(at).unwrap_or_default();
+                listing.unreadable.push((path, error.to_string()));
+            }
+            None => {}
+        }
+    }
+    listing
+        .people
+        .sort_by_key(|person| person.name.to_lowercase());
+    listing
+}
+
 fn read_person(dir: &Path) -> Result<Person, StoreError> {
     let path = dir.join("person.toml");
     let text = read_text(&path)?;
@@ -561,29 +589,15 @@ fn read_person(dir: &Path) -> Result<Person, StoreError> {
 /// (including our temporary files) are skipped. A folder that is a link
 /// (or not a folder at all) is reported as one unreadable entry, unread.
 fn list_folder(dir: &Path, read: fn(&Path) -> Result<Loaded, StoreError>) -> Vec<Listed> {
-    match plain::folder_exists(dir) {
-        Ok(true) => {}
-        Ok(false) => return Vec::new(),
+    let paths = match list_names(dir) {
+        Ok(paths) => paths,
         Err(error) => {
             return vec![Listed::Unreadable {
                 path: dir.to_path_buf(),
                 reason: error.to_string(),
             }];
         }
-    }
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            !name.starts_with('.') && name.ends_with(".toml")
-        })
-        .map(|entry| entry.path())
-        .collect();
-    paths.sort();
     paths
         .into_iter()
         .map(|path| match read(&path) {
@@ -597,4 +611,27 @@ fn list_folder(dir: &Path, read: fn(&Path) -> Result<Loaded, StoreError>) -> Vec
             },
         })
         .collect()
+}
+
+/// The `*.toml` files of a folder, sorted, hidden ones (our temporary
+/// files among them) left out; none if the folder is missing. A folder
+/// that is a link, or not a folder, is an error naming it.
+fn list_names(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    if !plain::folder_exists(dir)? {
+        return Ok(Vec::new());
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name.ends_with(".toml")
+        })
+        .map(|entry| entry.path())
+        .collect();
+    paths.sort();
+    Ok(paths)
 }

@@ -39,17 +39,24 @@ pub fn read_assessment(path: &Path) -> Result<Loaded, StoreError> {
 /// as complete, dated 1970-01-01) and is refused with the reason.
 pub fn read_completed(path: &Path) -> Result<Loaded, StoreError> {
     let loaded = read_assessment(path)?;
-    let no_id = loaded.assessment.id.trim().is_empty();
-    let problem = match (no_id, loaded.assessment.completed.is_none()) {
-        (true, true) => "has no id and no completion date",
-        (true, false) => "has no id",
-        (false, true) => "has no completion date",
-        (false, false) => return Ok(loaded),
-    };
-    Err(StoreError::Unreadable {
-        path: path.to_path_buf(),
-        problem: problem.into(),
-    })
+    match completed_problem(&loaded.assessment) {
+        None => Ok(loaded),
+        Some(problem) => Err(StoreError::Unreadable {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+        }),
+    }
+}
+
+/// Why an assessment is no completed one, if it is not.
+pub fn completed_problem(assessment: &Assessment) -> Option<&'static str> {
+    let no_id = assessment.id.trim().is_empty();
+    match (no_id, assessment.completed.is_none()) {
+        (true, true) => Some("has no id and no completion date"),
+        (true, false) => Some("has no id"),
+        (false, true) => Some("has no completion date"),
+        (false, false) => None,
+    }
 }
 
 /// Reads a small text file that must be a regular file: a symbolic link, a

@@ -10,6 +10,7 @@ use super::scroll::draw_scrolled;
 use super::widgets::{centered, fit_words, key_hints, split_bottom, split_top};
 use super::wrap;
 use crate::app::{App, Screen, Status, StatusKind};
+use crate::client_view::BADGE;
 use crate::keymap;
 use crate::text::{sanitize_line, text_width};
 
@@ -43,17 +44,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::History(history) => (Some(&history.person.name), "History".to_string()),
         Screen::Page(page) => (None, sanitize_line(&page.title)),
         Screen::Trend(_) => (None, "Trend".to_string()),
+        Screen::Export(screen) => (Some(&screen.target.person().name), "Export".to_string()),
     };
+    // Said in words on every frame, so it shows without colour too.
+    let badge = if app.client.is_some() { BADGE } else { "" };
     let crumb = breadcrumb(
         person.map(|name| sanitize_line(name)).as_deref(),
         &place,
-        usize::from(header.width).saturating_sub(text_width(TITLE)),
+        usize::from(header.width).saturating_sub(text_width(TITLE) + text_width(badge) + 1),
     );
     let title = Line::from(vec![
         Span::styled(TITLE, app.theme.title()),
         Span::styled(crumb, app.theme.muted()),
     ]);
     frame.render_widget(Paragraph::new(title), header);
+    if !badge.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(badge, app.theme.badge())).right_aligned(),
+            header,
+        );
+    }
 
     match app.screen() {
         Screen::People(screen) => screen.draw(frame, body, app),
@@ -63,6 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Screen::History(screen) => screen.draw(frame, body, app),
         Screen::Page(screen) => screen.draw(frame, body, app),
         Screen::Trend(screen) => screen.draw(frame, body, app),
+        Screen::Export(screen) => screen.draw(frame, body, app),
     }
 
     // A draft not saved is said on every frame, whatever key was pressed
@@ -84,7 +95,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             };
             let line = Line::from(vec![
                 Span::styled(marker, marker_style),
-                Span::styled(sanitize_line(&message.text), style),
+                Span::styled(sanitize_line(&app.shareable(&message.text)), style),
             ]);
             // A path too long for a row breaks after a slash, not inside
             // a folder's name.
@@ -167,7 +178,7 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect, app: &App) {
              Make the window larger and the workbook comes back as it was. (q quits.)",
             warning.map_or(String::new(), |warning| format!(
                 "{} ",
-                sanitize_line(&warning.text)
+                sanitize_line(&app.shareable(&warning.text))
             )),
             area.width,
             area.height

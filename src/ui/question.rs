@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::widgets::centered;
 use super::wrap;
-use crate::app::App;
+use crate::app::{App, Question};
 use crate::keymap::{self, Action, Context};
 use crate::text::sanitize_line;
 
@@ -29,7 +29,7 @@ pub fn plain(app: &App) -> Option<String> {
     let (question, yes) = app.question_text()?;
     Some(format!(
         "{} ({} {yes}, {} stay.)",
-        sanitize_line(&question),
+        sanitize_line(&app.shareable(&question)),
         answer_keys(Action::Yes),
         answer_keys(Action::No)
     ))
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let Some((question, yes)) = app.question_text() else {
         return;
     };
-    let question = sanitize_line(&question);
+    let question = sanitize_line(&app.shareable(&question));
     let width = WIDTH.min(body.width);
     let inner = width.saturating_sub(2);
     let theme = app.theme;
@@ -62,7 +62,10 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.focus_border())
-        .title(" Not saved ");
+        .title(match app.question {
+            Some(Question::LeaveClientView) => " Client view ",
+            _ => " Not saved ",
+        });
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -84,6 +84,12 @@ impl Theme {
         self.fg(Color::DarkGray)
     }
 
+    /// The client view's badge: reversed, so it stands out without colour.
+    pub fn badge(self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
     pub fn focus_border(self) -> Style {
         self.fg(Color::Cyan)
     }

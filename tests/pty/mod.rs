@@ -61,7 +61,7 @@ impl Tty {
         Self::spawn_program(&[binary], data_dir, cols, rows, env, None).0
     }
 
-    /// Runs handoff with arguments (`--plain`, say).
+    /// Runs handoff with arguments (`--plain`, `--client NAME`, say).
     pub fn spawn_args(data_dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Tty {
         let mut argv = vec![env!("CARGO_BIN_EXE_handoff").to_string()];
         argv.extend(args.iter().map(|arg| arg.to_string()));

@@ -219,6 +219,15 @@ impl HistoryScreen {
         Outcome::Stay
     }
 
+    /// The highlighted assessment's file, if it could be read: what `x`
+    /// exports.
+    pub fn highlighted(&self) -> Option<PathBuf> {
+        match self.rows.get(self.selected) {
+            Some(HistoryEntry::Readable { path, .. }) => Some(path.clone()),
+            _ => None,
+        }
+    }
+
     /// The highlighted assessment, read-only, at its summary.
     fn open(&self, cx: &mut Ctx<'_>) -> Outcome {
         if let Some(HistoryEntry::Unreadable { reason, .. }) = self.rows.get(self.selected) {
@@ -282,7 +291,7 @@ impl HistoryScreen {
         let shown = rows::on_screen(self.selected, usize::from(list.height), self.files.len());
         let lines: Vec<Line> = shown
             .map(|row| match self.rows.get(row) {
-                Some(entry) => self.row(row, entry, &columns, theme),
+                Some(entry) => self.row(row, entry, &columns, app),
                 // Only when drawn at a size the screen was not fitted to.
                 None => Line::styled("   …", theme.muted()),
             })
@@ -303,8 +312,9 @@ impl HistoryScreen {
         index: usize,
         entry: &HistoryEntry,
         columns: &Columns,
-        theme: crate::ui::Theme,
+        app: &App,
     ) -> Line<'static> {
+        let theme = app.theme;
         let cursor = if index == self.selected { "▶" } else { " " };
         let mark = if self.marked.as_deref() == Some(entry.path()) {
             "*"
@@ -327,7 +337,7 @@ impl HistoryScreen {
             }
             HistoryEntry::Unreadable { reason, .. } => Line::from(vec![
                 Span::styled(format!("{cursor}{mark} unreadable: "), theme.error()),
-                Span::styled(sanitize_line(reason), style),
+                Span::styled(sanitize_line(&app.shareable(reason)), style),
             ]),
         }
     }

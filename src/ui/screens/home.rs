@@ -1,5 +1,6 @@
-//! A person's starting point: resume a draft, start a new assessment, or
-//! read the reference cards.
+//! A person's starting point: resume a draft, start a new assessment,
+//! prepare the next session, or read the reference cards; and, for the
+//! coach alone, their private notes on the person.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,13 +9,19 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::{App, Ctx, Open, Outcome, Status, reference_screen};
 use crate::assessment::Assessment;
-use crate::keymap::{Action, Context};
+use crate::keymap::{self, Action, Context};
 use std::path::PathBuf;
 
 use crate::opening::{answered, changed_on, holds};
-use crate::store::{FileVersion, Header, HistoryEntry, Listed, NewestFiles, Person};
-use crate::text::sanitize_line;
+use crate::store::{
+    CoachNote, FileVersion, Header, HistoryEntry, Listed, NewestFiles, NoteListed, Person,
+};
+use crate::text::{sanitize_line, text_width};
 use crate::ui::widgets::{confirm_box, confirm_height, fit_words};
+
+use super::writing::{Finished, Writing};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Choice {
@@ -22,6 +29,7 @@ pub enum Choice {
     Start,
     History,
     Reference,
+    Prepare,
 }
 
 /// A draft as listed, and the version of its file then, so throwing it
@@ -42,6 +50,13 @@ pub struct HomeScreen {
     /// The draft (its index among the choices) asked about before it is
     /// thrown away.
     pub confirm_discard: Option<usize>,
+    /// The coach's notes, newest first; never read in the client view.
+    pub notes: Vec<NoteListed>,
+    pub next_session: Option<NaiveDate>,
+    /// A coach note or the next session's date being typed.
+    pub writing: Option<Box<Writing>>,
+    /// Asked before the person is archived.
+    pub confirm_archive: bool,
 }
 
 /// How many completed assessments there are (the folder's count, one
@@ -89,6 +104,10 @@ impl HomeScreen {
             history: Recent::default(),
             unreadable_drafts: Vec::new(),
             confirm_discard: None,
+            notes: Vec::new(),
+            next_session: None,
+            writing: None,
+            confirm_archive: false,
         }
     }
 
@@ -118,6 +137,7 @@ impl HomeScreen {
             choices.push(Choice::History);
         }
         choices.push(Choice::Reference);
+        choices.push(Choice::Prepare);
         self.choices = choices;
         self.selected = 0;
         self.confirm_discard = None;
@@ -142,16 +162,106 @@ impl HomeScreen {
     }
 
     pub fn contexts(&self) -> Vec<Context> {
-        if self.confirm_discard.is_some() {
+        if self.confirm_discard.is_some() || self.confirm_archive {
             return vec![Context::Confirm];
         }
+        if let Some(writing) = &self.writing {
+            return writing.contexts();
+        }
         match self.choices.get(self.selected) {
-            Some(Choice::Resume(_)) => vec![Context::Draft, Context::Home],
-            _ => vec![Context::Home],
+            Some(Choice::Resume(_)) => vec![Context::Draft, Context::Home, Context::CoachHome],
+            _ => vec![Context::Home, Context::CoachHome],
+        }
+    }
+
+    /// A key typed into the note or the date.
+    pub fn edit_key(&mut self, key: KeyEvent) -> Outcome {
+        let note = self.writing.as_mut().and_then(|writing| writing.key(key));
+        self.save_note(note)
+    }
+
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        let note = self
+            .writing
+            .as_mut()
+            .and_then(|writing| writing.paste(text));
+        self.save_note(note)
+    }
+
+    fn save_note(&self, note: Option<CoachNote>) -> Outcome {
+        match note {
+            Some(note) => Outcome::open(Open::SaveNote {
+                person: self.person.clone(),
+                note,
+            }),
+            None => Outcome::Stay,
+        }
+    }
+
+    /// Keys while a note or the date is being typed.
+    fn handle_writing(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        let Some(writing) = self.writing.as_mut() else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::NewLine => {
+                let note = writing.new_line();
+                self.save_note(note)
+            }
+            Action::FinishEditing => match writing.finish() {
+                Finished::Nothing => {
+                    self.writing = None;
+                    Outcome::Stay
+                }
+                Finished::Note(note) => {
+                    self.writing = None;
+                    self.save_note(Some(note))
+                }
+                Finished::NextSession(date) => {
+                    self.writing = None;
+                    Outcome::open(Open::NextSession {
+                        person: self.person.clone(),
+                        date,
+                    })
+                }
+                Finished::BadDate(problem) => {
+                    *cx.status = Some(Status::error(problem));
+                    Outcome::Stay
+                }
+                Finished::Rename(name) => {
+                    self.writing = None;
+                    Outcome::open(Open::Rename {
+                        person: self.person.clone(),
+                        name,
+                    })
+                }
+                Finished::Forget(typed) => {
+                    self.writing = None;
+                    if typed.trim() == self.person.name {
+                        Outcome::open(Open::Forget(self.person.clone()))
+                    } else {
+                        *cx.status = Some(Status::error(format!(
+                            "The name typed was not “{}”, so nothing was deleted.",
+                            sanitize_line(&self.person.name)
+                        )));
+                        Outcome::Stay
+                    }
+                }
+            },
+            _ => Outcome::Stay,
         }
     }
 
     pub fn handle(&mut self, action: Action, cx: &mut Ctx<'_>) -> Outcome {
+        if self.writing.is_some() {
+            return self.handle_writing(action, cx);
+        }
+        if std::mem::take(&mut self.confirm_archive) {
+            return match action {
+                Action::Yes => Outcome::open(Open::Archive(self.person.clone())),
+                _ => Outcome::Stay,
+            };
+        }
         if let Some(index) = self.confirm_discard.take() {
             return match (action, self.choices.get(index)) {
                 (Action::Yes, Some(Choice::Resume(draft))) => Outcome::open(Open::DiscardDraft {
@@ -172,6 +282,20 @@ impl HomeScreen {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
             }
             Action::Back => return Outcome::Pop,
+            Action::WriteNote => {
+                self.writing = Some(Box::new(Writing::note(
+                    CoachNote::new("", cx.now),
+                    cx.theme,
+                )));
+            }
+            Action::Rename => {
+                self.writing = Some(Box::new(Writing::rename(&self.person.name, cx.theme)));
+            }
+            Action::Forget => self.writing = Some(Box::new(Writing::forget(cx.theme))),
+            Action::Archive => self.confirm_archive = true,
+            Action::SetNextSession => {
+                self.writing = Some(Box::new(Writing::next_session(self.next_session, cx.theme)));
+            }
             Action::Select => {
                 let person = self.person.clone();
                 return match self.choices.get(self.selected) {
@@ -185,6 +309,7 @@ impl HomeScreen {
                     }),
                     Some(Choice::Reference) => Outcome::Push(reference_screen(cx.workbook)),
                     Some(Choice::History) => Outcome::open(Open::History(person)),
+                    Some(Choice::Prepare) => Outcome::open(Open::Prepare(person)),
                     None => Outcome::Stay,
                 };
             }
@@ -251,6 +376,10 @@ impl HomeScreen {
                         " Look back: {} completed, compare them, see the trend",
                         self.history.completed
                     ))],
+                    Choice::Prepare => vec![Line::from(format!(
+                        " Prepare: {}",
+                        self.sessions(app.client.is_some())
+                    ))],
                     Choice::Reference => vec![Line::from(" Read the reference cards")],
                 })
             })
@@ -279,8 +408,11 @@ impl HomeScreen {
         for reason in self.unreadable() {
             lines.push(Line::from(vec![
                 Span::styled("! unreadable: ", theme.error()),
-                Span::raw(sanitize_line(reason)),
+                Span::raw(sanitize_line(&app.shareable(reason))),
             ]));
+        }
+        if app.client.is_none() {
+            self.note_lines(&mut lines, app, usize::from(history.width));
         }
         let block = Block::new()
             .borders(Borders::TOP)
@@ -292,6 +424,22 @@ impl HomeScreen {
             history,
         );
 
+        if let Some(writing) = &self.writing {
+            let editor = writing.editor();
+            let [_, place] = crate::ui::widgets::split_bottom(
+                Rect::union(menu, history),
+                editor.height().min(area.height),
+            );
+            frame.render_widget(ratatui::widgets::Clear, place);
+            editor.draw(frame, place);
+        }
+        if self.confirm_archive {
+            let question = format!(
+                "Archive {}? They leave the list of people; every file is kept, and `handoff person restore` brings them back.",
+                sanitize_line(&self.person.name)
+            );
+            confirm_box(frame, area, &question, theme);
+        }
         if let Some(Choice::Resume(draft)) =
             self.confirm_discard.and_then(|at| self.choices.get(at))
         {
@@ -306,6 +454,70 @@ impl HomeScreen {
             let fits_below = history.height >= confirm_height(history.width, &question);
             let place = if fits_below { history } else { area };
             confirm_box(frame, place, &question, theme);
+        }
+    }
+}
+
+impl HomeScreen {
+    /// "next session 14 Dec 2026, last 23 Nov 2026": the date set, and the
+    /// newest trace of a session
+    /// (a completed assessment or, for the coach, a note).
+    fn sessions(&self, client_view: bool) -> String {
+        let assessed = self
+            .history
+            .newest
+            .first()
+            .and_then(|(_, header)| header.completed);
+        let noted = if client_view {
+            None
+        } else {
+            self.notes
+                .iter()
+                .filter_map(NoteListed::note)
+                .map(|note| note.written)
+                .max()
+        };
+        let last = assessed.max(noted).map_or("none yet".to_string(), |last| {
+            last.format("%-d %b %Y").to_string()
+        });
+        let next = self.next_session.map_or("not set".to_string(), |next| {
+            next.format("%-d %b %Y").to_string()
+        });
+        format!("next session {next}, last {last}")
+    }
+
+    /// The coach's notes under the history, newest first, a line each.
+    fn note_lines(&self, lines: &mut Vec<Line<'static>>, app: &App, width: usize) {
+        let theme = app.theme;
+        lines.push(Line::styled(
+            format!(
+                "Coach notes (private): {}",
+                if self.notes.is_empty() {
+                    format!(
+                        "none yet; {} writes one",
+                        keymap::key_for(Context::CoachHome, Action::WriteNote)
+                    )
+                } else {
+                    self.notes.len().to_string()
+                }
+            ),
+            theme.heading(),
+        ));
+        for listed in &self.notes {
+            lines.push(match listed {
+                NoteListed::Readable { note, .. } => {
+                    let date = note.written.format("%-d %b %Y").to_string();
+                    let room = width.saturating_sub(text_width(&date) + 5);
+                    Line::from(format!(
+                        "  {date}  {}",
+                        fit_words(&sanitize_line(note.text.trim()), room)
+                    ))
+                }
+                NoteListed::Unreadable { reason, .. } => Line::from(vec![
+                    Span::styled("! unreadable: ", theme.error()),
+                    Span::raw(sanitize_line(reason)),
+                ]),
+            });
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod checkin;
 mod commitments;
+mod export;
 mod history;
 mod home;
 mod modes;
@@ -18,8 +19,10 @@ mod team;
 mod trend;
 mod typing;
 mod worksheet;
+mod writing;
 
 pub use crate::session::Sheet;
+pub use export::{ExportScreen, ExportTarget};
 pub use history::HistoryScreen;
 pub use home::{Choice, Draft, HomeScreen, Recent};
 pub use page::PageScreen;

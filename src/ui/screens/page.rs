@@ -17,9 +17,13 @@ use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled_across};
 use crate::ui::widgets::inset;
 use crate::ui::wrap;
 
+use super::ExportTarget;
+
 pub struct PageScreen {
     pub title: String,
     pub document: Document,
+    /// What `x` writes to a file, on a page that can be exported.
+    pub export: Option<ExportTarget>,
     pub scroll: u16,
     limit: ScrollLimit,
     /// The page's lines at the width last drawn: the document never
@@ -32,10 +36,16 @@ impl PageScreen {
         Self {
             title: title.into(),
             document,
+            export: None,
             scroll: 0,
             limit: ScrollLimit::default(),
             laid_out: RefCell::new(None),
         }
+    }
+
+    pub fn with_export(mut self, target: ExportTarget) -> Self {
+        self.export = Some(target);
+        self
     }
 
     pub fn contexts(&self) -> Vec<Context> {

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::{App, Ctx, Open, Outcome, Status};
 use crate::keymap::{self, Action, Context};
-use crate::store::{Around, PeopleFolders, Person};
+use crate::store::{Around, PeopleFolders, Person, Sessions};
 use crate::text::sanitize_line;
 use crate::ui::Editor;
 use crate::ui::rows::{self, ReadRows};
@@ -28,7 +28,7 @@ pub struct PeopleScreen {
     pub folders: PeopleFolders,
     /// The people of the rows on screen and a page either side, read from
     /// their `person.toml`, or why one cannot be read.
-    rows: ReadRows<Result<Person, String>>,
+    rows: ReadRows<Result<(Person, Sessions), String>>,
     pub selected: usize,
     /// How many rows the list has, from the size it was last fitted to.
     height: usize,
@@ -81,8 +81,14 @@ impl PeopleScreen {
         }
         let rows = wanted(self.selected, self.height, self.folders.len());
         let folders = &self.folders;
+        // With each name, when the last session was and the next is.
         self.rows.keep(rows, |at| match folders.read(at) {
-            Some(read) => read.map_err(|error| error.to_string()),
+            Some(read) => read
+                .map(|person| {
+                    let sessions = Sessions::of(&person);
+                    (person, sessions)
+                })
+                .map_err(|error| error.to_string()),
             None => Err("no longer listed".to_string()),
         });
     }
@@ -159,7 +165,7 @@ impl PeopleScreen {
             Action::Down if self.selected + 1 < self.folders.len() => self.selected += 1,
             Action::Add => self.adding = Some(name_editor(cx)),
             Action::Select => match self.rows.get(self.selected) {
-                Some(Ok(person)) => return Outcome::open(Open::Person(person.clone())),
+                Some(Ok((person, _))) => return Outcome::open(Open::Person(person.clone())),
                 Some(Err(reason)) => {
                     *cx.status = Some(Status::error(format!("Cannot open it: {reason}")));
                 }
@@ -262,7 +268,10 @@ impl PeopleScreen {
         let mut items: Vec<ListItem> = shown
             .map(|at| {
                 ListItem::new(match self.rows.get(at) {
-                    Some(Ok(person)) => Line::from(format!(" {}", sanitize_line(&person.name))),
+                    Some(Ok((person, sessions))) => Line::from(vec![
+                        Span::raw(format!(" {}", sanitize_line(&person.name))),
+                        Span::styled(sessions_words(sessions), theme.muted()),
+                    ]),
                     Some(Err(reason)) => Line::from(vec![
                         Span::styled(" ! unreadable: ", theme.error()),
                         Span::raw(sanitize_line(reason)),
@@ -332,4 +341,16 @@ fn alike_warning(existing: &str) -> String {
         keymap::key_for(Context::Naming, Action::FinishEditing),
         keymap::key_for(Context::Naming, Action::CancelEditing),
     )
+}
+
+/// "  · last 23 Nov 2026 · next 14 Dec 2026", the parts known.
+fn sessions_words(sessions: &Sessions) -> String {
+    let mut words = String::new();
+    if let Some(last) = sessions.last {
+        words.push_str(&format!("  · last {}", last.format("%-d %b %Y")));
+    }
+    if let Some(next) = sessions.next {
+        words.push_str(&format!("  · next {}", next.format("%-d %b %Y")));
+    }
+    words
 }

@@ -149,8 +149,10 @@ impl SessionScreen {
             _ => vec![Context::Rated],
         };
         let read_only = self.is_read_only().then_some(Context::ReadOnly);
+        let amending = self.session.is_amending().then_some(Context::Amending);
         read_only
             .into_iter()
+            .chain(amending)
             .chain(field)
             .chain(own)
             .chain([Context::Sheet])
