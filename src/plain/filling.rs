@@ -94,7 +94,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             Sheet::Modes => self.modes(),
             Sheet::Commitments => self.commitments(),
             Sheet::Summary => self.summary(),
-            Sheet::Team => self.team(),
+            Sheet::Team => self.team(from_end),
             Sheet::Gap
             | Sheet::Drivers
             | Sheet::Symptoms
