@@ -95,6 +95,47 @@ fn a_whole_assessment_typed_line_by_line() {
         a.drivers["perfectionism"].note,
         "quit\nI tell myself I will quit redoing it."
     );
+    // The team sheet: two people rated, a skill with levels, a decision
+    // with letters, the ladder and a date.
+    let team = &a.team;
+    assert_eq!(team.members.len(), 2, "{transcript}");
+    let (priya, sam) = (&team.members[0], &team.members[1]);
+    assert_eq!(priya.name, "Priya Shah");
+    assert_eq!(priya.role, "Analyst");
+    assert_eq!(priya.work, "Monthly metrics report");
+    assert_eq!(
+        priya.note,
+        "Quiet; quit her last team over micromanagement."
+    );
+    assert_eq!(priya.comfort, Some(3));
+    assert_eq!(priya.readiness["skills"], 3);
+    assert_eq!(priya.readiness["resources"], 2);
+    assert_eq!(priya.readiness["clarity"], 1);
+    assert_eq!(
+        (sam.name.as_str(), sam.role.as_str()),
+        ("Sam Okoro", "Accounts")
+    );
+    assert_eq!(sam.comfort, Some(1));
+    assert!(sam.readiness.values().all(|value| *value == 4));
+    assert_eq!(team.skills.len(), 1);
+    let skill = &team.skills[0];
+    assert_eq!(skill.name, "Month-end reporting");
+    assert_eq!(skill.levels[&priya.id], 3);
+    assert_eq!(skill.levels[&sam.id], 1);
+    assert_eq!(skill.levels[handoff::assessment::YOU], 4);
+    assert_eq!(team.decisions.len(), 1);
+    let decision = &team.decisions[0];
+    assert_eq!(decision.title, "Who sees the report first");
+    use handoff::assessment::Raci;
+    assert_eq!(decision.rights[&priya.id], Raci::R);
+    assert_eq!(decision.rights[&sam.id], Raci::I);
+    assert_eq!(decision.rights[handoff::assessment::YOU], Raci::A);
+    assert_eq!((decision.now, decision.next), (Some(2), Some(5)));
+    assert_eq!(decision.by, chrono::NaiveDate::from_ymd_opt(2026, 12, 15));
+    // Tasks picked from the team, one with the mode the map suggests.
+    assert_eq!(a.tasks[0].to_whom, "Priya Shah");
+    assert_eq!(a.tasks[0].member.as_deref(), Some(priya.id.as_str()));
+    assert_eq!(a.tasks[1].member.as_deref(), Some(sam.id.as_str()));
     assert_eq!(a.tasks.len(), 2);
     assert_eq!(a.tasks[0].mode, Some(DelegationMode::Learning));
     assert_eq!(
@@ -156,7 +197,7 @@ fn a_draft_started_full_screen_is_resumed_and_completed_in_plain_mode() {
     assert_eq!(started.len(), 1);
     assert_eq!(started[0].check_in.role, "Team lead");
 
-    let (transcript, ending) = converse(&data, "1\n1\n\nFrom plain mode.\n\nsheets\n10\n1\nquit\n");
+    let (transcript, ending) = converse(&data, "1\n1\n\nFrom plain mode.\n\nsheets\n11\n1\nquit\n");
     assert_eq!(ending, Ending::Quit);
     assert!(transcript.contains("Now: Team lead"), "{transcript}");
     let done = completed(&store, "Ana Ruiz");
@@ -310,7 +351,7 @@ fn back_from_a_worksheets_first_question_is_the_question_before_it() {
     let data = dir.path().join("data");
     let (transcript, _) = converse(
         &data,
-        "add\nAna\n1\nTeam lead\n\nback\nShe is new.\n\nskip\nsheets\n5\nback\n\nquit\n",
+        "add\nAna\n1\nTeam lead\n\nback\nShe is new.\n\nskip\nsheets\n6\nback\n\nsheets\n4\nback\nback\nback\nback\nquit\n",
     );
     let after_back = |from: &str| {
         let at = transcript.find(from).expect("asked");
@@ -320,14 +361,34 @@ fn back_from_a_worksheets_first_question_is_the_question_before_it() {
     let placement = "Thinking of the last month";
     assert!(
         after_back(placement)
-            .contains("Worksheet 1 of 10: Check-in.\nWhat delegation situation is on your mind?"),
+            .contains("Worksheet 1 of 11: Check-in.\nWhat delegation situation is on your mind?"),
         "{transcript}"
     );
     // From the first aggravator back to the last symptom.
     assert!(
-        after_back("Worksheet 5 of 10").contains("Uneven skill growth, 9 of 9"),
+        after_back("Worksheet 6 of 11").contains("Uneven skill growth, 9 of 9"),
         "{transcript}"
     );
+    // From the first driver back through the team sheet's parts (its
+    // decisions, skills, an empty team's ratings, its people) to the last
+    // question of the gap.
+    let through_team = after_back("Worksheet 4 of 11");
+    let order = [
+        "Worksheet 3 of 11: Your team.",
+        "Which decisions come up",
+        "Which skills does the team's work need",
+        "No one on the team yet, so there is no one to rate",
+        "Who do you hand work to?",
+        "Worksheet 2 of 11: Where the gap points.",
+        "Clarity, 4 of 4.",
+    ];
+    let mut rest = through_team.as_str();
+    for step in order {
+        let at = rest
+            .find(step)
+            .unwrap_or_else(|| panic!("{step} in order: {transcript}"));
+        rest = &rest[at..];
+    }
     let store = Store::new(&data);
     assert_eq!(drafts(&store, "Ana")[0].check_in.situation, "She is new.");
 }

@@ -4,7 +4,9 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::assessment::{CommitmentField, DelegationMode, Field, Lean, TaskField, balance};
+use crate::assessment::{
+    CommitmentField, DelegationMode, Field, Lean, TaskField, balance, display_name, suggested_mode,
+};
 use crate::report::words;
 use crate::session::{Refused, Session, remedy_order};
 
@@ -97,7 +99,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
     fn task(&mut self, at: usize) -> io::Result<Flow> {
         let step = self.walk(4, false, |this, field| match field {
             0 => this.text(&Field::Task(at, TaskField::Title), "The task:"),
-            1 => this.text(&Field::Task(at, TaskField::ToWhom), "To whom?"),
+            1 => this.to_whom(at),
             2 => this.mode(at),
             _ => this.text(&Field::Task(at, TaskField::Note), "A note on this task:"),
         })?;
@@ -105,6 +107,71 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             Step::Next | Step::Previous => Flow::Forward,
             step => Flow::Out(step),
         })
+    }
+
+    /// To whom a task goes: someone picked from the team sheet (by the
+    /// same session call as the full-screen program), or a name typed.
+    fn to_whom(&mut self, at: usize) -> io::Result<Flow> {
+        let assessment = self.session.assessment();
+        let team: Vec<(String, String)> = assessment
+            .team
+            .current()
+            .map(|member| {
+                (
+                    member.id.clone(),
+                    display_name(&assessment.team, &member.id),
+                )
+            })
+            .collect();
+        let field = Field::Task(at, TaskField::ToWhom);
+        if team.is_empty() {
+            return self.text(&field, "To whom?");
+        }
+        let Some(task) = assessment.tasks.get(at) else {
+            return Ok(Flow::Forward);
+        };
+        if !task.to_whom.trim().is_empty() {
+            let from_team = if task.member.is_some() {
+                ", from your team"
+            } else {
+                ""
+            };
+            self.talk
+                .say(&format!("Now: {}{from_team}.", task.to_whom.trim()))?;
+        }
+        let mut choices = Choice::numbered(team.iter().map(|(_, name)| name.clone()));
+        choices.push(Choice::new("other", "someone else: type a name"));
+        let picked = match self.talk.choose(
+            "To whom? Pick someone from your team, or other to type a name.",
+            &choices,
+            Some("to keep it as it is"),
+        )? {
+            Reply::Word(word) => return Ok(Flow::of(word)),
+            Reply::Answer(None) => return Ok(Flow::Forward),
+            Reply::Answer(Some(picked)) => picked,
+        };
+        let Some((id, _)) = team.get(picked) else {
+            return self.text(&field, "To whom?");
+        };
+        // The session picks round the team one step at a time, as the
+        // full-screen program's arrow keys do: as many steps as it takes.
+        for _ in 0..=team.len() {
+            let member = self
+                .session
+                .assessment()
+                .tasks
+                .get(at)
+                .and_then(|task| task.member.clone());
+            if member.as_deref() == Some(id.as_str()) {
+                break;
+            }
+            if let Err(why) = self.session.pick_member(at, true) {
+                self.refused(&why.0)?;
+                break;
+            }
+        }
+        self.saved()?;
+        Ok(Flow::Forward)
     }
 
     fn mode(&mut self, at: usize) -> io::Result<Flow> {
@@ -120,7 +187,24 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 format!("{}: {}", mode.title, mode.summary)
             })
         });
-        let choices = Choice::numbered(labels);
+        let mut choices = Choice::numbered(labels);
+        // What the team map suggests for the task's person, to take with
+        // a word or override by choosing.
+        let assessment = self.session.assessment();
+        let task = assessment.tasks.get(at);
+        let suggested = task
+            .and_then(|task| task.member.as_deref())
+            .and_then(|member| suggested_mode(self.workbook, &assessment.team, member));
+        if let Some(suggested) = &suggested {
+            let words = suggested.words(self.workbook, &assessment.team);
+            if task.and_then(|task| task.mode) == Some(suggested.mode()) {
+                self.talk.say(&format!("{words} It is taken."))?;
+            } else {
+                self.talk
+                    .say(&format!("{words} Type suggested to take it."))?;
+                choices.push(Choice::new("suggested", "take the suggestion"));
+            }
+        }
         match self.talk.choose(
             "Is this handoff for performance or for learning?",
             &choices,
@@ -128,6 +212,13 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         )? {
             Reply::Word(word) => Ok(Flow::of(word)),
             Reply::Answer(None) => Ok(Flow::Forward),
+            Reply::Answer(Some(kind)) if kind >= kinds.len() => {
+                if let Err(why) = self.session.accept_suggestion(self.workbook, at) {
+                    self.refused(&why.0)?;
+                }
+                self.saved()?;
+                Ok(Flow::Forward)
+            }
             Reply::Answer(Some(kind)) => {
                 if let Err(why) = self.session.set_mode(at, kinds[kind]) {
                     self.refused(&why.0)?;

@@ -178,7 +178,8 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
         if people.is_empty() {
             self.talk
                 .say("No one on the team yet, so there is no one to rate or place on the map.")?;
-            return Ok(Flow::Forward);
+            // Passed through in the direction the person was going.
+            return Ok(if from_end { Flow::Back } else { Flow::Forward });
         }
         self.talk.say(&self.workbook.team.ratings_intro)?;
         let ratings = TeamRating::all(self.workbook);
