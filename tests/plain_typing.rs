@@ -1,5 +1,6 @@
 //! Text typed in plain mode is text. Into a field of each kind (a one-line
-//! answer, a note of several lines, on every worksheet that has text), a
+//! answer, a note of several lines, on every worksheet that has text,
+//! the team sheet's names, roles and notes among them), a
 //! text made of words that are also commands, digits and punctuation is
 //! typed, and the saved draft is read back: it differs from before only in
 //! that field, which holds exactly what was typed. The one rule, said at
@@ -11,7 +12,10 @@ mod common;
 
 use proptest::prelude::*;
 
-use handoff::assessment::{Assessment, CommitmentField, Field, Rated, TaskField};
+use handoff::assessment::{
+    Assessment, CommitmentField, Decision, DecisionField, Field, Member, MemberField, Rated, Skill,
+    TaskField, Team,
+};
 use handoff::content::SectionKind;
 use handoff::plain::Plain;
 use handoff::store::{Listed, Store};
@@ -26,14 +30,48 @@ fn routes() -> Vec<(Field, &'static str)> {
         (Field::Role, ""),
         (Field::Situation, "\n"),
         (Field::FollowUpNote(0), "\n\n\n"),
-        (Field::Note(cognitive_load), "sheets\n3\nnote\n"),
-        (Field::Task(0, TaskField::Title), "sheets\n7\n1\n"),
-        (Field::Task(1, TaskField::Note), "sheets\n7\n2\n\n\n\n"),
+        (Field::Note(cognitive_load), "sheets\n4\nnote\n"),
+        (Field::Task(0, TaskField::Title), "sheets\n8\n1\n"),
+        (Field::Task(1, TaskField::Note), "sheets\n8\n2\n\n\n\n"),
         (
             Field::Commitment(0, CommitmentField::Checkpoint),
-            "sheets\n8\n1\n\n\n\n\n",
+            "sheets\n9\n1\n\n\n\n\n",
+        ),
+        // The team sheet: a person's fields, then past the person's four
+        // ratings to the skill's name, and past the skills to the
+        // decision's name.
+        (Field::Member(0, MemberField::Name), "sheets\n3\n1\n"),
+        (Field::Member(0, MemberField::Role), "sheets\n3\n1\n\n"),
+        (Field::Member(0, MemberField::Work), "sheets\n3\n1\n\n\n"),
+        (Field::Member(0, MemberField::Note), "sheets\n3\n1\n\n\n\n"),
+        (Field::Skill(0), "sheets\n3\nnext\n\n\n\n\n1\n"),
+        (
+            Field::Decision(0, DecisionField::Title),
+            "sheets\n3\nnext\n\n\n\n\nnext\n1\n",
         ),
     ]
+}
+
+/// A draft with nothing written in it, and a team of one person, one
+/// skill and one decision, so their names can be typed.
+fn blank_with_a_team() -> Assessment {
+    let mut blank = common::blank_assessment();
+    blank.team = Team {
+        members: vec![Member {
+            id: "p1".into(),
+            ..Member::default()
+        }],
+        skills: vec![Skill {
+            id: "s2".into(),
+            ..Skill::default()
+        }],
+        decisions: vec![Decision {
+            id: "d3".into(),
+            ..Decision::default()
+        }],
+        issued: 3,
+    };
+    blank
 }
 
 fn saved_draft(store: &Store) -> Assessment {
@@ -51,7 +89,7 @@ fn type_into_every_field(text: &str, lands: Option<&str>) {
         let dir = tempfile::tempdir().expect("temp");
         let store = Store::new(dir.path().join("data"));
         let person = store.add_person("Ana").expect("person");
-        let blank = common::blank_assessment();
+        let blank = blank_with_a_team();
         store.save_draft(&person, &blank).expect("first save");
         let typed = if field.is_multiline() {
             text.to_string()
