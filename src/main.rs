@@ -76,14 +76,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
             if cli.plain || dumb {
-                // Plain mode would list everyone: never in place of the
-                // client view asked for.
-                if client.is_some() {
-                    anyhow::bail!(
-                        "the client view needs the full-screen workbook; plain mode (--plain, or TERM=dumb) does not have it yet"
-                    );
-                }
-                return run_plain(data_dir()?, cli.content.as_deref());
+                // The client view in plain mode too: only that person's
+                // workbook, never the list of people.
+                return run_plain(data_dir()?, cli.content.as_deref(), client);
             }
             if !io::stdout().is_terminal() {
                 eprintln!(
@@ -141,6 +136,7 @@ fn answer<'a>(stdin: &'a mut io::StdinLock<'static>) -> Answer<'a> {
 fn run_plain(
     data_dir: std::path::PathBuf,
     content: Option<&std::path::Path>,
+    client: Option<handoff::store::Person>,
 ) -> anyhow::Result<ExitCode> {
     let chosen = choose_workbook(content, &data_dir)?;
     let store = Store::new(data_dir);
@@ -154,11 +150,15 @@ fn run_plain(
         workbook: &chosen.workbook,
         clock: local_now,
     };
-    let ending = plain.run(
+    let (input, output, warning) = (
         io::stdin().lock(),
         io::stdout().lock(),
         chosen.warning.as_deref(),
-    )?;
+    );
+    let ending = match client {
+        Some(person) => plain.run_client(person, input, output, warning)?,
+        None => plain.run(input, output, warning)?,
+    };
     Ok(match ending {
         handoff::plain::Ending::Quit => ExitCode::SUCCESS,
         handoff::plain::Ending::QuitUnsaved => ExitCode::from(QUIT_UNSAVED),

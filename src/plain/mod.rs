@@ -20,8 +20,9 @@ mod team;
 use std::io::{self, BufRead, Write};
 
 use crate::app::Clock;
+use crate::client_view::ClientView;
 use crate::content::Workbook;
-use crate::store::Store;
+use crate::store::{Person, Store};
 
 pub use talk::HELP;
 
@@ -50,16 +51,50 @@ impl Plain<'_> {
         output: W,
         warning: Option<&str>,
     ) -> io::Result<Ending> {
+        self.converse(input, output, warning, None)
+    }
+
+    /// As [`Plain::run`], in the client view: only `client`'s workbook
+    /// can be reached (no list of people, no way to another), no coach
+    /// notes are said, and no line printed holds a path. It is left by
+    /// quitting: plain mode has no way out of it into the list of people.
+    pub fn run_client<R: BufRead, W: Write>(
+        &self,
+        client: Person,
+        input: R,
+        output: W,
+        warning: Option<&str>,
+    ) -> io::Result<Ending> {
+        self.converse(input, output, warning, Some(client))
+    }
+
+    fn converse<R: BufRead, W: Write>(
+        &self,
+        input: R,
+        output: W,
+        warning: Option<&str>,
+        client: Option<Person>,
+    ) -> io::Result<Ending> {
         let mut talk = talk::Talk::new(input, output);
+        talk.client = client
+            .as_ref()
+            .map(|person| ClientView::new(person.clone(), self.store.root().to_path_buf()));
         talk.say(
             "handoff, a workbook about delegation, in plain mode. Type help at any question to hear the words that work everywhere.",
         )?;
+        if let Some(person) = &client {
+            talk.say(&format!(
+                "Client view: only {}'s workbook is open here, to share safely. Type quit to end handoff.",
+                person.name
+            ))?;
+        }
         if let Some(warning) = warning {
             talk.say(warning)?;
         }
         people::People {
             plain: self,
             lost: Default::default(),
+            client,
         }
         .run(&mut talk)
     }

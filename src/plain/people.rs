@@ -13,6 +13,10 @@ use super::saving::Saves;
 use super::talk::{Choice, Reply, Talk, Word};
 use super::{Ending, Plain};
 
+/// Said when the client view is asked to go to the list of people.
+const CLIENT_ONLY: &str =
+    "This is the client view: only this workbook is open here. Type quit to end handoff.";
+
 /// The most people read out as a list; more are found by name.
 const LISTED: usize = 30;
 
@@ -21,6 +25,9 @@ pub struct People<'a, 'p> {
     /// Answers were left unsaved, as the person agreed to: the ending
     /// says so.
     pub lost: Cell<bool>,
+    /// The client view: only this person's page is reached, and there is
+    /// no way from it to anyone else.
+    pub client: Option<Person>,
 }
 
 /// What the person's page offers.
@@ -41,6 +48,14 @@ enum Left {
 
 impl<'p> People<'_, 'p> {
     pub fn run<R: BufRead, W: Write>(&self, talk: &mut Talk<R, W>) -> io::Result<Ending> {
+        if let Some(person) = &self.client {
+            loop {
+                match self.page(talk, person)? {
+                    Left::Others => talk.say(CLIENT_ONLY)?,
+                    Left::Ended(ending) => return Ok(ending),
+                }
+            }
+        }
         loop {
             talk.place = "You are choosing whose workbook to open.".to_string();
             let Some(person) = self.choose(talk)? else {
@@ -191,8 +206,10 @@ impl<'p> People<'_, 'p> {
             }
             labels.push("read the reference cards".into());
             offers.push(Offer::Cards);
-            labels.push("choose another person".into());
-            offers.push(Offer::Others);
+            if self.client.is_none() {
+                labels.push("choose another person".into());
+                offers.push(Offer::Others);
+            }
             let question = format!("{}. What would you like to do?", person.name);
             let at = match talk.choose(&question, &Choice::numbered(labels), None)? {
                 Reply::Word(Word::Quit) => {

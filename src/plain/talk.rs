@@ -6,6 +6,7 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::client_view::ClientView;
 use crate::text::sanitize_line;
 
 /// A word that does the same at every question.
@@ -74,6 +75,8 @@ pub struct Talk<R, W> {
     /// The last answer was `quit` (or the input ended): whoever asked
     /// passes it on, up to where quitting is done.
     pub quit: bool,
+    /// The client view is on: no line said holds a path.
+    pub client: Option<ClientView>,
 }
 
 impl<R: BufRead, W: Write> Talk<R, W> {
@@ -84,6 +87,7 @@ impl<R: BufRead, W: Write> Talk<R, W> {
             place: String::new(),
             ended: false,
             quit: false,
+            client: None,
         }
     }
 
@@ -91,7 +95,19 @@ impl<R: BufRead, W: Write> Talk<R, W> {
     /// name from a file could carry escape sequences.
     pub fn say(&mut self, text: &str) -> io::Result<()> {
         for line in text.lines() {
-            writeln!(self.output, "{}", sanitize_line(line).trim_end())?;
+            let line = sanitize_line(line);
+            // In the client view every word holding a slash is said as
+            // "(a file)", answers included: the safe side. A note read
+            // back on one line keeps its " / " between lines.
+            let line = match &self.client {
+                Some(view) => line
+                    .split(" / ")
+                    .map(|part| view.redact(part))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                None => line,
+            };
+            writeln!(self.output, "{}", line.trim_end())?;
         }
         self.output.flush()
     }
