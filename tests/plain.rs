@@ -438,3 +438,38 @@ fn a_person_open_in_another_window_is_not_written_to() {
     );
     assert!(drafts(&store, "Ana").is_empty(), "no draft was started");
 }
+
+#[test]
+fn a_coach_note_and_the_next_sessions_date_are_set_from_a_persons_page() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let (transcript, ending) = converse(
+        &data,
+        "add\nBo Chen\ncoach\nMet on Tuesday.\nShe wants more stretch.\n\nset\n2026-13-01\n2026-12-20\nquit\n",
+    );
+    assert_eq!(ending, Ending::Quit);
+    assert!(transcript.contains("Coach note saved."), "{transcript}");
+    assert!(
+        transcript.contains("Please write the date like 2026-12-15, not “2026-13-01”."),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Next session: Sunday 20 December 2026."),
+        "{transcript}"
+    );
+    let store = Store::new(&data);
+    let person = store.find_person("Bo Chen").expect("people").expect("Bo");
+    let notes: Vec<String> = store
+        .notes(&person)
+        .into_iter()
+        .filter_map(|listed| match listed {
+            handoff::store::NoteListed::Readable { note, .. } => Some(note.text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes, ["Met on Tuesday.\nShe wants more stretch."]);
+    assert_eq!(
+        store.next_session(&person).expect("readable"),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 20)
+    );
+}

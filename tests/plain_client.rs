@@ -141,6 +141,10 @@ fn the_client_view_in_plain_mode_says_no_other_name_no_note_and_no_path() {
         "back at the page goes nowhere: {said}"
     );
     assert!(!said.contains("choose another person"), "{said}");
+    assert!(
+        !said.contains("coach note"),
+        "no offer of a coach note: {said}"
+    );
     assert!(said.contains("Help."), "{said}");
     assert!(said.contains("is not one of the choices"), "{said}");
     assert!(

@@ -4,9 +4,9 @@
 use std::cell::Cell;
 use std::io::{self, BufRead, Write};
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, parse_due};
 use crate::opening::{self, Opened, answered, changed_on, holds};
-use crate::store::{FileVersion, Listed, Person, names_alike};
+use crate::store::{CoachNote, FileVersion, Listed, Person, names_alike};
 
 use super::filling::{Filling, Step};
 use super::saving::Saves;
@@ -37,6 +37,8 @@ enum Offer {
     Discard,
     LookBack,
     Cards,
+    Note,
+    NextSession,
     Others,
 }
 
@@ -206,7 +208,17 @@ impl<'p> People<'_, 'p> {
             }
             labels.push("read the reference cards".into());
             offers.push(Offer::Cards);
+            // The coach's own: never offered in the client view.
             if self.client.is_none() {
+                labels.push("write a private coach note".into());
+                offers.push(Offer::Note);
+                let next = match store.next_session(person) {
+                    Ok(Some(date)) => date.format("%A %-d %B %Y").to_string(),
+                    Ok(None) => "not set".to_string(),
+                    Err(error) => format!("not readable: {error}"),
+                };
+                labels.push(format!("set the next session's date, now {next}"));
+                offers.push(Offer::NextSession);
                 labels.push("choose another person".into());
                 offers.push(Offer::Others);
             }
@@ -240,6 +252,14 @@ impl<'p> People<'_, 'p> {
                     if super::cards::read_cards(talk, workbook)? {
                         return Ok(Left::Ended(self.goodbye(talk)?));
                     }
+                    None
+                }
+                Offer::Note => {
+                    self.coach_note(talk, person)?;
+                    None
+                }
+                Offer::NextSession => {
+                    self.next_session(talk, person)?;
                     None
                 }
                 Offer::Others => return Ok(Left::Others),
@@ -321,6 +341,71 @@ impl<'p> People<'_, 'p> {
             }
             // Staying after all: carry on where they were.
             filling.talk.quit = false;
+        }
+    }
+
+    /// A private coach note, dated now, saved through the same store call
+    /// as the full-screen program's.
+    fn coach_note<R: BufRead, W: Write>(
+        &self,
+        talk: &mut Talk<R, W>,
+        person: &Person,
+    ) -> io::Result<()> {
+        let text = match talk.note(
+            "Your coach note. It is private: never said in the client view, nor in a client copy.",
+            "",
+        )? {
+            Reply::Answer(Some(text)) if !text.trim().is_empty() => text,
+            _ => return talk.say("No note was written."),
+        };
+        let note = CoachNote::new(&text, (self.plain.clock)());
+        match self.plain.store.save_note(person, &note) {
+            Ok(_) => talk.say("Coach note saved."),
+            Err(error) => talk.say(&format!("Coach note NOT saved ({error}).")),
+        }
+    }
+
+    /// The next session's date, checked as every date is; `none` clears
+    /// it.
+    fn next_session<R: BufRead, W: Write>(
+        &self,
+        talk: &mut Talk<R, W>,
+        person: &Person,
+    ) -> io::Result<()> {
+        let store = self.plain.store;
+        let now = store
+            .next_session(person)
+            .ok()
+            .flatten()
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        loop {
+            let typed = match talk.line(
+                "The next session's date, like 2026-12-15, or none to clear it:",
+                &now,
+            )? {
+                Reply::Answer(Some(typed)) => typed,
+                _ => return Ok(()),
+            };
+            let date = if typed.trim().eq_ignore_ascii_case("none") {
+                Ok(None)
+            } else {
+                parse_due(&typed)
+            };
+            let date = match date {
+                Ok(date) => date,
+                Err(why) => {
+                    talk.say(&why)?;
+                    continue;
+                }
+            };
+            return match store.set_next_session(person, date) {
+                Ok(()) => talk.say(&match date {
+                    Some(date) => format!("Next session: {}.", date.format("%A %-d %B %Y")),
+                    None => "No next session is set.".to_string(),
+                }),
+                Err(error) => talk.say(&format!("The next session's date was NOT saved: {error}")),
+            };
         }
     }
 
