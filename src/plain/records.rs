@@ -99,7 +99,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
     fn task(&mut self, at: usize) -> io::Result<Flow> {
         let step = self.walk(4, false, |this, field| match field {
             0 => this.text(&Field::Task(at, TaskField::Title), "The task:"),
-            1 => this.to_whom(at),
+            1 => this.recipient(at),
             2 => this.mode(at),
             _ => this.text(&Field::Task(at, TaskField::Note), "A note on this task:"),
         })?;
@@ -111,7 +111,7 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
 
     /// To whom a task goes: someone picked from the team sheet (by the
     /// same session call as the full-screen program), or a name typed.
-    fn to_whom(&mut self, at: usize) -> io::Result<Flow> {
+    fn recipient(&mut self, at: usize) -> io::Result<Flow> {
         let assessment = self.session.assessment();
         let team: Vec<(String, String)> = assessment
             .team
