@@ -621,23 +621,17 @@ impl TeamView {
         let team = &view.assessment.team;
         let text = &workbook.team;
         let people = columns(team);
-        let intro_lines = wrap_lines(&text.competence_intro, area.width, theme.text());
-        let [intro, rest] = split_top(area, intro_lines.len() as u16);
-        frame.render_widget(Paragraph::new(intro_lines), intro);
-        let [rest, editor_area] = split_bottom(rest, view.editor.map_or(0, |e| e.height()));
-        if let Some(editor) = view.editor {
-            editor.draw(frame, editor_area);
-        }
-        if team.skills.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    view.empty("No skills yet. Press a to name the first one."),
-                    theme.muted(),
-                )),
-                rest,
-            );
+        let Some(rest) = part_frame(
+            frame,
+            area,
+            view,
+            &text.competence_intro,
+            team.skills
+                .is_empty()
+                .then_some("No skills yet. Press a to name the first one."),
+        ) else {
             return;
-        }
+        };
         let grid = Grid {
             corner: "Skill".to_string(),
             columns: people.iter().map(|id| display_name(team, id)).collect(),
@@ -687,23 +681,17 @@ impl TeamView {
         let team = &view.assessment.team;
         let text = &workbook.team;
         let people = columns(team);
-        let intro_lines = wrap_lines(&text.decisions_intro, area.width, theme.text());
-        let [intro, rest] = split_top(area, intro_lines.len() as u16);
-        frame.render_widget(Paragraph::new(intro_lines), intro);
-        let [rest, editor_area] = split_bottom(rest, view.editor.map_or(0, |e| e.height()));
-        if let Some(editor) = view.editor {
-            editor.draw(frame, editor_area);
-        }
-        if team.decisions.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    view.empty("No decisions yet. Press a to name the first one."),
-                    theme.muted(),
-                )),
-                rest,
-            );
+        let Some(rest) = part_frame(
+            frame,
+            area,
+            view,
+            &text.decisions_intro,
+            team.decisions
+                .is_empty()
+                .then_some("No decisions yet. Press a to name the first one."),
+        ) else {
             return;
-        }
+        };
         let mut headings: Vec<String> = people.iter().map(|id| display_name(team, id)).collect();
         headings.extend(["Now".to_string(), "Next".to_string(), "By".to_string()]);
         let grid = Grid {
@@ -1000,4 +988,33 @@ pub fn skill_notes(
         ))));
     }
     lines
+}
+
+/// A named list's part: its intro on top and, while a name is typed, the
+/// box at the bottom. Returns the area between, or `None` when the list is
+/// empty and `empty` has been said there instead.
+fn part_frame(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    view: &SheetView<'_>,
+    intro_text: &str,
+    empty: Option<&str>,
+) -> Option<Rect> {
+    let intro_lines = wrap_lines(intro_text, area.width, view.theme.text());
+    let [intro, rest] = split_top(area, intro_lines.len() as u16);
+    frame.render_widget(Paragraph::new(intro_lines), intro);
+    let [rest, editor_area] = split_bottom(rest, view.editor.map_or(0, |e| e.height()));
+    if let Some(editor) = view.editor {
+        editor.draw(frame, editor_area);
+    }
+    match empty {
+        Some(empty) => {
+            frame.render_widget(
+                Paragraph::new(Line::styled(view.empty(empty), view.theme.muted())),
+                rest,
+            );
+            None
+        }
+        None => Some(rest),
+    }
 }
