@@ -527,7 +527,7 @@ fn open_from_history(tty: &mut Tty, history: usize) -> BTreeMap<Opening, Vec<Dur
         let moved = timed_key(tty, PAGE_DOWN, until);
         openings.entry(Opening::PageDown).or_default().push(moved);
     }
-    let trend = timed_key(tty, b"t", shows("Scores over the last"));
+    let trend = timed_key(tty, b"t", shows("The newest 100 of"));
     openings.entry(Opening::Trend).or_default().push(trend);
     tty.key(Key::Esc);
     tty.wait_for(&counted);

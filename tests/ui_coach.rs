@@ -313,7 +313,7 @@ fn a_completed_assessment_takes_a_corrected_word_but_never_a_new_rating() {
     assert!(after.contains("amended = "), "{after}");
     // A rating is refused, in words, and the file keeps it.
     press(&mut app, KeyCode::Char('g'));
-    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('0'));
     let refused = render(&app, 120, 40);
     assert!(
