@@ -473,3 +473,39 @@ fn a_coach_note_and_the_next_sessions_date_are_set_from_a_persons_page() {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 20)
     );
 }
+
+#[test]
+fn on_the_team_sheet_people_are_marked_gone_and_back_and_removed_after_asking() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    // To the team sheet; two people; Lee gone (not rated), then Mo
+    // removed after a no and a yes; Lee back; on to the ratings, where
+    // only Lee is asked about.
+    let script = [
+        "add", "Ana", "1", "sheets", "3", "add", "Lee", "", "", "", "add", "Mo", "", "", "",
+        "gone", "lee", "remove", "2", "no", "remove", "mo", "yes", "gone", "1", "next", "skip",
+        "where", "quit",
+    ]
+    .join("\n");
+    let (transcript, ending) = converse(&data, &format!("{script}\n"));
+    assert_eq!(ending, Ending::Quit);
+    assert!(
+        transcript.contains("1: change Lee, gone from the team"),
+        "{transcript}"
+    );
+    assert!(transcript.contains("Nobody was removed."), "{transcript}");
+    assert!(
+        transcript.contains("Lee: how comfortable are you handing them work?"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Lee, skills: how ready are they?"),
+        "skip left the comfort unanswered and went on: {transcript}"
+    );
+    let store = Store::new(&data);
+    let team = &drafts(&store, "Ana")[0].team;
+    assert_eq!(team.members.len(), 1, "{transcript}");
+    assert_eq!(team.members[0].name, "Lee");
+    assert!(!team.members[0].gone, "back on the team");
+    assert_eq!(team.members[0].comfort, None);
+}
