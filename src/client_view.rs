@@ -22,9 +22,10 @@ impl ClientView {
         Self { person, root }
     }
 
-    /// `text` with every path in it replaced by "(a file)". A path is any
-    /// word holding a slash, or the data folder's own path (which may hold
-    /// spaces); punctuation after it stays.
+    /// `text` with every path in it replaced by "(a file)": the data
+    /// folder's own path (which may hold spaces), and every word that
+    /// looks like a path (see [`looks_like_path`]); punctuation after it
+    /// stays. A person's own words with a slash ("and/or", "24/7") stay.
     pub fn redact(&self, text: &str) -> String {
         let root = self.root.display().to_string();
         let text = if root.is_empty() {
@@ -37,7 +38,7 @@ impl ClientView {
             if index > 0 {
                 out.push(' ');
             }
-            if word.contains('/') {
+            if looks_like_path(word) {
                 let kept = word.trim_end_matches([':', ',', '.', ';', ')']);
                 out.push_str("(a file)");
                 out.push_str(&word[kept.len()..]);
@@ -47,6 +48,28 @@ impl ClientView {
         }
         out
     }
+}
+
+/// A word with a slash that starts like a path (`/`, `~`, `.`), names
+/// one of handoff's folders, or ends in one of its files' extensions.
+/// Paths are what handoff's own messages hold; a slash in a person's
+/// words ("and/or") is not one.
+fn looks_like_path(word: &str) -> bool {
+    const FOLDERS: [&str; 6] = [
+        "people/",
+        "drafts/",
+        "assessments/",
+        "notes/",
+        "archive/",
+        "content/",
+    ];
+    word.contains('/')
+        && (word.starts_with(['/', '~', '.'])
+            || FOLDERS.iter().any(|folder| word.contains(folder))
+            || [".toml", ".md", ".txt"].iter().any(|extension| {
+                word.trim_end_matches([':', ',', '.', ';', ')'])
+                    .ends_with(extension)
+            }))
 }
 
 #[cfg(test)]
@@ -73,6 +96,25 @@ mod tests {
         assert_eq!(
             view.redact("Nothing to hide here."),
             "Nothing to hide here."
+        );
+        assert_eq!(
+            view.redact("Exported to reports/zoe.md."),
+            "Exported to (a file)."
+        );
+    }
+
+    #[test]
+    fn a_persons_own_slashes_stay() {
+        let view = ClientView::new(
+            Person {
+                name: "Zoë".into(),
+                dir: "/data/people/zoe".into(),
+            },
+            "/data".into(),
+        );
+        assert_eq!(
+            view.redact("Review and/or sign off, 24/7 support, Q3/Q4"),
+            "Review and/or sign off, 24/7 support, Q3/Q4"
         );
     }
 }

@@ -96,9 +96,9 @@ impl<R: BufRead, W: Write> Talk<R, W> {
     pub fn say(&mut self, text: &str) -> io::Result<()> {
         for line in text.lines() {
             let line = sanitize_line(line);
-            // In the client view every word holding a slash is said as
-            // "(a file)", answers included: the safe side. A note read
-            // back on one line keeps its " / " between lines.
+            // In the client view no path is said (see
+            // `ClientView::redact`); a note read back on one line keeps
+            // its " / " between lines.
             let line = match &self.client {
                 Some(view) => line
                     .split(" / ")
