@@ -19,7 +19,9 @@ use chrono::NaiveDate;
 
 use super::error::StoreError;
 use super::lock::lock_person;
-use super::names::Around;
+use std::os::unix::ffi::OsStrExt;
+
+use super::names::{Around, Stretch};
 use super::people::PeopleFolders;
 use super::{PeopleListing, Person, Store, clean_name, plain, read_person};
 
@@ -251,14 +253,25 @@ pub struct Sessions {
 
 impl Sessions {
     pub fn of(person: &Person) -> Sessions {
+        // One pass over the names keeping only the largest: a list of
+        // people draws this for every row, and a person may have ten
+        // thousand assessments.
         let newest_in = |folder: &str| {
-            super::list_names(&person.dir.join(folder))
-                .ok()
-                .and_then(|names| names.last().cloned())
-                .and_then(|path| {
-                    let stem = path.file_stem()?.to_string_lossy().into_owned();
-                    NaiveDate::parse_from_str(stem.get(..8)?, "%Y%m%d").ok()
-                })
+            let dir = person.dir.join(folder);
+            if !plain::folder_exists(&dir).unwrap_or(false) {
+                return None;
+            }
+            let names = fs::read_dir(&dir)
+                .ok()?
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name())
+                .filter(|name| {
+                    let bytes = name.as_bytes();
+                    !bytes.starts_with(b".") && bytes.ends_with(b".toml")
+                });
+            let newest = Stretch::of(names, Around::End, 1, 0);
+            let name = newest.names.last()?.to_str()?;
+            NaiveDate::parse_from_str(name.get(..8)?, "%Y%m%d").ok()
         };
         Sessions {
             last: newest_in("assessments").max(newest_in("notes")),
