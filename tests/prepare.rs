@@ -76,3 +76,50 @@ fn the_command_line_writes_a_note_sets_the_date_and_prepares() {
         "{page}"
     );
 }
+
+/// A team member rated `comfort`, and `ready` on every part of readiness.
+fn member(id: &str, name: &str, comfort: u8, ready: u8) -> handoff::assessment::Member {
+    handoff::assessment::Member {
+        id: id.into(),
+        name: name.into(),
+        comfort: Some(comfort),
+        readiness: ["skills", "resources", "clarity"]
+            .into_iter()
+            .map(|part| (part.to_string(), ready))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn what_moved_most_names_who_moved_on_the_team_map() {
+    let sam = history();
+    let workbook = workbook();
+    let mut completed = sam.store.newest_completed(&sam.person, READ_AT_MOST);
+    completed.truncate(2);
+    completed[0].team.members = vec![
+        member("p1", "Priya", 4, 1),
+        member("p2", "Lee", 2, 2),
+        member("p3", "Ola", 3, 3),
+    ];
+    completed[1].team.members = vec![
+        member("p1", "Priya", 2, 2),
+        member("p3", "Ola", 3, 3),
+        member("p4", "Noor", 1, 4),
+    ];
+    let page = preparation(
+        &workbook,
+        &Preparation {
+            today: date("2026-09-25"),
+            next_session: None,
+            completed: &completed,
+            last_note: None,
+        },
+    )
+    .plain();
+    assert!(page.contains("On the team map:"), "{page}");
+    assert!(page.contains("Priya: letting go ahead → aligned"), "{page}");
+    assert!(page.contains("Lee: left the team"), "{page}");
+    assert!(page.contains("Noor: joined the team"), "{page}");
+    assert!(!page.contains("Ola"), "Ola did not move:\n{page}");
+}

@@ -1,6 +1,7 @@
 //! Preparing the next session with a person: when the last one was and
 //! when the next is, the commitments falling due, how earlier commitments
-//! went over time, what moved most between the last two assessments, and
+//! went over time, what moved most between the last two assessments (the
+//! sections, and who moved on the team map), and
 //! the coach's last note. One page for the person's page on screen and for
 //! `handoff prepare`; the client view builds it without the note.
 
@@ -169,7 +170,6 @@ fn biggest_changes(doc: &mut Document, workbook: &Workbook, completed: &[Assessm
     moved.sort_by_key(|(_, delta)| std::cmp::Reverse(delta.abs()));
     if moved.is_empty() {
         doc.muted_line("No section score moved.");
-        return;
     }
     let items: Vec<Item> = moved
         .into_iter()
@@ -188,5 +188,12 @@ fn biggest_changes(doc: &mut Document, workbook: &Workbook, completed: &[Assessm
             ])
         })
         .collect();
-    doc.list(items);
+    if !items.is_empty() {
+        doc.list(items);
+    }
+    let team = super::team::moves(workbook, earlier, later);
+    if !team.is_empty() {
+        doc.line("On the team map:");
+        doc.list(team);
+    }
 }

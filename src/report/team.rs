@@ -8,7 +8,7 @@ use crate::assessment::{
 };
 use crate::content::{SectionKind, Workbook};
 
-use super::document::Document;
+use super::document::{Document, Item, strong, text};
 use super::words::Voice;
 
 /// "You placed yourself “About right”; on the team map, your comfort is
@@ -351,6 +351,32 @@ pub fn compared(doc: &mut Document, workbook: &Workbook, earlier: &Assessment, l
             .collect();
         doc.table(&["Decision", "Then", "Now", "Moved"], rows);
     }
+}
+
+/// What moved on the team map between two assessments, an item a person:
+/// who joined or left, and whose place changed ("Priya: letting go ahead
+/// → aligned"). For preparing a session, where only the moves matter.
+pub(super) fn moves(workbook: &Workbook, earlier: &Assessment, later: &Assessment) -> Vec<Item> {
+    compare_teams(workbook, earlier, later)
+        .people
+        .into_iter()
+        .filter_map(|person| {
+            let moved = match person.presence {
+                Presence::Joined => "joined the team".to_string(),
+                Presence::Left => "left the team".to_string(),
+                Presence::Both => match (person.then, person.now) {
+                    (Some(then), Some(now)) if then.2 != now.2 => {
+                        format!("{} → {}", short(person.then), short(person.now))
+                    }
+                    _ => return None,
+                },
+            };
+            Some(Item::new(vec![
+                strong(person.name),
+                text(format!(": {moved}")),
+            ]))
+        })
+        .collect()
 }
 
 fn short(sat: Option<(u8, u8, Alignment)>) -> &'static str {
