@@ -23,6 +23,8 @@ pub enum Context {
     Team,
     /// The list of people on the team sheet.
     TeamPeople,
+    /// A person highlighted in that list.
+    TeamPerson,
     /// A grid of the team sheet (ratings, skills, decisions): arrows move
     /// between cells.
     Grid,
@@ -30,6 +32,8 @@ pub enum Context {
     NumberCell,
     /// A grid whose rows can be added and removed (skills, decisions).
     GridRows,
+    /// A row highlighted in such a grid.
+    GridRow,
     /// A cell of the decision rights that takes R, A, C or I.
     LetterCell,
     /// The team map drawn, with a line per person beside it.
@@ -376,9 +380,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Grid,        [K::Left, K::Char('h')],      A::Left,              "cell",          "The cell to the left"),
     bind!(C::Grid,        [K::Right, K::Char('l')],     A::Right,             "",              "The cell to the right"),
     bind!(C::GridRows,    [K::Char('a')],               A::Add,               "add",           "Add a row and start typing its name"),
-    bind!(C::GridRows,    [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted row (asks first)"),
+    bind!(C::GridRow,     [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted row (asks first)"),
     bind!(C::TeamPeople,  [K::Char('a')],               A::Add,               "add person",    "Add a person and start typing their name (up to 20)"),
-    bind!(C::TeamPeople,  [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted person and their answers (asks first); someone who left is better marked gone"),
+    bind!(C::TeamPerson,  [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted person and their answers (asks first); someone who left is better marked gone"),
     bind!(C::TeamMap,     [K::Down, K::Char('j')],      A::Down,              "scroll",        "Scroll down"),
     bind!(C::TeamMap,     [K::Up, K::Char('k')],        A::Up,                "",              "Scroll up"),
     bind!(C::Team,        [K::Tab],                     A::NextSheet,         "next part",     "Next part of the team sheet; after the last, the next worksheet"),

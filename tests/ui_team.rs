@@ -290,3 +290,36 @@ fn a_task_picks_its_person_from_the_team_and_shows_the_suggested_mode() {
     );
     insta::assert_snapshot!("modes_with_a_team_60x20", render(&app, 60, 20));
 }
+
+#[test]
+fn remove_is_offered_only_where_there_is_something_to_remove() {
+    let dir = tempfile::tempdir().expect("temp");
+    let footer = |app: &App| {
+        render(app, 120, 40)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    for part in [TeamPart::People, TeamPart::Skills, TeamPart::Decisions] {
+        // The part's own list empty, the rest of the team there.
+        let mut assessment = with_team(3, 3);
+        match part {
+            TeamPart::People => assessment.team.members.clear(),
+            TeamPart::Skills => assessment.team.skills.clear(),
+            _ => assessment.team.decisions.clear(),
+        }
+        let empty = team_app(&dir, assessment, part);
+        let footer_empty = footer(&empty);
+        assert!(
+            footer_empty.contains("a add") && !footer_empty.contains("d remove"),
+            "{part:?}, nothing there: {footer_empty}"
+        );
+        let full = team_app(&dir, with_team(3, 3), part);
+        let footer_full = footer(&full);
+        assert!(
+            footer_full.contains("d remove"),
+            "{part:?}, three there: {footer_full}"
+        );
+    }
+}

@@ -155,6 +155,7 @@ impl TeamView {
                     } else {
                         Context::Choice
                     });
+                    contexts.push(Context::TeamPerson);
                 }
                 contexts.extend([Context::TeamPeople, Context::Form]);
                 contexts
@@ -171,7 +172,7 @@ impl TeamView {
                 } else {
                     Context::NumberCell
                 };
-                vec![cell, Context::GridRows, Context::Grid]
+                vec![cell, Context::GridRow, Context::GridRows, Context::Grid]
             }
             Part::Decisions if team.decisions.is_empty() => vec![Context::GridRows],
             Part::Decisions => {
@@ -180,7 +181,7 @@ impl TeamView {
                     DecisionColumn::Person(_) => Context::LetterCell,
                     DecisionColumn::Ladder(_) => Context::NumberCell,
                 };
-                vec![cell, Context::GridRows, Context::Grid]
+                vec![cell, Context::GridRow, Context::GridRows, Context::Grid]
             }
         };
         contexts.push(Context::Team);
