@@ -406,13 +406,13 @@ fn handoff_session(
         run.openings = open_from_history(&mut tty, history);
     }
     tty.key(Key::Enter);
-    tty.wait_for("1/10");
+    tty.wait_for("1/11");
     // Straight to the first rated worksheet: Tab on the check-in walks its
     // fields, and how many there are depends on the history.
     tty.type_text("g");
     tty.wait_for("Go to worksheet");
-    tty.type_text("3");
-    tty.wait_for("3/10");
+    tty.type_text("4");
+    tty.wait_for("4/11");
     tty.wait_for("1 of 6");
     log.take();
 
@@ -477,14 +477,14 @@ fn handoff_session(
             &mut run,
             Interaction::Switch,
             Key::Tab.bytes(),
-            header_shows("4/10"),
+            header_shows("5/11"),
         );
         measure(
             &mut tty,
             &mut run,
             Interaction::Switch,
             Key::BackTab.bytes(),
-            header_shows("3/10"),
+            header_shows("4/11"),
         );
     }
     finish(&mut tty, &mut run, idle);

@@ -19,6 +19,21 @@ pub enum Context {
     Form,
     Tasks,
     Commitments,
+    /// The team sheet, whichever part of it is open.
+    Team,
+    /// The list of people on the team sheet.
+    TeamPeople,
+    /// A grid of the team sheet (ratings, skills, decisions): arrows move
+    /// between cells.
+    Grid,
+    /// A cell of a grid that takes a number.
+    NumberCell,
+    /// A grid whose rows can be added and removed (skills, decisions).
+    GridRows,
+    /// A cell of the decision rights that takes R, A, C or I.
+    LetterCell,
+    /// The team map drawn, with a line per person beside it.
+    TeamMap,
     Summary,
     Reference,
     /// A text field is being edited: only these keys are taken from it;
@@ -84,6 +99,11 @@ pub enum Action {
     NewLine,
     /// A digit in the worksheet list: go to the worksheet of that number.
     Jump(u8),
+    /// Another part of the team sheet.
+    NextPart,
+    PrevPart,
+    /// A letter of the decision rights (R, A, C or I) in a cell.
+    Letter(char),
     Yes,
     No,
 }
@@ -106,6 +126,7 @@ impl Action {
                 | Action::Delete
                 | Action::ToggleMode
                 | Action::Complete
+                | Action::Letter(_)
         )
     }
 }
@@ -234,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
     // Picking from a short list.
     bind!(C::Picker,      [K::Up, K::Char('k')],        A::Up,                "",              "Move up"),
     bind!(C::Picker,      [K::Down, K::Char('j')],      A::Down,              "",              "Move down"),
-    bind!(C::Picker,      [K::Digit],                   A::Jump(0),           "",              "Go to the worksheet of that number (0 for 10)"),
+    bind!(C::Picker,      [K::Digit],                   A::Jump(0),           "",              "Go to the worksheet of that number (0 for the summary)"),
     bind!(C::Picker,      [K::Enter],                   A::Select,            "go",            "Go to the highlighted worksheet"),
     bind!(C::Picker,      [K::Esc, K::Char('g')],       A::Back,              "close",         "Close the list"),
     // Choosing a person.
@@ -273,6 +294,28 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Tasks,       [K::Char('m')],               A::ToggleMode,        "mode",          "Switch between performance and learning"),
     bind!(C::Commitments, [K::Char('a')],               A::Add,               "add",           "Add a commitment (up to three) and start typing its first step"),
     bind!(C::Commitments, [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted commitment"),
+    // The team sheet.
+    bind!(C::LetterCell,  [K::Char('r'), K::Char('R')], A::Letter('R'),       "set R/A/C/I",   "R, responsible: does the work"),
+    bind!(C::LetterCell,  [K::Char('a'), K::Char('A')], A::Letter('A'),       "",              "A, accountable: owns the decision; one per decision"),
+    bind!(C::LetterCell,  [K::Char('c'), K::Char('C')], A::Letter('C'),       "",              "C, consulted: asked before it is made"),
+    bind!(C::LetterCell,  [K::Char('i'), K::Char('I')], A::Letter('I'),       "",              "I, informed: told once it is made"),
+    bind!(C::LetterCell,  [K::Char('x'), K::Delete],    A::ClearRating,       "",              "Clear the cell"),
+    bind!(C::NumberCell,  [K::Digit],                   A::Rate(0),           "set",           "Set the cell to that number"),
+    bind!(C::NumberCell,  [K::Char('x'), K::Delete],    A::ClearRating,       "",              "Clear the cell"),
+    bind!(C::Grid,        [K::Up, K::Char('k')],        A::Up,                "",              "The cell above"),
+    bind!(C::Grid,        [K::Down, K::Char('j')],      A::Down,              "",              "The cell below"),
+    bind!(C::Grid,        [K::Left, K::Char('h')],      A::Left,              "cell",          "The cell to the left"),
+    bind!(C::Grid,        [K::Right, K::Char('l')],     A::Right,             "",              "The cell to the right"),
+    bind!(C::GridRows,    [K::Char('a')],               A::Add,               "add",           "Add a row and start typing its name"),
+    bind!(C::GridRows,    [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted row (asks first)"),
+    bind!(C::TeamPeople,  [K::Char('a')],               A::Add,               "add person",    "Add a person and start typing their name (up to 20)"),
+    bind!(C::TeamPeople,  [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted person and their answers (asks first); someone who left is better marked gone"),
+    bind!(C::TeamMap,     [K::Down, K::Char('j')],      A::Down,              "scroll",        "Scroll down"),
+    bind!(C::TeamMap,     [K::Up, K::Char('k')],        A::Up,                "",              "Scroll up"),
+    bind!(C::Team,        [K::Tab],                     A::NextSheet,         "next part",     "Next part of the team sheet; after the last, the next worksheet"),
+    bind!(C::Team,        [K::BackTab],                 A::PrevSheet,         "",              "Previous part of the team sheet; before the first, the previous worksheet"),
+    bind!(C::Team,        [K::Char(']')],               A::NextPart,          "part",          "Next part of the team sheet: people, ratings, map, skills, decisions"),
+    bind!(C::Team,        [K::Char('[')],               A::PrevPart,          "",              "Previous part of the team sheet"),
     bind!(C::Summary,     [K::Up, K::Char('k')],        A::Up,                "scroll",        "Scroll up"),
     bind!(C::Summary,     [K::Down, K::Char('j')],      A::Down,              "",              "Scroll down"),
     bind!(C::Summary,     [K::PageUp],                  A::PageUp,            "",              "Scroll up a page"),

@@ -82,6 +82,9 @@ fn a_whole_assessment_by_keyboard_is_saved_as_answered() {
     assert_eq!(d.sheet(), "Where the gap points");
     d.keys("1").keys("j3").keys("j2").keys("j4");
 
+    // The team sheet, left empty: one Tab passes it.
+    d.tab();
+    assert_eq!(d.sheet(), "Your team");
     d.tab();
     d.keys("4").keys("n").keys("It has to be perfect").esc();
     d.keys("j3");

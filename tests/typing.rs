@@ -116,10 +116,13 @@ impl Typist {
     /// moves to its first row.
     fn open(&mut self, sheet: Sheet) {
         self.press(KeyCode::Char('g'));
-        let number = (sheet.index() + 1) % 10;
-        self.press(KeyCode::Char(
-            char::from_digit(number as u32, 10).expect("digit"),
-        ));
+        for _ in 0..Sheet::ALL.len() {
+            self.press(KeyCode::Up);
+        }
+        for _ in 0..sheet.index() {
+            self.press(KeyCode::Down);
+        }
+        self.press(KeyCode::Enter);
         assert_eq!(
             self.session().sheet(),
             sheet,

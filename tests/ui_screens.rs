@@ -49,7 +49,7 @@ fn every_worksheet_at_both_sizes() {
             let screen = render(&app, width, height);
             // The header names the worksheet by its number and its title.
             let header = screen.lines().next().unwrap_or_default();
-            let place = format!("{}/10 {}", sheet.index() + 1, sheet.title(app.workbook()));
+            let place = format!("{}/11 {}", sheet.index() + 1, sheet.title(app.workbook()));
             assert!(
                 header.contains(&place),
                 "{sheet:?} at {width}×{height} does not say where we are ({place}):\n{screen}"
@@ -582,12 +582,12 @@ fn tab_past_either_end_of_the_worksheets_says_why_nothing_moved() {
     let mut app = session_app(&dir, Sheet::Summary);
     press(&mut app, KeyCode::Tab);
     let screen = render(&app, 60, 20);
-    assert!(screen.contains("10/10"), "{screen}");
+    assert!(screen.contains("11/11"), "{screen}");
     assert!(screen.contains("This is the last worksheet"), "{screen}");
     let mut app = session_app(&dir, Sheet::CheckIn);
     press(&mut app, KeyCode::BackTab);
     let screen = render(&app, 60, 20);
-    assert!(screen.contains("1/10"), "{screen}");
+    assert!(screen.contains("1/11"), "{screen}");
     assert!(screen.contains("This is the first worksheet"), "{screen}");
 }
 
@@ -901,7 +901,7 @@ fn the_worksheet_list_takes_a_sheets_number() {
     let dir = tempfile::tempdir().expect("temp");
     let mut app = session_app(&dir, Sheet::CheckIn);
     press(&mut app, KeyCode::Char('g'));
-    press(&mut app, KeyCode::Char('8'));
+    press(&mut app, KeyCode::Char('9'));
     let Screen::Session(session) = app.screen() else {
         panic!("no session")
     };
@@ -1063,7 +1063,7 @@ fn a_long_name_in_the_title_bar_is_shortened_before_the_worksheet() {
     let screen = render(&app, 60, 20);
     let title = screen.lines().next().unwrap_or_default();
     assert!(
-        title.ends_with("7/10 Learning or performance"),
+        title.ends_with("8/11 Learning or performance"),
         "the worksheet's name is cut: {title}"
     );
     assert!(
@@ -1075,7 +1075,7 @@ fn a_long_name_in_the_title_bar_is_shortened_before_the_worksheet() {
         wide.lines()
             .next()
             .unwrap_or_default()
-            .contains("Sam Okafor-Lindqvist · 7/10 Learning or performance"),
+            .contains("Sam Okafor-Lindqvist · 8/11 Learning or performance"),
         "{wide}"
     );
 }

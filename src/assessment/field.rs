@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::model::{Assessment, Commitment, Task};
+use super::team::Member;
 use crate::content::SectionKind;
 
 /// Something with a rating: the placement between the two directions, or
@@ -56,6 +57,20 @@ pub enum CommitmentField {
     Checkpoint,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberField {
+    Name,
+    Role,
+    Work,
+    Note,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionField {
+    Title,
+    By,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Field {
     Note(Rated),
@@ -64,6 +79,11 @@ pub enum Field {
     FollowUpNote(usize),
     Task(usize, TaskField),
     Commitment(usize, CommitmentField),
+    /// A person of the team, by position in its list.
+    Member(usize, MemberField),
+    /// A skill's name, by position in the team's list.
+    Skill(usize),
+    Decision(usize, DecisionField),
 }
 
 impl Field {
@@ -75,6 +95,7 @@ impl Field {
                 | Field::Situation
                 | Field::FollowUpNote(_)
                 | Field::Task(_, TaskField::Note)
+                | Field::Member(_, MemberField::Note)
         )
     }
 
@@ -98,6 +119,30 @@ impl Field {
                 .commitments
                 .get(*index)
                 .map(|commitment| commitment_text(commitment, *field))
+                .unwrap_or_default(),
+            Field::Member(index, field) => assessment
+                .team
+                .members
+                .get(*index)
+                .map(|member| member_text(member, *field).to_string())
+                .unwrap_or_default(),
+            Field::Skill(index) => assessment
+                .team
+                .skills
+                .get(*index)
+                .map(|skill| skill.name.clone())
+                .unwrap_or_default(),
+            Field::Decision(index, field) => assessment
+                .team
+                .decisions
+                .get(*index)
+                .map(|decision| match field {
+                    DecisionField::Title => decision.title.clone(),
+                    DecisionField::By => decision
+                        .by
+                        .map(|date| date.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                })
                 .unwrap_or_default(),
         }
     }
@@ -139,6 +184,34 @@ impl Field {
                     }
                 }
             }
+            Field::Member(index, field) => {
+                if let Some(member) = assessment.team.members.get_mut(*index) {
+                    let slot = match field {
+                        MemberField::Name => &mut member.name,
+                        MemberField::Role => &mut member.role,
+                        MemberField::Work => &mut member.work,
+                        MemberField::Note => &mut member.note,
+                    };
+                    *slot = text.to_string();
+                }
+            }
+            Field::Skill(index) => {
+                if let Some(skill) = assessment.team.skills.get_mut(*index) {
+                    skill.name = text.to_string();
+                }
+            }
+            Field::Decision(index, field) => {
+                let by = match field {
+                    DecisionField::By => Some(parse_due(text)?),
+                    DecisionField::Title => None,
+                };
+                if let Some(decision) = assessment.team.decisions.get_mut(*index) {
+                    match field {
+                        DecisionField::Title => decision.title = text.to_string(),
+                        DecisionField::By => decision.by = by.flatten(),
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -149,6 +222,15 @@ fn task_text(task: &Task, field: TaskField) -> &str {
         TaskField::Title => &task.title,
         TaskField::ToWhom => &task.to_whom,
         TaskField::Note => &task.note,
+    }
+}
+
+fn member_text(member: &Member, field: MemberField) -> &str {
+    match field {
+        MemberField::Name => &member.name,
+        MemberField::Role => &member.role,
+        MemberField::Work => &member.work,
+        MemberField::Note => &member.note,
     }
 }
 

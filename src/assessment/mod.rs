@@ -7,6 +7,8 @@ mod leaning;
 mod model;
 mod score;
 mod summary;
+mod team;
+mod team_map;
 mod time;
 mod trend;
 
@@ -15,7 +17,7 @@ pub use compare::{
     Absence, Change, CommitmentFollowUp, Comparison, FollowUpOutcome, ItemComparison,
     PlacementComparison, SectionComparison, chronological, compare,
 };
-pub use field::{CommitmentField, Field, Rated, TaskField, parse_due};
+pub use field::{CommitmentField, DecisionField, Field, MemberField, Rated, TaskField, parse_due};
 pub use leaning::{Leaning, Pointer, Towards, leaning};
 pub use model::{
     Answer, Answers, Assessment, CheckIn, Commitment, DelegationMode, FollowUp, FollowUpStatus,
@@ -23,4 +25,11 @@ pub use model::{
 };
 pub use score::{SectionScore, section_score, section_scores};
 pub use summary::{Notable, PatternPointer, Recommendation, Summary, notable};
+pub use team::{
+    Decision, MAX_DECISIONS, MAX_MEMBERS, MAX_SKILLS, MIN_SKILLS, Member, Raci, Skill, Team, YOU,
+};
+pub use team_map::{
+    Alignment, Placed, Readiness, TeamNote, alignment_words, columns, competence_notes,
+    decision_notes, display_name, handoffs, place, placements,
+};
 pub use trend::{Scored, SectionTrend, Trend, TrendColumn};

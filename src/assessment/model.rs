@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::team::Team;
 use super::time::{optional_date, optional_timestamp, timestamp};
 use crate::content::SectionKind;
 
@@ -151,6 +152,9 @@ pub struct Assessment {
     pub support: Answers,
     pub tasks: Vec<Task>,
     pub commitments: Vec<Commitment>,
+    /// The team map; absent from files written before it existed.
+    #[serde(skip_serializing_if = "Team::is_empty")]
+    pub team: Team,
 }
 
 impl Default for Assessment {
@@ -174,6 +178,7 @@ impl Default for Assessment {
             support: Answers::new(),
             tasks: Vec::new(),
             commitments: Vec::new(),
+            team: Team::default(),
         }
     }
 }

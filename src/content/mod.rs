@@ -11,7 +11,8 @@ pub use choice::{CONTENT_FOLDER, Chosen, ContentRefused, choose_workbook};
 pub use error::{ContentError, ContentErrors};
 pub use load::{ContentSource, check_dir, load, load_builtin, read_dir_sources};
 pub use model::{
-    Better, Gap, Item, Leans, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
+    Better, Gap, Item, Leans, Letter, Mode, Modes, Scale, ScalePoint, Section, SectionKind,
+    TeamText, Workbook,
 };
 
 /// The built-in files, compiled in so the binary runs from any folder.
@@ -29,4 +30,5 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("support.toml", include_str!("../../content/support.toml")),
     ("topics.toml", include_str!("../../content/topics.toml")),
     ("modes.toml", include_str!("../../content/modes.toml")),
+    ("team.toml", include_str!("../../content/team.toml")),
 ];

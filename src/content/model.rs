@@ -196,6 +196,59 @@ pub struct Modes {
     pub modes: Vec<Mode>,
 }
 
+/// A letter of the decision-rights grid (R, A, C, I) and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub letter: char,
+    pub title: String,
+    pub summary: String,
+}
+
+/// The words of the team map: intros, its scales, the words that place a
+/// person, the notes drawn from the competence map and the decision
+/// rights (`{person}`, `{skill}` and `{decision}` are filled in), and the
+/// ladder of handing a decision over, from the leader deciding alone to
+/// the team deciding alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamText {
+    pub title: String,
+    pub intro: String,
+    pub people_intro: String,
+    pub ratings_intro: String,
+    pub map_intro: String,
+    pub comfort_scale: Scale,
+    pub readiness_scale: Scale,
+    pub readiness_rule: String,
+    pub aligned: String,
+    pub ahead: String,
+    pub behind: String,
+    pub short: String,
+    pub unplaced: String,
+    pub competence_intro: String,
+    pub competence_scale: Scale,
+    /// The competence level from which a person can do the work on their
+    /// own: below it (and above zero) they are learning.
+    pub holds_from: u8,
+    pub single_holder: String,
+    pub single_holder_you: String,
+    pub nobody_holds: String,
+    pub for_learning: String,
+    pub for_performance: String,
+    pub decisions_intro: String,
+    pub ladder_question: String,
+    /// The ladder step (from 1) from which the team has a say.
+    pub say_from: u8,
+    pub no_accountable: String,
+    pub many_accountable: String,
+    pub you_hold_every_a: String,
+    pub no_say: String,
+    /// Seven steps, from "I decide and tell you" up.
+    pub ladder: Vec<String>,
+    pub prompts: Vec<String>,
+    /// R, A, C and I, in that order.
+    pub letters: Vec<Letter>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workbook {
     pub version: String,
@@ -204,6 +257,7 @@ pub struct Workbook {
     pub patterns: Vec<Item>,
     pub topics: Vec<Item>,
     pub modes: Modes,
+    pub team: TeamText,
 }
 
 impl Workbook {

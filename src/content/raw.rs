@@ -14,6 +14,7 @@ pub struct ContentFile {
     pub section: Vec<Spanned<RawSection>>,
     pub gap: Option<Spanned<RawGap>>,
     pub modes: Option<Spanned<RawModes>>,
+    pub team: Option<Spanned<RawTeam>>,
     #[serde(default)]
     pub readiness: Vec<Spanned<RawItem>>,
     #[serde(default)]
@@ -122,4 +123,48 @@ pub struct RawMode {
     pub mindset: String,
     pub example: String,
     pub prompts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTeam {
+    pub title: String,
+    pub intro: String,
+    pub people_intro: String,
+    pub ratings_intro: String,
+    pub map_intro: String,
+    pub comfort_scale: Spanned<String>,
+    pub readiness_scale: Spanned<String>,
+    pub readiness_rule: String,
+    pub aligned: String,
+    pub ahead: String,
+    pub behind: String,
+    pub short: String,
+    pub unplaced: String,
+    pub competence_intro: String,
+    pub competence_scale: Spanned<String>,
+    pub holds_from: i64,
+    pub single_holder: String,
+    pub single_holder_you: String,
+    pub nobody_holds: String,
+    pub for_learning: String,
+    pub for_performance: String,
+    pub decisions_intro: String,
+    pub ladder_question: String,
+    pub say_from: i64,
+    pub no_accountable: String,
+    pub many_accountable: String,
+    pub you_hold_every_a: String,
+    pub no_say: String,
+    pub ladder: Vec<String>,
+    pub prompts: Vec<String>,
+    pub letter: Vec<RawLetter>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLetter {
+    pub letter: String,
+    pub title: String,
+    pub summary: String,
 }

@@ -10,6 +10,7 @@
 
 mod records;
 mod sheet;
+mod team;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -21,6 +22,7 @@ use crate::store::{FileVersion, Person};
 
 pub use records::remedy_order;
 pub use sheet::Sheet;
+pub use team::{LadderEnd, TeamRating};
 
 /// Where the time comes from: the wall clock in the program, a fixed
 /// moment in tests.
@@ -81,8 +83,9 @@ pub struct Session {
 
 impl Session {
     /// A new assessment for `person`. It carries forward the role and
-    /// context from `last` (the newest completed assessment) and asks how
-    /// each of its commitments went. Its draft is saved at once.
+    /// context and the team (people, skills, decisions; not the answers)
+    /// from `last` (the newest completed assessment) and asks how each of
+    /// its commitments went. Its draft is saved at once.
     pub fn start(
         person: Person,
         workbook: &Workbook,
@@ -92,6 +95,7 @@ impl Session {
         let mut assessment = Assessment::start(&person.name, &workbook.version, clock());
         if let Some(last) = last {
             assessment.check_in.role = last.check_in.role.clone();
+            assessment.team = last.team.carried_forward();
             assessment.check_in.previous = Some(last.id.clone());
             assessment.check_in.follow_ups = last
                 .commitments

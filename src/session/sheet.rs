@@ -8,6 +8,7 @@ use crate::content::{SectionKind, Workbook};
 pub enum Sheet {
     CheckIn,
     Gap,
+    Team,
     Drivers,
     Symptoms,
     Aggravators,
@@ -19,9 +20,10 @@ pub enum Sheet {
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 10] = [
+    pub const ALL: [Sheet; 11] = [
         Sheet::CheckIn,
         Sheet::Gap,
+        Sheet::Team,
         Sheet::Drivers,
         Sheet::Symptoms,
         Sheet::Aggravators,
@@ -67,6 +69,7 @@ impl Sheet {
         match self {
             Sheet::CheckIn => "Check-in".to_string(),
             Sheet::Gap => "Where the gap points".to_string(),
+            Sheet::Team => workbook.team.title.clone(),
             Sheet::Modes => "Learning or performance".to_string(),
             Sheet::Commitments => "Commitments".to_string(),
             Sheet::Summary => "Summary".to_string(),
@@ -134,6 +137,16 @@ impl Sheet {
                 assessment.commitments.len(),
                 crate::assessment::MAX_COMMITMENTS,
             )),
+            // Placed on the map, of the people on the team now.
+            Sheet::Team => {
+                let team = &assessment.team;
+                let current = team.current().count();
+                let placed = team
+                    .current()
+                    .filter(|member| crate::assessment::place(workbook, member).is_some())
+                    .count();
+                (current > 0).then_some((placed, current))
+            }
             Sheet::Summary => None,
             rated => {
                 let items = rated.rated(workbook);

@@ -5,6 +5,7 @@
 mod document;
 mod editor;
 mod frame;
+pub mod grid;
 mod question;
 pub mod rows;
 pub mod screens;

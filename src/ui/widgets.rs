@@ -21,7 +21,7 @@ fn footer_rank(action: Action) -> u8 {
         | Action::Yes
         | Action::No => 0,
         Action::Rate(_) | Action::Select | Action::Right | Action::Complete => 1,
-        Action::NextSheet | Action::NextField => 2,
+        Action::NextSheet | Action::NextField | Action::NextPart => 2,
         Action::EditNote | Action::Add => 3,
         Action::Up | Action::Down => 4,
         Action::Quit => 9,

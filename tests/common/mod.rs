@@ -211,3 +211,123 @@ pub fn app(dir: &tempfile::TempDir) -> App {
     let store = handoff::store::Store::new(dir.path().join("data"));
     App::new(workbook, store, handoff::ui::Theme::PLAIN, clock)
 }
+
+/// People for team maps of any size up to 15, with names that are hard to
+/// fit (accents, apostrophes, long ones).
+pub const TEAM_NAMES: [&str; 15] = [
+    "Priya Shah",
+    "Sam Okafor-Lindqvist",
+    "Lee Chen",
+    "Zoë O'Brien",
+    "Marta Nowak",
+    "Kofi Mensah",
+    "Inês Duarte",
+    "Tomás Ruiz",
+    "Aiko Tanaka",
+    "Ravi Patel",
+    "Hana Kim",
+    "Olu Adeyemi",
+    "Nina Berg",
+    "Omar Haddad",
+    "Lena Vogel",
+];
+
+pub const TEAM_SKILLS: [&str; 10] = [
+    "SQL queries",
+    "Writing the monthly report",
+    "Stakeholder calls",
+    "Dashboards",
+    "Forecasting",
+    "Data cleaning",
+    "Presenting to the board",
+    "Hiring interviews",
+    "Budget tracking",
+    "Mentoring",
+];
+
+/// A team of `people` (each rated), `skills` skills (each person and the
+/// leader given a level) and three decisions, the numbers varied so every
+/// kind of placement and note turns up.
+pub fn team(people: usize, skills: usize) -> handoff::assessment::Team {
+    use handoff::assessment::{Decision, Member, Raci, Skill, Team};
+    let members: Vec<Member> = TEAM_NAMES
+        .iter()
+        .take(people)
+        .enumerate()
+        .map(|(i, name)| Member {
+            id: format!("p{}", i + 1),
+            name: name.to_string(),
+            role: if i % 2 == 0 {
+                "Analyst".into()
+            } else {
+                String::new()
+            },
+            comfort: Some(((i * 3 + 4) % 5) as u8),
+            readiness: [
+                ("skills".to_string(), ((i + 2) % 5) as u8),
+                ("resources".to_string(), ((i * 2 + 3) % 5) as u8),
+                ("clarity".to_string(), ((i + 1) % 5) as u8),
+            ]
+            .into_iter()
+            .collect(),
+            ..Member::default()
+        })
+        .collect();
+    let skills: Vec<Skill> = TEAM_SKILLS
+        .iter()
+        .take(skills)
+        .enumerate()
+        .map(|(j, name)| {
+            let mut levels: std::collections::BTreeMap<String, u8> = members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), ((i + j * 2) % 4) as u8))
+                .collect();
+            levels.insert("you".into(), 4);
+            Skill {
+                id: format!("s{}", j + 1),
+                name: name.to_string(),
+                levels,
+            }
+        })
+        .collect();
+    let first = members.first().map(|m| m.id.clone()).unwrap_or_default();
+    let decisions = vec![
+        Decision {
+            id: "d1".into(),
+            title: "Release sign-off".into(),
+            rights: [(first.clone(), Raci::R), ("you".to_string(), Raci::A)]
+                .into_iter()
+                .collect(),
+            now: Some(1),
+            next: Some(4),
+            by: NaiveDate::from_ymd_opt(2027, 3, 1),
+        },
+        Decision {
+            id: "d2".into(),
+            title: "Hiring".into(),
+            rights: [("you".to_string(), Raci::A), (first.clone(), Raci::C)]
+                .into_iter()
+                .collect(),
+            now: Some(3),
+            next: Some(3),
+            by: None,
+        },
+        Decision {
+            id: "d3".into(),
+            title: "Spending under £500".into(),
+            rights: [("you".to_string(), Raci::A), (first, Raci::I)]
+                .into_iter()
+                .collect(),
+            now: Some(2),
+            next: Some(6),
+            by: None,
+        },
+    ];
+    Team {
+        issued: (members.len() + skills.len() + 3) as u32,
+        members,
+        skills,
+        decisions,
+    }
+}

@@ -278,18 +278,18 @@ impl Tty {
     pub fn leave_check_in(&mut self) {
         self.key(Key::Tab);
         self.key(Key::Tab);
-        self.wait_for("2/10");
+        self.wait_for("2/11");
     }
 
     /// Jumps to the last worksheet, the summary, through the Go-to list.
     pub fn go_to_summary(&mut self) {
         self.type_text("g");
         self.wait_for("Go to worksheet");
-        for _ in 0..9 {
+        for _ in 0..10 {
             self.type_text("j");
         }
         self.key(Key::Enter);
-        self.wait_for("10/10");
+        self.wait_for("11/11");
     }
 
     /// Quits with `q` from a screen where nothing is being typed, and

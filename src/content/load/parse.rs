@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::check::Checker;
 use super::read::ContentSource;
 use crate::content::error::ContentError;
-use crate::content::raw::{ContentFile, RawGap, RawItem, RawModes, RawScale, RawSection};
+use crate::content::raw::{ContentFile, RawGap, RawItem, RawModes, RawScale, RawSection, RawTeam};
 
 /// Each source parsed, by its index in `sources`; a file that does not
 /// parse is reported and left out.
@@ -73,6 +73,7 @@ pub(super) struct Merged<'a> {
     pub(super) sections: Vec<(At<'a>, &'a Spanned<RawSection>)>,
     pub(super) gap: Option<(At<'a>, &'a Spanned<RawGap>)>,
     pub(super) modes: Option<(At<'a>, &'a Spanned<RawModes>)>,
+    pub(super) team: Option<(At<'a>, &'a Spanned<RawTeam>)>,
     pub(super) items: BTreeMap<&'static str, Vec<(At<'a>, &'a Spanned<RawItem>)>>,
 }
 
@@ -97,6 +98,7 @@ impl Checker {
         let mut merged = Merged::default();
         let mut gap_from: Option<String> = None;
         let mut modes_from: Option<String> = None;
+        let mut team_from: Option<String> = None;
         let mut workbook_from: Option<String> = None;
         for (index, file) in parsed {
             let at = At {
@@ -138,6 +140,14 @@ impl Checker {
                 }
                 modes_from = Some(at.source.name.to_string());
                 merged.modes = Some((at, modes));
+            }
+            if let Some(team) = &file.team {
+                if let Some(first) = &team_from {
+                    let line = at.line(team);
+                    self.error(at, line, None, format!("[team] is also defined in {first}"));
+                }
+                team_from = Some(at.source.name.to_string());
+                merged.team = Some((at, team));
             }
             let lists: [(&'static str, &'a Vec<Spanned<RawItem>>); 8] = [
                 ("readiness", &file.readiness),

@@ -8,9 +8,10 @@ use toml::Spanned;
 use super::check::{Checker, file_error};
 use super::parse::{At, Merged};
 use crate::content::model::{
-    Better, Gap, Item, Mode, Modes, Scale, ScalePoint, Section, SectionKind, Workbook,
+    Better, Gap, Item, Letter, Mode, Modes, Scale, ScalePoint, Section, SectionKind, TeamText,
+    Workbook,
 };
-use crate::content::raw::RawMode;
+use crate::content::raw::{RawMode, RawTeam};
 
 impl Checker {
     pub(super) fn build(&mut self, merged: Merged<'_>) -> Option<Workbook> {
@@ -19,6 +20,7 @@ impl Checker {
         self.links(&merged, &items);
         let gap = self.gap(&merged, &scales);
         let modes = self.modes(&merged);
+        let team = self.team(&merged, &scales);
         let sections = self.sections(&merged, &scales, &mut items);
         let Some(version) = merged.version.clone() else {
             self.errors.push(file_error(
@@ -35,6 +37,7 @@ impl Checker {
             patterns: take("pattern"),
             topics: take("topic"),
             modes: modes?,
+            team: team?,
         })
     }
 
@@ -326,5 +329,176 @@ impl Checker {
             example: raw.example.clone(),
             prompts: raw.prompts.clone(),
         }
+    }
+}
+
+/// The decision-rights letters, in the order the grid offers them.
+pub const LETTERS: [char; 4] = ['R', 'A', 'C', 'I'];
+
+/// Steps on the ladder of handing a decision over.
+pub const LADDER_STEPS: usize = 7;
+
+impl Checker {
+    fn team(&mut self, merged: &Merged<'_>, scales: &BTreeMap<String, Scale>) -> Option<TeamText> {
+        let Some((at, spanned)) = merged.team else {
+            self.errors
+                .push(file_error("(workbook)", "no file has a [team] table"));
+            return None;
+        };
+        let raw: &RawTeam = spanned.get_ref();
+        let line = at.line(spanned);
+        let name = Some("[team]".to_string());
+        for (field, text) in [
+            ("title", &raw.title),
+            ("intro", &raw.intro),
+            ("people_intro", &raw.people_intro),
+            ("ratings_intro", &raw.ratings_intro),
+            ("map_intro", &raw.map_intro),
+            ("readiness_rule", &raw.readiness_rule),
+            ("aligned", &raw.aligned),
+            ("ahead", &raw.ahead),
+            ("behind", &raw.behind),
+            ("short", &raw.short),
+            ("unplaced", &raw.unplaced),
+            ("competence_intro", &raw.competence_intro),
+            ("single_holder", &raw.single_holder),
+            ("single_holder_you", &raw.single_holder_you),
+            ("nobody_holds", &raw.nobody_holds),
+            ("for_learning", &raw.for_learning),
+            ("for_performance", &raw.for_performance),
+            ("decisions_intro", &raw.decisions_intro),
+            ("ladder_question", &raw.ladder_question),
+            ("no_accountable", &raw.no_accountable),
+            ("many_accountable", &raw.many_accountable),
+            ("you_hold_every_a", &raw.you_hold_every_a),
+            ("no_say", &raw.no_say),
+        ] {
+            self.check_text(at, line, name.clone(), field, text);
+        }
+        // A note names what it is about, or it cannot be told apart.
+        for (field, text, placeholders) in [
+            (
+                "single_holder",
+                &raw.single_holder,
+                &["{person}", "{skill}"][..],
+            ),
+            (
+                "single_holder_you",
+                &raw.single_holder_you,
+                &["{skill}"][..],
+            ),
+            ("nobody_holds", &raw.nobody_holds, &["{skill}"][..]),
+            ("no_accountable", &raw.no_accountable, &["{decision}"][..]),
+            (
+                "many_accountable",
+                &raw.many_accountable,
+                &["{decision}"][..],
+            ),
+            ("no_say", &raw.no_say, &["{person}", "{decision}"][..]),
+        ] {
+            for placeholder in placeholders {
+                if !text.contains(placeholder) {
+                    self.error(
+                        at,
+                        line,
+                        name.clone(),
+                        format!("`{field}` must say {placeholder}"),
+                    );
+                }
+            }
+        }
+        if raw.ladder.len() != LADDER_STEPS {
+            self.error(
+                at,
+                line,
+                name.clone(),
+                format!(
+                    "`ladder` needs {LADDER_STEPS} steps, found {}",
+                    raw.ladder.len()
+                ),
+            );
+        }
+        for step in &raw.ladder {
+            self.check_text(at, line, name.clone(), "ladder", step);
+        }
+        if raw.say_from < 1 || raw.say_from > LADDER_STEPS as i64 {
+            self.error(
+                at,
+                line,
+                name.clone(),
+                format!("`say_from` must be a ladder step, 1 to {LADDER_STEPS}"),
+            );
+        }
+        self.check_prompts(at, line, name.clone(), &raw.prompts);
+        let letters: Vec<Letter> = raw
+            .letter
+            .iter()
+            .map(|letter| {
+                self.check_text(at, line, name.clone(), "letter.title", &letter.title);
+                self.check_text(at, line, name.clone(), "letter.summary", &letter.summary);
+                Letter {
+                    letter: letter.letter.chars().next().unwrap_or(' '),
+                    title: letter.title.clone(),
+                    summary: letter.summary.clone(),
+                }
+            })
+            .collect();
+        let found: Vec<char> = letters.iter().map(|letter| letter.letter).collect();
+        if found != LETTERS || raw.letter.iter().any(|letter| letter.letter.len() != 1) {
+            self.error(
+                at,
+                line,
+                name.clone(),
+                "needs four [[team.letter]]: \"R\", \"A\", \"C\" then \"I\"".into(),
+            );
+        }
+        let comfort = self.scale_ref(at, scales, name.clone(), &raw.comfort_scale);
+        let readiness = self.scale_ref(at, scales, name.clone(), &raw.readiness_scale);
+        let competence = self.scale_ref(at, scales, name.clone(), &raw.competence_scale)?;
+        if raw.holds_from < 1 || raw.holds_from > i64::from(competence.max()) {
+            self.error(
+                at,
+                line,
+                name,
+                format!(
+                    "`holds_from` must be between 1 and {} on scale `{}`",
+                    competence.max(),
+                    competence.id
+                ),
+            );
+        }
+        Some(TeamText {
+            title: raw.title.clone(),
+            intro: raw.intro.clone(),
+            people_intro: raw.people_intro.clone(),
+            ratings_intro: raw.ratings_intro.clone(),
+            map_intro: raw.map_intro.clone(),
+            comfort_scale: comfort?,
+            readiness_scale: readiness?,
+            readiness_rule: raw.readiness_rule.clone(),
+            aligned: raw.aligned.clone(),
+            ahead: raw.ahead.clone(),
+            behind: raw.behind.clone(),
+            short: raw.short.clone(),
+            unplaced: raw.unplaced.clone(),
+            competence_intro: raw.competence_intro.clone(),
+            holds_from: raw.holds_from.clamp(1, i64::from(competence.max())) as u8,
+            competence_scale: competence,
+            single_holder: raw.single_holder.clone(),
+            single_holder_you: raw.single_holder_you.clone(),
+            nobody_holds: raw.nobody_holds.clone(),
+            for_learning: raw.for_learning.clone(),
+            for_performance: raw.for_performance.clone(),
+            decisions_intro: raw.decisions_intro.clone(),
+            ladder_question: raw.ladder_question.clone(),
+            say_from: raw.say_from.clamp(1, LADDER_STEPS as i64) as u8,
+            no_accountable: raw.no_accountable.clone(),
+            many_accountable: raw.many_accountable.clone(),
+            you_hold_every_a: raw.you_hold_every_a.clone(),
+            no_say: raw.no_say.clone(),
+            ladder: raw.ladder.clone(),
+            prompts: raw.prompts.clone(),
+            letters,
+        })
     }
 }

@@ -24,6 +24,7 @@ use super::modes::ModesView;
 use super::rated::RatedView;
 use super::sheet_list;
 use super::summary::SummaryView;
+use super::team::TeamView;
 use super::worksheet::{Confirmation, SheetOutcome, SheetView};
 
 pub struct SessionScreen {
@@ -33,6 +34,7 @@ pub struct SessionScreen {
     pub checkin: CheckInView,
     pub modes: ModesView,
     pub commitments: CommitmentsView,
+    pub team: TeamView,
     pub summary: SummaryView,
     pub editing: Option<(Field, Editor)>,
     /// The worksheet list, open with `g`, and its highlighted row.
@@ -51,6 +53,7 @@ impl SessionScreen {
             checkin: CheckInView::default(),
             modes: ModesView::default(),
             commitments: CommitmentsView::default(),
+            team: TeamView::default(),
             summary: SummaryView::default(),
             editing: None,
             picker: None,
@@ -120,6 +123,14 @@ impl SessionScreen {
         if self.picker.is_some() {
             return vec![Context::Picker];
         }
+        if self.sheet() == Sheet::Team {
+            let read_only = self.is_read_only().then_some(Context::ReadOnly);
+            return read_only
+                .into_iter()
+                .chain(self.team.contexts(self.assessment()))
+                .chain([Context::Sheet])
+                .collect();
+        }
         let field = match self.form_field() {
             Some(true) => Some(Context::TextField),
             Some(false) => Some(Context::Choice),
@@ -165,6 +176,7 @@ impl SessionScreen {
             Sheet::CheckIn => self.checkin.selected,
             Sheet::Modes => self.modes.selected.position,
             Sheet::Commitments => self.commitments.selected.position,
+            Sheet::Team => self.team.position(),
             Sheet::Summary => 0,
             rated => self.rated[rated.index()].selected,
         };
@@ -174,6 +186,9 @@ impl SessionScreen {
     /// The highest point of the current item's scale, on a rated sheet.
     pub fn scale_top(&self, workbook: &Workbook) -> Option<u8> {
         let sheet = self.sheet();
+        if sheet == Sheet::Team {
+            return self.team.scale_top(workbook, self.assessment());
+        }
         if !sheet.is_rated() {
             return None;
         }
@@ -198,7 +213,11 @@ impl SessionScreen {
         }
         // Keys that would change an answer are refused before a sheet can
         // ask a question about them or open a box.
-        let outcome = if self.is_read_only() && action.changes_answers() {
+        // In the team sheet's grids the arrows move between cells.
+        let moves = self.sheet() == Sheet::Team && self.team.in_grid();
+        let changes =
+            action.changes_answers() && !(moves && matches!(action, Action::Left | Action::Right));
+        let outcome = if self.is_read_only() && changes {
             SheetOutcome::Refused(READ_ONLY.to_string())
         } else {
             self.sheet_action(action, cx)
@@ -221,8 +240,13 @@ impl SessionScreen {
                 self.session.go_to(Sheet::ALL[row]);
                 self.picker = None;
             }
+            // 1 to 9 by number; 0 for the summary, the last and the one
+            // most often jumped to (the tenth is a row away from it).
             Action::Jump(number) => {
-                let index = (usize::from(number) + 9) % 10;
+                let index = match number {
+                    0 => Sheet::ALL.len() - 1,
+                    number => usize::from(number) - 1,
+                };
                 if let Some(sheet) = Sheet::ALL.get(index) {
                     self.session.go_to(*sheet);
                     self.picker = None;
@@ -240,6 +264,7 @@ impl SessionScreen {
             Sheet::CheckIn => self.checkin.handle(action, session),
             Sheet::Modes => self.modes.handle(action, session),
             Sheet::Commitments => self.commitments.handle(action, workbook, session),
+            Sheet::Team => self.team.handle(action, workbook, session),
             Sheet::Summary => self.summary.handle(action),
             sheet => self.rated[sheet.index()].handle(sheet, action, workbook, session),
         }
@@ -336,8 +361,12 @@ impl SessionScreen {
                 self.commitments.clamp(self.assessment().commitments.len());
                 removed
             }
+            Confirmation::DeleteMember(index) => self.session.remove_member(index),
+            Confirmation::DeleteSkill(index) => self.session.remove_skill(index),
+            Confirmation::DeleteDecision(index) => self.session.remove_decision(index),
             Confirmation::Complete => self.session.complete(),
         };
+        self.team.clamp(&self.session.assessment().team);
         if let Err(refused) = done {
             *cx.status = Some(Status::error(refused.0));
         }
@@ -383,6 +412,7 @@ impl SessionScreen {
             Sheet::CheckIn => self.checkin.draw(frame, main, &view),
             Sheet::Modes => self.modes.draw(frame, main, &view),
             Sheet::Commitments => self.commitments.draw(frame, main, &view),
+            Sheet::Team => self.team.draw(frame, main, &view),
             Sheet::Summary => self.summary.draw(frame, main, &view),
             sheet => self.rated[sheet.index()].draw(frame, main, &view),
         }

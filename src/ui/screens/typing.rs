@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Ctx, Outcome, Status};
-use crate::assessment::{CommitmentField, Field, TaskField};
+use crate::assessment::{CommitmentField, DecisionField, Field, MemberField, TaskField};
 use crate::keymap::{self, Action, Context};
 use crate::session::{READ_ONLY, Sheet};
 use crate::ui::Editor;
@@ -98,6 +98,7 @@ impl SessionScreen {
             Sheet::CheckIn => self.checkin.current_field(assessment),
             Sheet::Modes => self.modes.current_field(assessment),
             Sheet::Commitments => self.commitments.current_field(assessment),
+            Sheet::Team => self.team.current_field(assessment),
             _ => None,
         };
         match next {
@@ -153,6 +154,13 @@ fn field_title(field: &Field) -> String {
         Field::Commitment(_, CommitmentField::WithWhom) => "With whom",
         Field::Commitment(_, CommitmentField::Due) => "By when (year-month-day, e.g. 2026-12-15)",
         Field::Commitment(_, CommitmentField::Checkpoint) => "Checkpoint",
+        Field::Member(_, MemberField::Name) => "Their name",
+        Field::Member(_, MemberField::Role) => "Their role",
+        Field::Member(_, MemberField::Work) => "The work you have in mind for them",
+        Field::Member(_, MemberField::Note) => "Note",
+        Field::Skill(_) => "The skill",
+        Field::Decision(_, DecisionField::Title) => "The decision",
+        Field::Decision(_, DecisionField::By) => "By when (year-month-day, e.g. 2026-12-15)",
     };
     // The box says how typing ends, in the table's own words.
     let finish = keymap::key_for(Context::Editing, Action::FinishEditing);

@@ -48,6 +48,9 @@ impl From<Result<Field, Refused>> for SheetOutcome {
 pub enum Confirmation {
     DeleteTask(usize),
     DeleteCommitment(usize),
+    DeleteMember(usize),
+    DeleteSkill(usize),
+    DeleteDecision(usize),
     Complete,
 }
 
@@ -56,6 +59,11 @@ impl Confirmation {
         match self {
             Confirmation::DeleteTask(_) => "Remove this task?",
             Confirmation::DeleteCommitment(_) => "Remove this commitment?",
+            Confirmation::DeleteMember(_) => {
+                "Remove this person and every answer about them? Someone who has left can be marked gone instead."
+            }
+            Confirmation::DeleteSkill(_) => "Remove this skill and everyone's level in it?",
+            Confirmation::DeleteDecision(_) => "Remove this decision and who has which part in it?",
             Confirmation::Complete => {
                 "Complete this assessment and save it? You can still read it afterwards."
             }
