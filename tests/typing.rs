@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
 
 use handoff::app::{App, Screen};
-use handoff::assessment::{Assessment, CommitmentField, Field};
+use handoff::assessment::{Assessment, CommitmentField, DecisionField, Field};
 use handoff::keymap::Context;
 use handoff::ui::screens::{HomeScreen, SessionScreen, Sheet};
 
@@ -56,6 +56,16 @@ fn blank_assessment() -> Assessment {
         commitment.checkpoint.clear();
         commitment.due = None;
     }
+    // Two people, a skill and a decision, their texts empty.
+    assessment.team = common::team(2, 1);
+    for member in &mut assessment.team.members {
+        member.name.clear();
+        member.role.clear();
+    }
+    assessment.team.skills[0].name.clear();
+    assessment.team.decisions.truncate(1);
+    assessment.team.decisions[0].title.clear();
+    assessment.team.decisions[0].by = None;
     assessment
 }
 
@@ -126,11 +136,40 @@ impl Typist {
         assert_eq!(
             self.session().sheet(),
             sheet,
-            "the list's digit opened another sheet"
+            "the list opened another sheet"
         );
+        if sheet == Sheet::Team {
+            self.open_part(0);
+        }
         while self.session().focus().1 > 0 {
             self.press(KeyCode::Up);
         }
+    }
+
+    /// Opens a part of the team sheet with `[` and `]`, as the footer says.
+    fn open_part(&mut self, part: usize) {
+        for _ in 0..5 {
+            self.press(KeyCode::Char('['));
+        }
+        for _ in 0..part {
+            self.press(KeyCode::Char(']'));
+        }
+    }
+
+    /// Moves to cell `position` (row × 64 + column) of a team grid with
+    /// the arrows, from its first cell.
+    fn go_to_cell(&mut self, position: usize) {
+        for _ in 0..30 {
+            self.press(KeyCode::Up);
+            self.press(KeyCode::Left);
+        }
+        for _ in 0..position / 64 {
+            self.press(KeyCode::Down);
+        }
+        for _ in 0..position % 64 {
+            self.press(KeyCode::Right);
+        }
+        assert_eq!(self.session().focus().1, position);
     }
 
     /// Moves to row `row` of the open sheet, from its top.
@@ -145,23 +184,68 @@ impl Typist {
     }
 
     /// Every row of every worksheet that takes text, found the way a person
-    /// finds them: each sheet opened, ↓ until the cursor stops.
-    fn text_fields(&mut self) -> Vec<(Sheet, usize)> {
+    /// finds them: each sheet opened, ↓ until the cursor stops; on the
+    /// team sheet, each part opened and, in its grids, → along each row.
+    fn text_fields(&mut self) -> Vec<(Sheet, usize, usize)> {
         let mut found = Vec::new();
         for sheet in Sheet::ALL {
             if sheet == Sheet::Summary {
                 continue;
             }
             self.open(sheet);
+            if sheet == Sheet::Team {
+                found.extend(self.team_text_fields());
+                continue;
+            }
             loop {
                 let (_, row) = self.session().focus();
                 let takes_text =
                     sheet.is_rated() || self.app.contexts().contains(&Context::TextField);
                 if takes_text {
-                    found.push((sheet, row));
+                    found.push((sheet, 0, row));
                 }
                 self.press(KeyCode::Down);
                 if self.session().focus().1 == row {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    fn team_text_fields(&mut self) -> Vec<(Sheet, usize, usize)> {
+        let mut found = Vec::new();
+        for part in 0..5 {
+            self.open_part(part);
+            let grid = part != 0;
+            if grid {
+                for _ in 0..30 {
+                    self.press(KeyCode::Up);
+                    self.press(KeyCode::Left);
+                }
+            }
+            loop {
+                let row_start = self.session().focus().1;
+                loop {
+                    let at = self.session().focus().1;
+                    if self.app.contexts().contains(&Context::TextField) {
+                        found.push((Sheet::Team, part, at));
+                    }
+                    if !grid {
+                        break;
+                    }
+                    self.press(KeyCode::Right);
+                    if self.session().focus().1 == at {
+                        break;
+                    }
+                }
+                if grid {
+                    for _ in 0..30 {
+                        self.press(KeyCode::Left);
+                    }
+                }
+                self.press(KeyCode::Down);
+                if self.session().focus().1 == row_start {
                     break;
                 }
             }
@@ -205,16 +289,28 @@ impl Typist {
 }
 
 fn is_due_date(field: &Field) -> bool {
-    matches!(field, Field::Commitment(_, CommitmentField::Due))
+    matches!(
+        field,
+        Field::Commitment(_, CommitmentField::Due) | Field::Decision(_, DecisionField::By)
+    )
 }
 
 /// Types `text` into every text field in turn and checks each save.
 fn type_into_every_field(text: &str) -> usize {
     let mut typist = Typist::new();
     let fields = typist.text_fields();
-    for &(sheet, row) in &fields {
+    for &(sheet, part, row) in &fields {
         typist.open(sheet);
-        typist.go_to_row(row);
+        if sheet == Sheet::Team {
+            typist.open_part(part);
+            if part == 0 {
+                typist.go_to_row(row);
+            } else {
+                typist.go_to_cell(row);
+            }
+        } else {
+            typist.go_to_row(row);
+        }
         let before = typist.saved();
         let (field, multiline) = typist.start_typing(sheet);
         let typed = if is_due_date(&field) {
@@ -260,8 +356,13 @@ fn every_key_typed_into_every_field_is_text_and_changes_only_that_field() {
     let fields = type_into_every_field(&typed);
     // One placement note, 3 + 6 + 9 + 8 + 11 + 3 item notes, role,
     // situation, one follow-up note, 3 fields on each of two tasks, 4 on
-    // the commitment.
-    assert_eq!(fields, 1 + 40 + 3 + 6 + 4, "fields found: {fields}");
+    // the commitment; on the team sheet, 4 on each of two people, a
+    // skill's name, a decision's name and its date.
+    assert_eq!(
+        fields,
+        1 + 40 + 3 + 6 + 4 + 8 + 1 + 2,
+        "fields found: {fields}"
+    );
 }
 
 #[test]

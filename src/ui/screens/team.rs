@@ -266,9 +266,12 @@ impl TeamView {
             Part::People => self.people_action(action, session),
             Part::Ratings => self.ratings_action(action, workbook, session),
             Part::Map => {
+                // The chart, the intro and the rule take about sixteen rows,
+                // each person one or two: past that there is nothing more.
+                let most = (session.assessment().team.current().count() * 2 + 16) as u16;
                 match action {
                     Action::Down | Action::PageDown => {
-                        self.map_scroll = self.map_scroll.saturating_add(1)
+                        self.map_scroll = (self.map_scroll + 1).min(most)
                     }
                     Action::Up | Action::PageUp => {
                         self.map_scroll = self.map_scroll.saturating_sub(1)
