@@ -104,6 +104,8 @@ pub enum Action {
     PrevPart,
     /// A letter of the decision rights (R, A, C or I) in a cell.
     Letter(char),
+    /// Every recommended step on the summary, or the first few again.
+    ShowAll,
     Yes,
     No,
 }
@@ -320,6 +322,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Summary,     [K::Down, K::Char('j')],      A::Down,              "",              "Scroll down"),
     bind!(C::Summary,     [K::PageUp],                  A::PageUp,            "",              "Scroll up a page"),
     bind!(C::Summary,     [K::PageDown, K::Char(' ')],  A::PageDown,          "",              "Scroll down a page"),
+    bind!(C::Summary,     [K::Char('a')],               A::ShowAll,           "all steps",     "Every recommended step, or only the first three again"),
     bind!(C::Summary,     [K::Char('c')],               A::Complete,          "complete",      "Complete and save this assessment"),
     // Moving between worksheets.
     bind!(C::Sheet,       [K::Tab],                     A::NextSheet,         "next sheet",    "Next worksheet"),

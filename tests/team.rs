@@ -457,3 +457,72 @@ fn a_file_without_a_team_loads_with_an_empty_one_and_saves_without_it() {
     let back: Assessment = toml::from_str(&text).expect("reads back");
     assert!(back.team.is_empty());
 }
+
+fn fixture(name: &str) -> Assessment {
+    let path = format!("{}/tests/fixtures/team/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    toml::from_str(&text).expect("fixture parses")
+}
+
+#[test]
+fn recommendations_rank_by_evidence_and_the_team_map_narrows_them() {
+    let workbook = workbook();
+    let assessment = fixture("letting-go-with-a-team.toml");
+    let summary = handoff::assessment::Summary::of(&workbook, &assessment);
+    let ranked: Vec<&str> = summary
+        .recommendations
+        .iter()
+        .map(|r| r.remedy.as_str())
+        .collect();
+    // Without the map every remedy is linked from something rated high.
+    let mut without = assessment.clone();
+    without.team = Team::default();
+    let plain = handoff::assessment::Summary::of(&workbook, &without);
+    assert_eq!(plain.recommendations.len(), 11);
+    // The map adds evidence to the ones about its gaps: Priya's clarity
+    // puts "clarify the outcome" first.
+    assert_eq!(ranked[0], "clarify-outcomes", "{ranked:?}");
+    let first = &summary.recommendations[0];
+    assert!(first.team.iter().any(|evidence| matches!(
+        evidence,
+        handoff::assessment::TeamEvidence::Short { member, part, value: 1, comfort: 4 }
+            if member == "p1" && part == "clarity"
+    )));
+    // Ranking is by evidence, not by the workbook's order: every step's
+    // weight is at least the next one's.
+    assert_ne!(
+        ranked,
+        plain
+            .recommendations
+            .iter()
+            .map(|r| r.remedy.as_str())
+            .collect::<Vec<_>>()
+    );
+
+    // The sheet shows three, with the reason in words; all are a key away.
+    let sheet = handoff::report::summary_sheet(&workbook, &assessment, false).plain();
+    assert!(
+        sheet.contains("Priya's clarity is 1 of 4 while your comfort handing them “the monthly report” is 4 of 4"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("The 3 with the most behind them, of 11."),
+        "{sheet}"
+    );
+    let all = handoff::report::summary_sheet(&workbook, &assessment, true).plain();
+    assert!(all.contains("All of them"), "{all}");
+    // The placement beside the map.
+    assert!(
+        sheet.contains("You placed yourself at “I lean towards letting go too soon”; on the team map, for 1 of your 3 people your comfort is below their readiness, for 1 of your 3 people your comfort is above their readiness, for 1 of your 3 people your comfort and their readiness agree."),
+        "{sheet}"
+    );
+    // Single points of failure and decision bottlenecks are worth discussing.
+    assert!(
+        sheet.contains("Only you can do “Board deck” on your own"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("Priya does the work on “Release sign-off” but has no say in it yet."),
+        "{sheet}"
+    );
+}

@@ -24,7 +24,9 @@ pub use model::{
     MAX_COMMITMENTS, SCHEMA_VERSION, Task, new_id,
 };
 pub use score::{SectionScore, section_score, section_scores};
-pub use summary::{Notable, PatternPointer, Recommendation, Summary, notable};
+pub use summary::{
+    MapTally, Notable, PatternPointer, Recommendation, Summary, TeamEvidence, notable,
+};
 pub use team::{
     Decision, MAX_DECISIONS, MAX_MEMBERS, MAX_SKILLS, MIN_SKILLS, Member, Raci, Skill, Team, YOU,
 };

@@ -247,6 +247,16 @@ pub struct TeamText {
     pub prompts: Vec<String>,
     /// R, A, C and I, in that order.
     pub letters: Vec<Letter>,
+    /// Remedy ids each finding of the map points to, by a readiness item's
+    /// id (that part short), `holding-on`, `competence` or `decisions`.
+    pub remedies: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl TeamText {
+    /// The remedies a finding of the team map points to.
+    pub fn remedies_for(&self, finding: &str) -> &[String] {
+        self.remedies.get(finding).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -159,6 +159,9 @@ pub struct RawTeam {
     pub ladder: Vec<String>,
     pub prompts: Vec<String>,
     pub letter: Vec<RawLetter>,
+    /// Remedy ids each finding of the team map points to: a readiness
+    /// item's id, `holding-on`, `competence` or `decisions`.
+    pub remedies: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

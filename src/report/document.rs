@@ -24,6 +24,8 @@ pub enum KeyHint {
     Complete,
     /// Opening the reference cards, from a worksheet.
     Cards,
+    /// Every recommended step, not only the first few, on the summary.
+    AllSteps,
 }
 
 impl KeyHint {
@@ -32,6 +34,7 @@ impl KeyHint {
         match self {
             KeyHint::Complete => "the complete key",
             KeyHint::Cards => "the cards key",
+            KeyHint::AllSteps => "the all-steps key",
         }
     }
 }

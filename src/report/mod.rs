@@ -8,6 +8,7 @@ mod document;
 mod markdown;
 mod plain;
 mod single;
+mod team;
 pub(crate) mod words;
 
 use crate::assessment::{Assessment, Comparison};
@@ -16,7 +17,7 @@ use crate::content::Workbook;
 pub use compared::comparison_report;
 pub use document::{Block, Detail, Document, Item, KeyHint, Score, Span, Tone, key, strong, text};
 pub use markdown::escape as escape_markdown;
-pub use single::{Audience, assessment_report, summary};
+pub use single::{Audience, SHOWN_STEPS, assessment_report, summary, summary_sheet};
 
 impl Document {
     /// Markdown with user text escaped so it cannot break a table or the

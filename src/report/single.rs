@@ -8,6 +8,7 @@ use crate::content::{Scale, SectionKind, Workbook};
 use crate::text::quoted;
 
 use super::document::{Document, Item, KeyHint, Score, Span, key, strong, text};
+use super::team;
 use super::words::{self, COMMITMENT_HEADERS, Voice, commitment_row, item_title};
 
 const NONE_STOOD_OUT: &str = "None stood out.";
@@ -40,11 +41,29 @@ pub fn assessment_report(workbook: &Workbook, assessment: &Assessment) -> Docume
     summary(workbook, assessment, Audience::Report)
 }
 
+/// How many recommended steps the summary sheet shows until all are asked
+/// for: a coach needs the two or three that matter.
+pub const SHOWN_STEPS: usize = 3;
+
 /// What an assessment adds up to, for `audience`: the same parts in the
 /// same words, in the voice of its reader. Only the sheet has the answers
 /// that stood out and how to complete; only a report has the check-in and
-/// every answer.
+/// every answer. The sheet shows the first [`SHOWN_STEPS`] steps.
 pub fn summary(workbook: &Workbook, assessment: &Assessment, audience: Audience) -> Document {
+    build(workbook, assessment, audience, audience == Audience::Report)
+}
+
+/// The summary sheet, with every recommended step or the first few.
+pub fn summary_sheet(workbook: &Workbook, assessment: &Assessment, all_steps: bool) -> Document {
+    build(workbook, assessment, Audience::Sheet, all_steps)
+}
+
+fn build(
+    workbook: &Workbook,
+    assessment: &Assessment,
+    audience: Audience,
+    all_steps: bool,
+) -> Document {
     let summary = Summary::of(workbook, assessment);
     let voice = audience.voice();
     let mut doc = Document::default();
@@ -76,12 +95,19 @@ pub fn summary(workbook: &Workbook, assessment: &Assessment, audience: Audience)
     }
     scores(&mut doc, workbook, &summary);
     placement(&mut doc, workbook, assessment, audience);
+    team::beside_placement(&mut doc, workbook, &summary, voice);
     leaning(&mut doc, workbook, &summary, audience);
     match audience {
         Audience::Sheet => stood_out(&mut doc, workbook, assessment, &summary),
         Audience::Report => answers(&mut doc, workbook, assessment),
     }
-    recommendations(&mut doc, workbook, &summary, audience);
+    team::worth_discussing(&mut doc, workbook, assessment, &summary);
+    if audience == Audience::Report {
+        team::tables(&mut doc, workbook, assessment);
+    }
+    recommendations(
+        &mut doc, workbook, assessment, &summary, audience, all_steps,
+    );
     patterns(&mut doc, workbook, &summary, audience);
     support(
         &mut doc,
@@ -317,7 +343,14 @@ fn answers(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) {
     }
 }
 
-fn recommendations(doc: &mut Document, workbook: &Workbook, summary: &Summary, audience: Audience) {
+fn recommendations(
+    doc: &mut Document,
+    workbook: &Workbook,
+    assessment: &Assessment,
+    summary: &Summary,
+    audience: Audience,
+    all_steps: bool,
+) {
     doc.heading(2, "Recommended next steps");
     if summary.recommendations.is_empty() {
         return doc.muted_line(match audience.voice() {
@@ -326,14 +359,29 @@ fn recommendations(doc: &mut Document, workbook: &Workbook, summary: &Summary, a
         });
     }
     let remedies = workbook.section(SectionKind::Remedies);
+    let shown = if all_steps {
+        summary.recommendations.len()
+    } else {
+        SHOWN_STEPS
+    };
     let items: Vec<Item> = summary
         .recommendations
         .iter()
+        .take(shown)
         .map(|recommendation| {
+            // The real people first: they are what a coach talks about.
             let reasons: Vec<String> = recommendation
-                .reasons
+                .team
                 .iter()
-                .map(|found| rated(workbook, found, audience))
+                .map(|evidence| {
+                    team::evidence_words(workbook, assessment, evidence, audience.voice())
+                })
+                .chain(
+                    recommendation
+                        .reasons
+                        .iter()
+                        .map(|found| rated(workbook, found, audience)),
+                )
                 .collect();
             let item = Item::new(vec![text(words::remedy_title(
                 workbook,
@@ -353,6 +401,23 @@ fn recommendations(doc: &mut Document, workbook: &Workbook, summary: &Summary, a
         })
         .collect();
     doc.list(items);
+    let more = summary.recommendations.len().saturating_sub(shown);
+    if more > 0 {
+        doc.paragraph(vec![
+            text(format!(
+                "The {shown} with the most behind them, of {}. ",
+                summary.recommendations.len()
+            )),
+            key(KeyHint::AllSteps),
+            text(" shows all of them."),
+        ]);
+    } else if audience == Audience::Sheet && summary.recommendations.len() > SHOWN_STEPS {
+        doc.paragraph(vec![
+            text("All of them, the ones with the most behind them first. "),
+            key(KeyHint::AllSteps),
+            text(" shows the first three again."),
+        ]);
+    }
 }
 
 fn patterns(doc: &mut Document, workbook: &Workbook, summary: &Summary, audience: Audience) {

@@ -173,6 +173,7 @@ fn key_name(hint: KeyHint) -> String {
     match hint {
         KeyHint::Complete => keymap::key_for(Context::Summary, Action::Complete),
         KeyHint::Cards => keymap::key_for(Context::Sheet, Action::Reference),
+        KeyHint::AllSteps => keymap::key_for(Context::Summary, Action::ShowAll),
     }
 }
 

@@ -20,7 +20,7 @@ impl Checker {
         self.links(&merged, &items);
         let gap = self.gap(&merged, &scales);
         let modes = self.modes(&merged);
-        let team = self.team(&merged, &scales);
+        let team = self.team(&merged, &scales, &items);
         let sections = self.sections(&merged, &scales, &mut items);
         let Some(version) = merged.version.clone() else {
             self.errors.push(file_error(
@@ -339,7 +339,12 @@ pub const LETTERS: [char; 4] = ['R', 'A', 'C', 'I'];
 pub const LADDER_STEPS: usize = 7;
 
 impl Checker {
-    fn team(&mut self, merged: &Merged<'_>, scales: &BTreeMap<String, Scale>) -> Option<TeamText> {
+    fn team(
+        &mut self,
+        merged: &Merged<'_>,
+        scales: &BTreeMap<String, Scale>,
+        items: &BTreeMap<String, Vec<Item>>,
+    ) -> Option<TeamText> {
         let Some((at, spanned)) = merged.team else {
             self.errors
                 .push(file_error("(workbook)", "no file has a [team] table"));
@@ -452,6 +457,40 @@ impl Checker {
                 "needs four [[team.letter]]: \"R\", \"A\", \"C\" then \"I\"".into(),
             );
         }
+        let known = |list: &str, id: &str| {
+            items
+                .get(list)
+                .is_some_and(|items| items.iter().any(|item| item.id == id))
+        };
+        let mut remedies = BTreeMap::new();
+        for (finding, links) in &raw.remedies {
+            let findings = ["holding-on", "competence", "decisions"];
+            if !findings.contains(&finding.as_str()) && !known("readiness", finding) {
+                self.error(
+                    at,
+                    line,
+                    name.clone(),
+                    format!(
+                        "[team.remedies] `{finding}` is neither a readiness item nor one of {}",
+                        findings.join(", ")
+                    ),
+                );
+            }
+            for link in links {
+                if !known("remedy", link.get_ref()) {
+                    self.error(
+                        at,
+                        at.line(link),
+                        name.clone(),
+                        format!("links to unknown remedy `{}`", link.get_ref()),
+                    );
+                }
+            }
+            remedies.insert(
+                finding.clone(),
+                links.iter().map(|link| link.get_ref().clone()).collect(),
+            );
+        }
         let comfort = self.scale_ref(at, scales, name.clone(), &raw.comfort_scale);
         let readiness = self.scale_ref(at, scales, name.clone(), &raw.readiness_scale);
         let competence = self.scale_ref(at, scales, name.clone(), &raw.competence_scale)?;
@@ -499,6 +538,7 @@ impl Checker {
             ladder: raw.ladder.clone(),
             prompts: raw.prompts.clone(),
             letters,
+            remedies,
         })
     }
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::keymap::Action;
-use crate::report::{Audience, summary};
+use crate::report::summary_sheet;
 use crate::ui::document_lines;
 
 use super::worksheet::{Confirmation, SheetOutcome, SheetView};
@@ -14,6 +14,8 @@ use crate::ui::scroll::{PAGE, ScrollLimit, draw_scrolled, reading_area};
 #[derive(Clone, Debug, Default)]
 pub struct SummaryView {
     pub scroll: u16,
+    /// Every recommended step, not only the first three.
+    pub all_steps: bool,
     limit: ScrollLimit,
 }
 
@@ -25,6 +27,10 @@ impl SummaryView {
             Action::PageUp => -PAGE,
             Action::PageDown => PAGE,
             Action::Complete => return SheetOutcome::Confirm(Confirmation::Complete),
+            Action::ShowAll => {
+                self.all_steps = !self.all_steps;
+                return SheetOutcome::Stay;
+            }
             _ => return SheetOutcome::Unhandled,
         };
         self.scroll = self.limit.step(self.scroll, by);
@@ -32,7 +38,7 @@ impl SummaryView {
     }
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
-        let document = summary(view.workbook, view.assessment, Audience::Sheet);
+        let document = summary_sheet(view.workbook, view.assessment, self.all_steps);
         let lines = document_lines(&document, view.theme, reading_area(area).width);
         draw_scrolled(frame, area, lines, self.scroll, &self.limit, view.theme);
     }
