@@ -34,6 +34,8 @@ pub enum Context {
     LetterCell,
     /// The team map drawn, with a line per person beside it.
     TeamMap,
+    /// A task's "to whom", when there is a team to pick from.
+    PickPerson,
     Summary,
     Reference,
     /// A text field is being edited: only these keys are taken from it;
@@ -106,6 +108,8 @@ pub enum Action {
     Letter(char),
     /// Every recommended step on the summary, or the first few again.
     ShowAll,
+    /// Take the mode the team map suggests for a task.
+    AcceptSuggestion,
     Yes,
     No,
 }
@@ -129,6 +133,7 @@ impl Action {
                 | Action::ToggleMode
                 | Action::Complete
                 | Action::Letter(_)
+                | Action::AcceptSuggestion
         )
     }
 }
@@ -294,6 +299,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(C::Tasks,       [K::Char('a')],               A::Add,               "add task",      "Add a task you could hand over and start typing its name"),
     bind!(C::Tasks,       [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted task"),
     bind!(C::Tasks,       [K::Char('m')],               A::ToggleMode,        "mode",          "Switch between performance and learning"),
+    bind!(C::Tasks,       [K::Char('s')],               A::AcceptSuggestion,  "",              "Take the mode the team map suggests for this task's person"),
+    bind!(C::PickPerson,  [K::Right, K::Char('l')],     A::Right,             "team",          "The next person on your team"),
+    bind!(C::PickPerson,  [K::Left, K::Char('h')],      A::Left,              "",              "The previous person on your team"),
     bind!(C::Commitments, [K::Char('a')],               A::Add,               "add",           "Add a commitment (up to three) and start typing its first step"),
     bind!(C::Commitments, [K::Char('d')],               A::Delete,            "remove",        "Remove the highlighted commitment"),
     // The team sheet.

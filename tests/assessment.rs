@@ -134,6 +134,7 @@ fn task(mode: Option<DelegationMode>) -> Task {
     Task {
         title: "t".into(),
         to_whom: "w".into(),
+        member: None,
         mode,
         note: String::new(),
     }

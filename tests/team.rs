@@ -526,3 +526,87 @@ fn recommendations_rank_by_evidence_and_the_team_map_narrows_them() {
         "{sheet}"
     );
 }
+
+#[test]
+fn the_map_suggests_a_mode_for_each_person_and_the_leader_takes_or_overrides_it() {
+    use handoff::assessment::{DelegationMode, Suggested, suggested_mode};
+    let workbook = workbook();
+    let team = Team {
+        members: vec![
+            // Readier than the leader's comfort: performance is safe.
+            member("p1", "Sam", 1, 4, 3, 4),
+            // The leader ahead of her: learning, with support on clarity.
+            member("p2", "Priya", 4, 3, 3, 1),
+            // Aligned, holding a skill on her own: performance.
+            member("p3", "Lee", 3, 3, 3, 3),
+            // Not rated, learning a skill: learning.
+            Member {
+                id: "p4".into(),
+                name: "Ana".into(),
+                ..Member::default()
+            },
+            // Nothing known: nothing suggested.
+            Member {
+                id: "p5".into(),
+                name: "Kofi".into(),
+                ..Member::default()
+            },
+        ],
+        skills: vec![Skill {
+            id: "s1".into(),
+            name: "SQL".into(),
+            levels: levels(&[("p3", 3), ("p4", 1)]),
+        }],
+        ..Team::default()
+    };
+    let suggested = |id: &str| suggested_mode(&workbook, &team, id);
+    assert_eq!(suggested("p1"), Some(Suggested::Ready));
+    assert_eq!(
+        suggested("p2"),
+        Some(Suggested::Short(vec!["clarity".into()]))
+    );
+    assert_eq!(suggested("p3"), Some(Suggested::Holds(vec!["s1".into()])));
+    assert_eq!(
+        suggested("p4"),
+        Some(Suggested::Learning(vec!["s1".into()]))
+    );
+    assert_eq!(suggested("p5"), None);
+    assert_eq!(Suggested::Ready.mode(), DelegationMode::Performance);
+    let words = Suggested::Short(vec!["clarity".into()]).words(&workbook, &team);
+    assert!(
+        words.contains("for learning") && words.contains("clarity"),
+        "{words}"
+    );
+    let words = Suggested::Holds(vec!["s1".into()]).words(&workbook, &team);
+    assert!(words.contains("“SQL”"), "{words}");
+
+    // Through the session: a task picks Priya from the team, takes the
+    // suggestion, and the leader may still override it.
+    let mut assessment = common::full_assessment("Ana");
+    assessment.team = team;
+    assessment.tasks.truncate(1);
+    let mut session = Session::resume(ana(), assessment, None, common::clock);
+    session.pick_member(0, true).expect("picked"); // Sam
+    session.pick_member(0, true).expect("picked"); // Priya
+    assert_eq!(session.assessment().tasks[0].to_whom, "Priya");
+    assert_eq!(session.assessment().tasks[0].member.as_deref(), Some("p2"));
+    session.accept_suggestion(&workbook, 0).expect("taken");
+    assert_eq!(
+        session.assessment().tasks[0].mode,
+        Some(DelegationMode::Learning)
+    );
+    session.toggle_mode(0).expect("overridden");
+    assert_eq!(
+        session.assessment().tasks[0].mode,
+        Some(DelegationMode::Performance)
+    );
+    // Typing another name unlinks the task from the team.
+    session
+        .set_text(
+            &Field::Task(0, handoff::assessment::TaskField::ToWhom),
+            "Someone new",
+        )
+        .expect("typed");
+    assert_eq!(session.assessment().tasks[0].member, None);
+    assert!(session.accept_suggestion(&workbook, 0).is_err());
+}

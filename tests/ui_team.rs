@@ -255,3 +255,38 @@ fn a_gone_person_leaves_the_map_and_the_grids_but_not_the_list() {
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Person 2 (gone)"), "{screen}");
 }
+
+#[test]
+fn a_task_picks_its_person_from_the_team_and_shows_the_suggested_mode() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut assessment = with_team(3, 2);
+    assessment.tasks.truncate(1);
+    assessment.tasks[0].mode = None;
+    let mut app = team_app(&dir, assessment, TeamPart::People);
+    if let Screen::Session(session) = app.screens.last_mut().expect("session") {
+        session.session.go_to(Sheet::Modes);
+    }
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("→ picks from your team"), "{screen}");
+    assert!(
+        screen.contains("→ team"),
+        "the footer does not say so:\n{screen}"
+    );
+    press(&mut app, KeyCode::Right);
+    let task = &session(&app).assessment().tasks[0];
+    assert_eq!(task.to_whom, "Priya Shah");
+    assert_eq!(task.member.as_deref(), Some("p1"));
+    // Priya: comfort 4, readiness 1; the map suggests learning, with support.
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 60, 20);
+    assert!(screen.contains("Suggested: for learning"), "{screen}");
+    assert!(screen.contains("s takes it"), "{screen}");
+    press(&mut app, KeyCode::Char('s'));
+    let task = &session(&app).assessment().tasks[0];
+    assert_eq!(
+        task.mode,
+        Some(handoff::assessment::DelegationMode::Learning)
+    );
+    insta::assert_snapshot!("modes_with_a_team_60x20", render(&app, 60, 20));
+}

@@ -168,6 +168,17 @@ impl Field {
                         TaskField::Note => &mut task.note,
                     };
                     *slot = text.to_string();
+                    // Typed free text names someone else than the person
+                    // picked from the team, unless it is their name.
+                    if *field == TaskField::ToWhom {
+                        let picked = task
+                            .member
+                            .as_deref()
+                            .and_then(|id| assessment.team.member(id));
+                        if picked.is_none_or(|member| member.name.trim() != text.trim()) {
+                            task.member = None;
+                        }
+                    }
                 }
             }
             Field::Commitment(index, field) => {

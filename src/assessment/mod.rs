@@ -31,7 +31,7 @@ pub use team::{
     Decision, MAX_DECISIONS, MAX_MEMBERS, MAX_SKILLS, MIN_SKILLS, Member, Raci, Skill, Team, YOU,
 };
 pub use team_map::{
-    Alignment, Placed, Readiness, TeamNote, alignment_words, columns, competence_notes,
-    decision_notes, display_name, handoffs, place, placements,
+    Alignment, Placed, Readiness, Suggested, TeamNote, alignment_words, columns, competence_notes,
+    decision_notes, display_name, handoffs, place, placements, suggested_mode,
 };
 pub use trend::{Scored, SectionTrend, Trend, TrendColumn};

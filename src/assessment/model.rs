@@ -61,6 +61,10 @@ impl DelegationMode {
 pub struct Task {
     pub title: String,
     pub to_whom: String,
+    /// The person on the team map this task goes to, by id, when picked
+    /// from the team (`to_whom` then holds their name as it was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<DelegationMode>,
     #[serde(skip_serializing_if = "String::is_empty")]

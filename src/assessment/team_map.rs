@@ -14,6 +14,7 @@
 
 use crate::content::{SectionKind, Workbook};
 
+use super::model::DelegationMode;
 use super::team::{Member, Raci, Team, YOU};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,4 +332,82 @@ pub fn decision_notes(workbook: &Workbook, team: &Team) -> Vec<TeamNote> {
         notes.insert(0, TeamNote::YouHoldEveryA);
     }
     notes
+}
+
+/// Why the map suggests a mode for a task going to someone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suggested {
+    /// Their readiness is more than a point above the leader's comfort.
+    Ready,
+    /// They can do these skills (ids) on their own.
+    Holds(Vec<String>),
+    /// The leader is ahead of them; these readiness parts are short.
+    Short(Vec<String>),
+    /// They are learning these skills (ids).
+    Learning(Vec<String>),
+}
+
+impl Suggested {
+    pub fn mode(&self) -> DelegationMode {
+        match self {
+            Suggested::Ready | Suggested::Holds(_) => DelegationMode::Performance,
+            Suggested::Short(_) | Suggested::Learning(_) => DelegationMode::Learning,
+        }
+    }
+
+    /// The suggestion in the content's words.
+    pub fn words(&self, workbook: &Workbook, team: &Team) -> String {
+        let text = &workbook.team;
+        let skills = |ids: &[String]| {
+            ids.iter()
+                .filter_map(|id| team.skills.iter().find(|skill| &skill.id == id))
+                .map(|skill| format!("“{}”", skill.name.trim()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Suggested::Ready => text.suggest_ready.clone(),
+            Suggested::Holds(ids) => text.suggest_holds.replace("{skills}", &skills(ids)),
+            Suggested::Learning(ids) => text.suggest_learning.replace("{skills}", &skills(ids)),
+            Suggested::Short(parts) => {
+                let section = workbook.section(SectionKind::Readiness);
+                let names: Vec<String> = parts
+                    .iter()
+                    .filter_map(|id| section.item(id))
+                    .map(|item| item.title.to_lowercase())
+                    .collect();
+                text.suggest_short.replace("{parts}", &names.join(" and "))
+            }
+        }
+    }
+}
+
+/// The mode the map suggests for work going to `member` (an id): where
+/// they sit first (readier than the leader's comfort: performance is
+/// safe; the leader ahead of them: learning, with support on what is
+/// short), then their skills (one held on their own: performance; one
+/// still being learned: learning). Nothing when the map says nothing.
+pub fn suggested_mode(workbook: &Workbook, team: &Team, member: &str) -> Option<Suggested> {
+    let person = team.current().find(|m| m.id == member)?;
+    if let Some(placed) = place(workbook, person) {
+        match placed.alignment {
+            Alignment::Behind => return Some(Suggested::Ready),
+            Alignment::Ahead => return Some(Suggested::Short(placed.short)),
+            Alignment::Aligned => {}
+        }
+    }
+    let holds_from = workbook.team.holds_from;
+    let skills_at = |wanted: &dyn Fn(u8) -> bool| -> Vec<String> {
+        team.skills
+            .iter()
+            .filter(|skill| skill.levels.get(member).is_some_and(|level| wanted(*level)))
+            .map(|skill| skill.id.clone())
+            .collect()
+    };
+    let holds = skills_at(&|level| level >= holds_from);
+    if !holds.is_empty() {
+        return Some(Suggested::Holds(holds));
+    }
+    let learning = skills_at(&|level| level > 0 && level < holds_from);
+    (!learning.is_empty()).then_some(Suggested::Learning(learning))
 }

@@ -242,6 +242,13 @@ pub struct TeamText {
     pub many_accountable: String,
     pub you_hold_every_a: String,
     pub no_say: String,
+    /// The suggested mode of a task, from the map: ready beyond the
+    /// leader's comfort, holding a skill (`{skills}`), short on parts of
+    /// readiness (`{parts}`), still learning a skill (`{skills}`).
+    pub suggest_ready: String,
+    pub suggest_holds: String,
+    pub suggest_short: String,
+    pub suggest_learning: String,
     /// Seven steps, from "I decide and tell you" up.
     pub ladder: Vec<String>,
     pub prompts: Vec<String>,

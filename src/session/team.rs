@@ -270,3 +270,65 @@ impl Session {
         })
     }
 }
+
+impl Session {
+    /// Gives a task the next (or previous) person on the team, round, and
+    /// after the last one nobody from the team (the name typed stays).
+    pub fn pick_member(&mut self, task: usize, forward: bool) -> Result<(), Refused> {
+        let team: Vec<(String, String)> = self
+            .assessment
+            .team
+            .current()
+            .map(|member| (member.id.clone(), member.name.clone()))
+            .collect();
+        let Some(current) = self.assessment.tasks.get(task) else {
+            return Ok(());
+        };
+        if team.is_empty() {
+            return Err(Refused(
+                "Nobody is on the team sheet yet: add people there, or type a name.".into(),
+            ));
+        }
+        // Positions 0..len are the team, len is "someone else".
+        let at = current
+            .member
+            .as_ref()
+            .and_then(|id| team.iter().position(|(member, _)| member == id))
+            .unwrap_or(team.len());
+        let slots = team.len() + 1;
+        let next = if forward {
+            (at + 1) % slots
+        } else {
+            (at + slots - 1) % slots
+        };
+        self.change(|assessment| {
+            if let Some(task) = assessment.tasks.get_mut(task) {
+                match team.get(next) {
+                    Some((id, name)) => {
+                        task.member = Some(id.clone());
+                        task.to_whom = name.clone();
+                    }
+                    None => task.member = None,
+                }
+            }
+        })
+    }
+
+    /// Takes the mode the team map suggests for a task's person.
+    pub fn accept_suggestion(&mut self, workbook: &Workbook, task: usize) -> Result<(), Refused> {
+        let suggested = self
+            .assessment
+            .tasks
+            .get(task)
+            .and_then(|task| task.member.as_deref())
+            .and_then(|member| {
+                crate::assessment::suggested_mode(workbook, &self.assessment.team, member)
+            });
+        match suggested {
+            Some(suggested) => self.set_mode(task, suggested.mode()),
+            None => Err(Refused(
+                "The team map suggests nothing for this task: pick its person from the team, and rate them there.".into(),
+            )),
+        }
+    }
+}

@@ -79,12 +79,14 @@ pub fn full_assessment(person: &str) -> Assessment {
         Task {
             title: "Monthly metrics report".into(),
             to_whom: "Priya".into(),
+            member: None,
             mode: Some(DelegationMode::Learning),
             note: String::new(),
         },
         Task {
             title: "Vendor invoices".into(),
             to_whom: "Sam".into(),
+            member: None,
             mode: Some(DelegationMode::Performance),
             note: "He has done it for years".into(),
         },
@@ -138,12 +140,14 @@ pub fn letting_go_assessment(person: &str) -> Assessment {
         Task {
             title: "Supplier onboarding".into(),
             to_whom: "Noor".into(),
+            member: None,
             mode: Some(DelegationMode::Performance),
             note: String::new(),
         },
         Task {
             title: "Quarterly stock count".into(),
             to_whom: "Ben".into(),
+            member: None,
             mode: Some(DelegationMode::Performance),
             note: String::new(),
         },

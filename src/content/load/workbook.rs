@@ -377,6 +377,10 @@ impl Checker {
             ("many_accountable", &raw.many_accountable),
             ("you_hold_every_a", &raw.you_hold_every_a),
             ("no_say", &raw.no_say),
+            ("suggest_ready", &raw.suggest_ready),
+            ("suggest_holds", &raw.suggest_holds),
+            ("suggest_short", &raw.suggest_short),
+            ("suggest_learning", &raw.suggest_learning),
         ] {
             self.check_text(at, line, name.clone(), field, text);
         }
@@ -400,6 +404,9 @@ impl Checker {
                 &["{decision}"][..],
             ),
             ("no_say", &raw.no_say, &["{person}", "{decision}"][..]),
+            ("suggest_holds", &raw.suggest_holds, &["{skills}"][..]),
+            ("suggest_short", &raw.suggest_short, &["{parts}"][..]),
+            ("suggest_learning", &raw.suggest_learning, &["{skills}"][..]),
         ] {
             for placeholder in placeholders {
                 if !text.contains(placeholder) {
@@ -535,6 +542,10 @@ impl Checker {
             many_accountable: raw.many_accountable.clone(),
             you_hold_every_a: raw.you_hold_every_a.clone(),
             no_say: raw.no_say.clone(),
+            suggest_ready: raw.suggest_ready.clone(),
+            suggest_holds: raw.suggest_holds.clone(),
+            suggest_short: raw.suggest_short.clone(),
+            suggest_learning: raw.suggest_learning.clone(),
             ladder: raw.ladder.clone(),
             prompts: raw.prompts.clone(),
             letters,

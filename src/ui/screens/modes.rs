@@ -5,7 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::assessment::{Assessment, DelegationMode, Field, Lean, TaskField, balance};
+use crate::assessment::{
+    Assessment, DelegationMode, Field, Lean, TaskField, balance, suggested_mode,
+};
+use crate::content::Workbook;
 use crate::keymap::{self, Action, Context};
 use crate::session::Session;
 use crate::text::{quoted, sanitize};
@@ -52,7 +55,17 @@ impl ModesView {
         }
     }
 
-    pub fn handle(&mut self, action: Action, session: &mut Session) -> SheetOutcome {
+    /// Whether the cursor is on a task's "to whom".
+    pub fn on_to_whom(&self) -> bool {
+        self.task_and_part().1 == Part::ToWhom
+    }
+
+    pub fn handle(
+        &mut self,
+        action: Action,
+        workbook: &Workbook,
+        session: &mut Session,
+    ) -> SheetOutcome {
         let count = session.assessment().tasks.len();
         let (task, part) = self.task_and_part();
         match action {
@@ -68,6 +81,10 @@ impl ModesView {
             Action::Down => self.selected.down(count, PARTS.len()),
             Action::Delete => return SheetOutcome::Confirm(Confirmation::DeleteTask(task)),
             Action::ToggleMode => return session.toggle_mode(task).into(),
+            Action::AcceptSuggestion => return session.accept_suggestion(workbook, task).into(),
+            Action::Left | Action::Right if part == Part::ToWhom => {
+                return session.pick_member(task, action == Action::Right).into();
+            }
             Action::Left if part == Part::Mode => {
                 return session.set_mode(task, DelegationMode::Performance).into();
             }
@@ -181,22 +198,58 @@ impl ModesView {
                         selected,
                         theme,
                     )),
-                    Part::ToWhom => lines.extend(field_lines(
-                        "To whom",
-                        &task.to_whom,
-                        &view.empty_field(
-                            &Field::Task(index, TaskField::ToWhom),
-                            "Who could take it?",
+                    Part::ToWhom => {
+                        lines.extend(field_lines(
+                            "To whom",
+                            &task.to_whom,
+                            &view.empty_field(
+                                &Field::Task(index, TaskField::ToWhom),
+                                "Who could take it?",
+                                selected,
+                            ),
                             selected,
-                        ),
-                        selected,
-                        theme,
-                    )),
+                            theme,
+                        ));
+                        if selected && !view.read_only && assessment.team.current().next().is_some()
+                        {
+                            lines.push(Line::styled(
+                                format!(
+                                    "    {} picks from your team",
+                                    keymap::key_for(Context::PickPerson, Action::Right)
+                                ),
+                                theme.muted(),
+                            ));
+                        }
+                    }
                     Part::Mode => {
                         let chosen = task
                             .mode
                             .and_then(|mode| MODES.iter().position(|m| *m == mode));
                         lines.push(choice_line("For", &labels, chosen, selected, theme));
+                        // What the team map suggests, which the leader takes
+                        // with a key or overrides by choosing.
+                        let suggested = task.member.as_deref().and_then(|member| {
+                            suggested_mode(view.workbook, &assessment.team, member)
+                        });
+                        if let Some(suggested) = suggested {
+                            let taken = task.mode == Some(suggested.mode());
+                            // The key first: a long suggestion may be cut.
+                            let lead = if taken || view.read_only {
+                                String::new()
+                            } else {
+                                format!(
+                                    "{} takes it · ",
+                                    keymap::key_for(Context::Tasks, Action::AcceptSuggestion)
+                                )
+                            };
+                            lines.push(Line::styled(
+                                format!(
+                                    "    {lead}{}",
+                                    sanitize(&suggested.words(view.workbook, &assessment.team))
+                                ),
+                                theme.muted(),
+                            ));
+                        }
                     }
                     Part::Note => lines.extend(field_lines(
                         "Note",

@@ -138,6 +138,11 @@ impl SessionScreen {
         };
         let own = match self.sheet() {
             Sheet::CheckIn => vec![Context::Form],
+            Sheet::Modes
+                if self.modes.on_to_whom() && self.assessment().team.current().next().is_some() =>
+            {
+                vec![Context::PickPerson, Context::Tasks, Context::Form]
+            }
             Sheet::Modes => vec![Context::Tasks, Context::Form],
             Sheet::Commitments => vec![Context::Commitments, Context::Form],
             Sheet::Summary => vec![Context::Summary],
@@ -262,7 +267,7 @@ impl SessionScreen {
         let session = &mut self.session;
         match session.sheet() {
             Sheet::CheckIn => self.checkin.handle(action, session),
-            Sheet::Modes => self.modes.handle(action, session),
+            Sheet::Modes => self.modes.handle(action, workbook, session),
             Sheet::Commitments => self.commitments.handle(action, workbook, session),
             Sheet::Team => self.team.handle(action, workbook, session),
             Sheet::Summary => self.summary.handle(action),
