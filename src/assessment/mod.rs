@@ -8,6 +8,7 @@ mod model;
 mod score;
 mod summary;
 mod team;
+mod team_compare;
 mod team_map;
 mod time;
 mod trend;
@@ -29,6 +30,9 @@ pub use summary::{
 };
 pub use team::{
     Decision, MAX_DECISIONS, MAX_MEMBERS, MAX_SKILLS, MIN_SKILLS, Member, Raci, Skill, Team, YOU,
+};
+pub use team_compare::{
+    DecisionChange, LevelChange, PersonChange, Presence, TeamComparison, compare_teams,
 };
 pub use team_map::{
     Alignment, Placed, Readiness, Suggested, TeamNote, alignment_words, columns, competence_notes,

@@ -44,6 +44,7 @@ pub fn comparison_report(workbook: &Workbook, comparison: &Comparison) -> Docume
     for section in &comparison.sections {
         items(&mut doc, workbook, section);
     }
+    super::team::compared(&mut doc, workbook, earlier, later);
     follow_ups(&mut doc, workbook, comparison, &then);
     doc.heading(2, format!("Commitments made on {now}"));
     if later.commitments.is_empty() {

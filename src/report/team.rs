@@ -1,9 +1,10 @@
 //! The team map in a summary or a report: the placement set beside the
 //! map, the notes worth discussing, the evidence behind a recommendation in
-//! words, and (in a report) the team as tables.
+//! words, in a report the team as tables, and two teams compared.
 
 use crate::assessment::{
-    Assessment, MapTally, Summary, TeamEvidence, alignment_words, columns, display_name, placements,
+    Alignment, Assessment, MapTally, Presence, Summary, TeamEvidence, alignment_words, columns,
+    compare_teams, display_name, placements,
 };
 use crate::content::{SectionKind, Workbook};
 
@@ -230,5 +231,133 @@ pub fn tables(doc: &mut Document, workbook: &Workbook, assessment: &Assessment) 
             .map(|letter| format!("{} {}: {}", letter.letter, letter.title, letter.summary))
             .collect();
         doc.muted_line(letters.join(" "));
+    }
+}
+
+/// Where a person sat, in a word or two: "letting go ahead", "aligned".
+fn sat_words(sat: Option<(u8, u8, Alignment)>) -> String {
+    match sat {
+        None => "not placed".to_string(),
+        Some((comfort, readiness, alignment)) => {
+            let words = match alignment {
+                Alignment::Aligned => "aligned",
+                Alignment::Ahead => "letting go ahead",
+                Alignment::Behind => "holding on",
+            };
+            format!("{words} ({comfort} / {readiness})")
+        }
+    }
+}
+
+/// The team maps of two assessments compared: per person where they sat
+/// then and now (who joined, who left, who was renamed), competence per
+/// person and skill, and how far each decision had been handed over.
+pub fn compared(doc: &mut Document, workbook: &Workbook, earlier: &Assessment, later: &Assessment) {
+    let comparison = compare_teams(workbook, earlier, later);
+    if comparison.is_empty() {
+        return;
+    }
+    doc.heading(2, "The team map, then and now");
+    if !comparison.people.is_empty() {
+        doc.line("Each person: where they sat (comfort / readiness) then and now.");
+        let rows = comparison
+            .people
+            .iter()
+            .map(|person| {
+                let name = match &person.was {
+                    Some(was) => format!("{} (was {was})", person.name),
+                    None => person.name.clone(),
+                };
+                let (then, now) = match person.presence {
+                    Presence::Both => (sat_words(person.then), sat_words(person.now)),
+                    Presence::Joined => ("not on the team".to_string(), sat_words(person.now)),
+                    Presence::Left => (sat_words(person.then), "left the team".to_string()),
+                };
+                let moved = match person.presence {
+                    Presence::Joined => "joined".to_string(),
+                    Presence::Left => "left".to_string(),
+                    Presence::Both => match (person.then, person.now) {
+                        (Some(a), Some(b)) if a.2 == b.2 => "same".to_string(),
+                        (Some(_), Some(_)) => {
+                            format!("{} → {}", short(person.then), short(person.now))
+                        }
+                        _ => "—".to_string(),
+                    },
+                };
+                vec![name, then, now, moved]
+            })
+            .collect();
+        doc.table(&["Person", "Then", "Now", "Moved"], rows);
+    }
+    if !comparison.levels.is_empty() {
+        doc.heading(3, "Competence, then and now");
+        let scale = &workbook.team.competence_scale;
+        let level = |value: Option<u8>| {
+            value
+                .and_then(|v| scale.label(v))
+                .unwrap_or("—")
+                .to_string()
+        };
+        let rows = comparison
+            .levels
+            .iter()
+            .map(|change| {
+                let moved = match (change.then, change.now) {
+                    (Some(a), Some(b)) if b > a => format!("up {}", b - a),
+                    (Some(a), Some(b)) if a > b => format!("down {}", a - b),
+                    (Some(_), Some(_)) => "same".to_string(),
+                    _ => "—".to_string(),
+                };
+                vec![
+                    change.skill.clone(),
+                    change.person.clone(),
+                    level(change.then),
+                    level(change.now),
+                    moved,
+                ]
+            })
+            .collect();
+        doc.table(&["Skill", "Person", "Then", "Now", "Moved"], rows);
+    }
+    if !comparison.decisions.is_empty() {
+        doc.heading(3, "Decisions handed over, then and now");
+        let ladder = &workbook.team.ladder;
+        let step = |step: Option<u8>| {
+            step.and_then(|s| {
+                Some(format!(
+                    "{s} {}",
+                    ladder.get(usize::from(s).checked_sub(1)?)?
+                ))
+            })
+            .unwrap_or_else(|| "—".to_string())
+        };
+        let rows = comparison
+            .decisions
+            .iter()
+            .map(|change| {
+                let moved = match (change.then, change.now) {
+                    (Some(a), Some(b)) if b > a => format!("up the ladder {}", b - a),
+                    (Some(a), Some(b)) if a > b => format!("back down {}", a - b),
+                    (Some(_), Some(_)) => "same".to_string(),
+                    _ => "—".to_string(),
+                };
+                vec![
+                    change.title.clone(),
+                    step(change.then),
+                    step(change.now),
+                    moved,
+                ]
+            })
+            .collect();
+        doc.table(&["Decision", "Then", "Now", "Moved"], rows);
+    }
+}
+
+fn short(sat: Option<(u8, u8, Alignment)>) -> &'static str {
+    match sat.map(|sat| sat.2) {
+        Some(Alignment::Aligned) => "aligned",
+        Some(Alignment::Ahead) => "letting go ahead",
+        Some(Alignment::Behind) => "holding on",
+        None => "not placed",
     }
 }
