@@ -775,11 +775,14 @@ impl TeamView {
                         .collect::<Vec<_>>()
                         .join("  "),
                 ));
-                below.extend(decision_notes(workbook, team).iter().map(|note| {
-                    Line::styled(format!("· {}", note.words(workbook, team)), theme.warning())
-                }));
             }
         }
+        below.extend(decision_notes(workbook, team).iter().map(|note| {
+            Line::styled(
+                format!("· {}", sanitize_line(&note.words(workbook, team))),
+                theme.warning(),
+            )
+        }));
         let below = wrap_all(below, rest.width);
         let grid_rows = grid.height().min((rest.height * 3 / 5).max(4));
         let [grid_area, notes_area] = split_top(rest, grid_rows);
