@@ -91,6 +91,9 @@ fn the_coachs_driver_is_asked_in_the_real_program() {
     let mut tty = Tty::spawn(&data, 100, 30);
     tty.start_first_assessment("Ana");
     tty.leave_check_in();
+    // Past the team sheet, left empty, to the drivers.
+    tty.key(Key::Tab);
+    tty.wait_for("3/11");
     tty.key(Key::Tab);
     tty.wait_for("1 of 7");
     for _ in 0..6 {

@@ -139,7 +139,11 @@ fn sigkill_mid_assessment_loses_no_answer() {
     tty.start_first_assessment("Sam");
     tty.leave_check_in();
     tty.type_text("3");
+    // Past the team sheet, left empty, to the drivers.
     tty.key(Key::Tab);
+    tty.wait_for("3/11");
+    tty.key(Key::Tab);
+    tty.wait_for("4/11");
     tty.type_text("2j4");
     tty.type_text("n");
     tty.type_text("half a thou");
@@ -167,6 +171,9 @@ fn sigkill_mid_assessment_loses_no_answer() {
     // The placement given before the kill is marked as the answer.
     tty.wait_for("● I lean towards letting go too soon");
     tty.key(Key::Tab);
+    tty.wait_for("3/11");
+    tty.key(Key::Tab);
+    tty.wait_for("4/11");
     tty.type_text("j");
     tty.wait_for("half a thou");
     tty.type_text("q");

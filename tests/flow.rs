@@ -210,8 +210,9 @@ fn a_whole_assessment_by_keyboard_is_saved_as_answered() {
 fn leaving_and_coming_back_offers_the_draft_with_every_answer() {
     let mut d = Driver::new();
     d.keys("a").keys("Sam").enter().enter();
-    // Tab goes from the role to the situation, then to the next sheet.
-    d.tab().tab().keys("2").tab().keys("4j1");
+    // Tab goes from the role to the situation, then to the next sheet;
+    // one Tab passes the team sheet, left empty.
+    d.tab().tab().keys("2").tab().tab().keys("4j1");
     d.esc();
     assert!(matches!(d.app.screen(), Screen::Home(_)));
     // A fresh app on the same folder, as after a restart.
@@ -261,7 +262,7 @@ fn a_fourth_commitment_is_refused_with_a_reason() {
     let mut d = Driver::new();
     d.keys("a").keys("Sam").enter().enter();
     d.keys("g");
-    for _ in 0..7 {
+    for _ in 0..8 {
         d.keys("j");
     }
     d.enter();

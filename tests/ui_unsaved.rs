@@ -234,7 +234,7 @@ fn completing_in_the_keys_that_follow_the_fault_leaves_one_assessment_and_no_dra
     // for: the retry writes the draft, then completing must not take that
     // write for another program's.
     let mut burst = vec![KeyCode::Char('g')];
-    burst.extend([KeyCode::Char('j'); 9]);
+    burst.extend([KeyCode::Char('j'); 10]);
     burst.extend([KeyCode::Enter, KeyCode::Char('c'), KeyCode::Char('y')]);
     for code in burst {
         press_without_effects(&mut app, code);
