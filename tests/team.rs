@@ -610,3 +610,60 @@ fn the_map_suggests_a_mode_for_each_person_and_the_leader_takes_or_overrides_it(
     assert_eq!(session.assessment().tasks[0].member, None);
     assert!(session.accept_suggestion(&workbook, 0).is_err());
 }
+
+/// The built-in content with `team.toml` changed by `edit`, loaded.
+fn load_with_team(edit: impl Fn(&str) -> String) -> Result<Workbook, String> {
+    let sources: Vec<handoff::content::ContentSource> = handoff::content::BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let text = if *name == "team.toml" {
+                edit(text)
+            } else {
+                text.to_string()
+            };
+            handoff::content::ContentSource::new(name.to_string(), text)
+        })
+        .collect();
+    handoff::content::load(&sources).map_err(|errors| errors.to_string())
+}
+
+#[test]
+fn the_loader_checks_the_team_content_like_the_rest() {
+    assert!(load_with_team(|text| text.to_string()).is_ok());
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            "  \"You decide; no need to tell me\",\n",
+            "",
+            "`ladder` needs 7 steps, found 6",
+        ),
+        (
+            "“{skill}” on their own. If",
+            "it on their own. If",
+            "`single_holder` must say {skill}",
+        ),
+        (
+            "holds_from = 3",
+            "holds_from = 9",
+            "`holds_from` must be between 1 and 4",
+        ),
+        (
+            "clarity = [\"clarify-outcomes\"",
+            "clarity = [\"clarify-everything\"",
+            "links to unknown remedy `clarify-everything`",
+        ),
+        (
+            "letter = \"C\"",
+            "letter = \"X\"",
+            "needs four [[team.letter]]",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let errors = load_with_team(|text| {
+            assert!(text.contains(from), "{from:?} not in team.toml");
+            text.replacen(from, to, 1)
+        })
+        .expect_err(expected);
+        assert!(errors.contains("team.toml"), "{errors}");
+        assert!(errors.contains(expected), "{expected:?} not in:\n{errors}");
+    }
+}
