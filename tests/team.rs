@@ -667,3 +667,19 @@ fn the_loader_checks_the_team_content_like_the_rest() {
         assert!(errors.contains(expected), "{expected:?} not in:\n{errors}");
     }
 }
+
+#[test]
+fn a_format_one_file_loads_and_is_written_in_format_two_from_its_first_change() {
+    let workbook = workbook();
+    let mut old = common::full_assessment("Ana");
+    old.schema_version = 1;
+    let text = toml::to_string(&old).expect("serialises");
+    let read: Assessment = toml::from_str(&text).expect("a format-1 file loads");
+    assert!(read.team.is_empty());
+    let mut session = Session::resume(ana(), read, None, common::clock);
+    session.add_member().expect("added");
+    let saved = last_saved(&session.take_effects());
+    assert_eq!(saved.schema_version, handoff::assessment::SCHEMA_VERSION);
+    assert_eq!(handoff::assessment::SCHEMA_VERSION, 2);
+    let _ = workbook;
+}

@@ -15,7 +15,12 @@ use crate::content::SectionKind;
 
 /// The on-disk format this build writes. Files with a higher number were
 /// written by a newer handoff and are opened read-only.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2 added the team map (`[team]`, a task's `member`): a handoff that
+/// knows only 1 would drop them on saving, so it opens these files
+/// read-only. Every format-1 file still loads, and is written as 2 from
+/// its first change.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The most commitments one assessment carries: a short list gets acted on.
 pub const MAX_COMMITMENTS: usize = 3;

@@ -369,6 +369,9 @@ impl Session {
     }
 
     fn touched(&mut self) {
+        // Written in this build's format from the first change: an older
+        // handoff must not open it for writing and drop what it cannot read.
+        self.assessment.schema_version = crate::assessment::SCHEMA_VERSION;
         self.assessment.updated = (self.clock)();
         self.save();
     }
