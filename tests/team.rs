@@ -670,7 +670,6 @@ fn the_loader_checks_the_team_content_like_the_rest() {
 
 #[test]
 fn a_format_one_file_loads_and_is_written_in_format_two_from_its_first_change() {
-    let workbook = workbook();
     let mut old = common::full_assessment("Ana");
     old.schema_version = 1;
     let text = toml::to_string(&old).expect("serialises");
@@ -681,5 +680,4 @@ fn a_format_one_file_loads_and_is_written_in_format_two_from_its_first_change() 
     let saved = last_saved(&session.take_effects());
     assert_eq!(saved.schema_version, handoff::assessment::SCHEMA_VERSION);
     assert_eq!(handoff::assessment::SCHEMA_VERSION, 2);
-    let _ = workbook;
 }
