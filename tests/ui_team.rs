@@ -236,7 +236,7 @@ fn the_map_reads_without_colour_by_position_and_words() {
     assert_eq!(column, 1, "{row}");
     // The words say the same.
     assert!(
-        screen.contains("A Priya Shah (comfort 4, readiness 1): letting go ahead"),
+        screen.contains("A Priya Shah (comfort 4, readiness 1) — letting go ahead"),
         "{screen}"
     );
     assert!(screen.contains("short on"), "{screen}");

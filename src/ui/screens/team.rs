@@ -951,7 +951,7 @@ pub fn map_words(workbook: &Workbook, team: &Team, theme: Theme) -> Vec<Line<'st
             Span::styled(format!("{} ", map_letter(index)), theme.key()),
             Span::styled(sanitize_line(&name), theme.heading()),
             Span::raw(numbers),
-            Span::raw(": "),
+            Span::raw(" — "),
             Span::styled(alignment_words(workbook, placed.as_ref()), style),
         ]));
     }
