@@ -4,62 +4,15 @@
 //! data path ever reaches the terminal: not in the pages, the help, the
 //! status line after an error, nor the question to leave.
 
+mod client_fixture;
 mod common;
 mod pty;
 
-use std::fs;
 use std::path::Path;
-
-use handoff::store::{CoachNote, Store};
 
 use pty::{Key, Tty};
 
-const CLIENT: &str = "Zoë O'Brien";
-const OTHERS: [&str; 2] = ["Quentin Marlowe", "Ingrid Vasquez"];
-
-/// Words that must never be on the wire while the view is on.
-const SECRETS: [&str; 9] = [
-    "Quentin",
-    "Marlowe",
-    "Ingrid",
-    "Vasquez",
-    "quentin-marlowe",
-    "thinking of leaving",
-    "ZNOTE",
-    "burnout",
-    "people/",
-];
-
-fn three_people(data: &Path) {
-    let store = Store::new(data);
-    for name in [CLIENT, OTHERS[0], OTHERS[1]] {
-        let person = store.add_person(name).expect("person");
-        let mut done = common::full_assessment(name);
-        store
-            .complete(&person, &mut done, common::at("2026-11-23T10:15:00+01:00"))
-            .expect("complete");
-        let note = if name == CLIENT {
-            "ZNOTE: she mentioned burnout, privately."
-        } else {
-            "thinking of leaving the company"
-        };
-        store
-            .save_note(
-                &person,
-                &CoachNote::new(note, common::at("2026-11-23T11:00:00+01:00")),
-            )
-            .expect("note");
-        if name == CLIENT {
-            // The newest row of her history cannot be read: opening it is
-            // an error whose reason names a file.
-            fs::write(
-                person.dir.join("assessments/20261130-090000-dead.toml"),
-                "schema_version = 1\nid = [",
-            )
-            .expect("damaged");
-        }
-    }
-}
+use client_fixture::{CLIENT, OTHERS, SECRETS, three_people};
 
 /// The bytes written so far, and the same with escape sequences taken out,
 /// so a word split by colour codes is still found.

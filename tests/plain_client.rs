@@ -4,59 +4,13 @@
 //! error in it) prints no other person's name, no coach note and no data
 //! path, and there is no way from the client's page to anyone else.
 
+mod client_fixture;
 mod common;
 
 use std::fs;
 use std::path::Path;
 
-use handoff::store::{CoachNote, Store};
-
-const CLIENT: &str = "Zoë O'Brien";
-const OTHERS: [&str; 2] = ["Quentin Marlowe", "Ingrid Vasquez"];
-
-/// Words that must never be printed while the view is on.
-const SECRETS: [&str; 9] = [
-    "Quentin",
-    "Marlowe",
-    "Ingrid",
-    "Vasquez",
-    "quentin-marlowe",
-    "thinking of leaving",
-    "ZNOTE",
-    "burnout",
-    "people/",
-];
-
-fn three_people(data: &Path) {
-    let store = Store::new(data);
-    for name in [CLIENT, OTHERS[0], OTHERS[1]] {
-        let person = store.add_person(name).expect("person");
-        let mut done = common::full_assessment(name);
-        store
-            .complete(&person, &mut done, common::at("2026-11-23T10:15:00+01:00"))
-            .expect("complete");
-        let note = if name == CLIENT {
-            "ZNOTE: she mentioned burnout, privately."
-        } else {
-            "thinking of leaving the company"
-        };
-        store
-            .save_note(
-                &person,
-                &CoachNote::new(note, common::at("2026-11-23T11:00:00+01:00")),
-            )
-            .expect("note");
-        if name == CLIENT {
-            // The newest row of her history cannot be read: it is said
-            // with a reason that would name a file.
-            fs::write(
-                person.dir.join("assessments/20261130-090000-dead.toml"),
-                "schema_version = 1\nid = [",
-            )
-            .expect("damaged");
-        }
-    }
-}
+use client_fixture::{CLIENT, SECRETS, three_people};
 
 fn run(data: &Path, script: &str) -> (String, std::process::ExitStatus) {
     use std::io::Write;
