@@ -236,12 +236,7 @@ impl TeamView {
                 .join(" · "),
         )];
         below.extend(skill_notes(workbook, team, self.skills.0, theme));
-        let below = wrap_all(below, rest.width);
-        // The notes keep the lower part of the screen; the grid scrolls.
-        let grid_rows = grid.height().min((rest.height * 3 / 5).max(4));
-        let [grid_area, notes_area] = split_top(rest, grid_rows);
-        grid.draw(frame.buffer_mut(), grid_area, theme);
-        frame.render_widget(Paragraph::new(below), notes_area);
+        grid_and_notes(frame, rest, &grid, below, theme);
     }
 
     fn draw_decisions(&self, frame: &mut Frame<'_>, area: Rect, view: &SheetView<'_>) {
@@ -340,11 +335,7 @@ impl TeamView {
                 theme.warning(),
             )
         }));
-        let below = wrap_all(below, rest.width);
-        let grid_rows = grid.height().min((rest.height * 3 / 5).max(4));
-        let [grid_area, notes_area] = split_top(rest, grid_rows);
-        grid.draw(frame.buffer_mut(), grid_area, theme);
-        frame.render_widget(Paragraph::new(below), notes_area);
+        grid_and_notes(frame, rest, &grid, below, theme);
     }
 }
 
@@ -410,4 +401,20 @@ fn part_frame(
         }
         None => Some(rest),
     }
+}
+
+/// A grid over the lines that explain it: the notes keep the lower part of
+/// the screen (at least two fifths), and the grid scrolls.
+fn grid_and_notes(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    grid: &Grid,
+    below: Vec<Line<'static>>,
+    theme: Theme,
+) {
+    let below = wrap_all(below, area.width);
+    let grid_rows = grid.height().min((area.height * 3 / 5).max(4));
+    let [grid_area, notes_area] = split_top(area, grid_rows);
+    grid.draw(frame.buffer_mut(), grid_area, theme);
+    frame.render_widget(Paragraph::new(below), notes_area);
 }
