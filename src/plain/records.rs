@@ -52,16 +52,10 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             }
             let flow = match self.pick_record(labels, "add a task", "remove a task")? {
                 Ok(Pick::Change(at)) => self.task(at)?,
-                Ok(Pick::Add) => match self.session.add_task() {
-                    Ok(_) => {
-                        self.saved()?;
-                        self.task(tasks.len())?
-                    }
-                    Err(why) => {
-                        self.refused(&why.0)?;
-                        Flow::Forward
-                    }
-                },
+                Ok(Pick::Add) => {
+                    let added = self.session.add_task().map(|_| ());
+                    self.then_fill(added, |this| this.task(tasks.len()))?
+                }
                 Ok(Pick::Remove) => {
                     let titles = tasks.iter().map(|task| task.title.clone()).collect();
                     self.remove("Which task to remove?", titles, Session::remove_task)?
@@ -73,6 +67,25 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 Flow::Forward => {}
                 Flow::Back => return Ok(Step::Previous),
                 Flow::Out(step) => return Ok(step),
+            }
+        }
+    }
+
+    /// A new entry, if the session took it (`added`), saved and then
+    /// filled in with `fill`; if not, why not.
+    pub(super) fn then_fill(
+        &mut self,
+        added: Result<(), Refused>,
+        fill: impl FnOnce(&mut Self) -> io::Result<Flow>,
+    ) -> io::Result<Flow> {
+        match added {
+            Ok(()) => {
+                self.saved()?;
+                fill(self)
+            }
+            Err(why) => {
+                self.refused(&why.0)?;
+                Ok(Flow::Forward)
             }
         }
     }
@@ -251,16 +264,10 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 .collect();
             let flow = match self.pick_record(labels, "add a commitment", "remove a commitment")? {
                 Ok(Pick::Change(at)) => self.commitment(at)?,
-                Ok(Pick::Add) => match self.session.add_commitment(self.workbook) {
-                    Ok(_) => {
-                        self.saved()?;
-                        self.commitment(commitments.len())?
-                    }
-                    Err(why) => {
-                        self.refused(&why.0)?;
-                        Flow::Forward
-                    }
-                },
+                Ok(Pick::Add) => {
+                    let added = self.session.add_commitment(self.workbook).map(|_| ());
+                    self.then_fill(added, |this| this.commitment(commitments.len()))?
+                }
                 Ok(Pick::Remove) => {
                     let titles = commitments
                         .iter()

@@ -92,16 +92,10 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             let pick = self.list_menu(labels, "add a person", &extra, "go on to the ratings")?;
             let flow = match pick {
                 Ok(Pick::Change(at)) => self.person(at)?,
-                Ok(Pick::Add) => match self.session.add_member() {
-                    Ok(_) => {
-                        self.saved()?;
-                        self.person(members.len())?
-                    }
-                    Err(why) => {
-                        self.refused(&why.0)?;
-                        Flow::Forward
-                    }
-                },
+                Ok(Pick::Add) => {
+                    let added = self.session.add_member().map(|_| ());
+                    self.then_fill(added, |this| this.person(members.len()))?
+                }
                 Ok(Pick::Gone) => self.gone(&members)?,
                 Ok(Pick::Remove) => self.remove_person(&members)?,
                 Ok(Pick::Next) => return Ok(Flow::Forward),
@@ -314,16 +308,10 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
             let flow =
                 match self.list_menu(labels, "add a skill", &extra, "go on to the decisions")? {
                     Ok(Pick::Change(at)) => self.skill(at)?,
-                    Ok(Pick::Add) => match self.session.add_skill() {
-                        Ok(_) => {
-                            self.saved()?;
-                            self.skill(team.skills.len())?
-                        }
-                        Err(why) => {
-                            self.refused(&why.0)?;
-                            Flow::Forward
-                        }
-                    },
+                    Ok(Pick::Add) => {
+                        let added = self.session.add_skill().map(|_| ());
+                        self.then_fill(added, |this| this.skill(team.skills.len()))?
+                    }
                     Ok(Pick::Remove) => {
                         let names = team.skills.iter().map(|s| name_or(&s.name)).collect();
                         self.remove_one("Which skill to remove?", names, Session::remove_skill)?
@@ -462,16 +450,10 @@ impl<R: BufRead, W: Write> Filling<'_, '_, R, W> {
                 "go on to the next worksheet",
             )? {
                 Ok(Pick::Change(at)) => self.decision(at)?,
-                Ok(Pick::Add) => match self.session.add_decision() {
-                    Ok(_) => {
-                        self.saved()?;
-                        self.decision(team.decisions.len())?
-                    }
-                    Err(why) => {
-                        self.refused(&why.0)?;
-                        Flow::Forward
-                    }
-                },
+                Ok(Pick::Add) => {
+                    let added = self.session.add_decision().map(|_| ());
+                    self.then_fill(added, |this| this.decision(team.decisions.len()))?
+                }
                 Ok(Pick::Remove) => {
                     let names = team.decisions.iter().map(|d| name_or(&d.title)).collect();
                     self.remove_one("Which decision to remove?", names, Session::remove_decision)?
