@@ -40,12 +40,20 @@ fn steady(transcript: &str, id: &str) -> String {
 }
 
 fn completed(store: &Store, name: &str) -> Vec<handoff::assessment::Assessment> {
+    read_all(store, name, Store::history)
+}
+
+/// Every file `list` lists for the person called `name`, read.
+fn read_all(
+    store: &Store,
+    name: &str,
+    list: fn(&Store, &handoff::store::Person) -> Vec<Listed>,
+) -> Vec<handoff::assessment::Assessment> {
     let person = store
         .find_person(name)
         .expect("people")
         .expect("the person");
-    store
-        .history(&person)
+    list(store, &person)
         .into_iter()
         .map(|listed| match listed {
             Listed::Readable { loaded, .. } => loaded.assessment,
@@ -162,18 +170,7 @@ fn a_whole_assessment_typed_line_by_line() {
 }
 
 fn drafts(store: &Store, name: &str) -> Vec<handoff::assessment::Assessment> {
-    let person = store
-        .find_person(name)
-        .expect("people")
-        .expect("the person");
-    store
-        .drafts(&person)
-        .into_iter()
-        .map(|listed| match listed {
-            Listed::Readable { loaded, .. } => loaded.assessment,
-            Listed::Unreadable { reason, .. } => panic!("unreadable: {reason}"),
-        })
-        .collect()
+    read_all(store, name, Store::drafts)
 }
 
 #[test]
